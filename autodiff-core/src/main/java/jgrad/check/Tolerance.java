@@ -1,0 +1,35 @@
+package jgrad.check;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * How close an analytic gradient must be to its central-difference estimate: {@code |analytic -
+ * numeric| <= atol + rtol * |numeric|}, elementwise.
+ *
+ * @param atol absolute tolerance, {@code >= 0}
+ * @param rtol relative tolerance, {@code >= 0}
+ */
+public record Tolerance(double atol, double rtol) {
+
+    /**
+     * For float64 functions with the default step {@code h = 1e-5 * max(1, |x_i|)}: the central
+     * difference's truncation error is about {@code h^2 |f'''| / 6 ~ 1e-11} and its rounding
+     * error about {@code 1e-16 |f| / h ~ 1e-11}, well inside {@code 1e-7 + 1e-5 |numeric|}.
+     */
+    public static final Tolerance FLOAT64 = new Tolerance(1e-7, 1e-5);
+
+    /** @throws IllegalArgumentException if a tolerance is negative or NaN */
+    public Tolerance {
+        checkArgument(atol >= 0 && rtol >= 0, "tolerance: need atol, rtol >= 0, got %s, %s", atol, rtol);
+    }
+
+    /** The error allowed against {@code numeric}. */
+    public double allowed(double numeric) {
+        return atol + rtol * Math.abs(numeric);
+    }
+
+    /** This tolerance times {@code factor}, for checks that sum many terms. */
+    public Tolerance scaled(double factor) {
+        return new Tolerance(atol * factor, rtol * factor);
+    }
+}

@@ -1,0 +1,85 @@
+package jgrad.core;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The reverse sweep: walks the sorted graph from the root back to the targets, calls each node's
+ * vector-Jacobian product once, after all its users have contributed, and sums the contributions
+ * to tensors used more than once. Cotangents live in a local map and are dropped as soon as they
+ * are consumed; nothing is written onto tensors or nodes.
+ *
+ * <p>The rules run with whatever levels are active when the sweep runs: outside every {@link
+ * Autodiff} call they compute plain values; inside one they are recorded, so the gradient can be
+ * differentiated again.
+ */
+final class Backward {
+
+    private Backward() {}
+
+    /**
+     * The cotangent reaching each target from {@code root} seeded with {@code seed}; targets the
+     * root does not depend on are absent.
+     */
+    static Map<Tensor, Tensor> sweep(Tensor root, Tensor seed, Predicate<Node> isTarget, long levels) {
+        TopoSort.Order order = TopoSort.order(root, isTarget, levels);
+        Map<Long, Tensor> cotangents = new HashMap<>();
+        Map<Tensor, Tensor> results = new HashMap<>();
+        if (order.tensors().isEmpty()) {
+            return results;
+        }
+        cotangents.put(root.node().id, seed);
+        List<Tensor> tensors = order.tensors();
+        for (int i = tensors.size() - 1; i >= 0; i--) {
+            Tensor tensor = tensors.get(i);
+            Node node = tensor.node();
+            Tensor cotangent = cotangents.remove(node.id);
+            if (cotangent == null) {
+                continue;
+            }
+            if (isTarget.test(node)) {
+                results.put(tensor, cotangent);
+            } else if (node.isLeaf()) {
+                // A leaf of an inner level stands for an outer tensor: pass the cotangent on.
+                accumulate(cotangents, order, node.inputs.get(0), cotangent);
+            } else {
+                ImmutableList<Tensor> inputCotangents =
+                        node.primitive.vjp(cotangent, node.inputs, tensor);
+                if (inputCotangents.size() != node.inputs.size()) {
+                    throw new IllegalStateException(node.primitive + ": vjp returned "
+                            + inputCotangents.size() + " cotangents for " + node.inputs.size()
+                            + " inputs");
+                }
+                for (int j = 0; j < node.inputs.size(); j++) {
+                    accumulate(cotangents, order, node.inputs.get(j), inputCotangents.get(j));
+                }
+            }
+        }
+        return results;
+    }
+
+    /** The tape style: gradients of {@code root} for every {@code requiresGrad()} leaf. */
+    static Gradients tape(Tensor root) {
+        Map<Tensor, Tensor> results = Trace.current().withActive(0L, () -> sweep(
+                root, root.stopGradient().onesLike(),
+                node -> node.isLeaf() && node.leafLevel == Trace.TAPE, Trace.TAPE));
+        return new Gradients(ImmutableMap.copyOf(results));
+    }
+
+    private static void accumulate(
+            Map<Long, Tensor> cotangents, TopoSort.Order order, Tensor input, Tensor cotangent) {
+        Node node = input.node();
+        if (node == null || !order.ids().contains(node.id)) {
+            return;
+        }
+        if (!cotangent.shape().equals(input.shape())) {
+            throw new IllegalStateException("backward: cotangent of shape " + cotangent.shape()
+                    + " for an input of shape " + input.shape() + " made by " + node.describe());
+        }
+        cotangents.merge(node.id, cotangent, Tensor::add);
+    }
+}

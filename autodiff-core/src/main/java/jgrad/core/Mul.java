@@ -1,0 +1,29 @@
+package jgrad.core;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * Elementwise product of two tensors of equal shape, {@code y = a * b}. {@link Tensor#mul(Tensor)}
+ * broadcasts first.
+ *
+ * <p>VJP: {@code da = cotangent * b, db = cotangent * a} (product rule), with strong zeros.
+ */
+public record Mul() implements Primitive {
+    @Override
+    public Shape outputShape(List<Shape> inputShapes) {
+        return Primitives.sameShapes("mul", inputShapes);
+    }
+
+    @Override
+    public Tensor forward(List<Tensor> inputs) {
+        return Kernels.zip(inputs.get(0), inputs.get(1), (a, b) -> a * b);
+    }
+
+    @Override
+    public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
+        return ImmutableList.of(
+                Cotangents.times(cotangent, inputs.get(1)),
+                Cotangents.times(cotangent, inputs.get(0)));
+    }
+}

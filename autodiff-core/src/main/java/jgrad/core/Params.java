@@ -1,0 +1,182 @@
+package jgrad.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
+
+/**
+ * An immutable ordered map from parameter path ({@code "layers.0.weight"}) to tensor: the
+ * parameters of a model, their gradients, or an optimiser's updates. The gradient of a function of
+ * {@code Params} is a {@code Params} with the same keys in the same order.
+ *
+ * <p>Paths are dot-separated, as PyTorch's {@code state_dict} keys are.
+ */
+public final class Params {
+
+    private static final Params EMPTY = new Params(ImmutableMap.of());
+
+    private final ImmutableMap<String, Tensor> tensors;
+
+    private Params(ImmutableMap<String, Tensor> tensors) {
+        this.tensors = tensors;
+    }
+
+    /** No parameters. */
+    public static Params of() {
+        return EMPTY;
+    }
+
+    /** One parameter. */
+    public static Params of(String path, Tensor tensor) {
+        return new Params(ImmutableMap.of(path, tensor));
+    }
+
+    /** Two parameters, in this order. */
+    public static Params of(String path1, Tensor tensor1, String path2, Tensor tensor2) {
+        return new Params(ImmutableMap.of(path1, tensor1, path2, tensor2));
+    }
+
+    /**
+     * The entries of {@code tensors}, in its iteration order.
+     *
+     * @throws NullPointerException if a path or tensor is null
+     */
+    public static Params copyOf(Map<String, Tensor> tensors) {
+        return new Params(ImmutableMap.copyOf(tensors));
+    }
+
+    /**
+     * Several groups of parameters under prefixes: {@code concat(Map.of("0", a, "1", b))} has paths
+     * {@code "0.weight"}, ..., {@code "1.weight"}, ... (the insertion order of {@code groups}).
+     *
+     * @throws IllegalArgumentException if two paths collide
+     */
+    public static Params concat(Map<String, Params> groups) {
+        ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builder();
+        groups.forEach((prefix, params) -> params.tensors.forEach(
+                (path, tensor) -> builder.put(prefix.isEmpty() ? path : prefix + "." + path, tensor)));
+        return new Params(builder.buildOrThrow());
+    }
+
+    /**
+     * The parameters whose paths start with {@code prefix + "."}, with that prefix removed: the
+     * inverse of {@link #concat(Map)} for one group.
+     */
+    public Params scope(String prefix) {
+        String start = prefix + ".";
+        ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builder();
+        tensors.forEach((path, tensor) -> {
+            if (path.startsWith(start)) {
+                builder.put(path.substring(start.length()), tensor);
+            }
+        });
+        return new Params(builder.buildOrThrow());
+    }
+
+    /**
+     * The tensor at {@code path}.
+     *
+     * @throws IllegalArgumentException if there is none, listing the paths there are
+     */
+    public Tensor get(String path) {
+        Tensor tensor = tensors.get(checkNotNull(path, "path"));
+        checkArgument(tensor != null, "params: no parameter %s; paths are %s", path, tensors.keySet());
+        return tensor;
+    }
+
+    /** The paths, in order. */
+    public ImmutableSet<String> paths() {
+        return tensors.keySet();
+    }
+
+    /** The entries, in order. */
+    public ImmutableMap<String, Tensor> asMap() {
+        return tensors;
+    }
+
+    /** The number of tensors. */
+    public int size() {
+        return tensors.size();
+    }
+
+    /** The total number of elements of all tensors (the parameter count). */
+    public long numElements() {
+        long count = 0;
+        for (Tensor tensor : tensors.values()) {
+            count += tensor.size();
+        }
+        return count;
+    }
+
+    /** Applies {@code f} to every tensor, keeping paths and order. */
+    public Params map(UnaryOperator<Tensor> f) {
+        ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builderWithExpectedSize(size());
+        tensors.forEach((path, tensor) -> builder.put(path, checkNotNull(f.apply(tensor), path)));
+        return new Params(builder.buildOrThrow());
+    }
+
+    /**
+     * Combines matching tensors of two {@code Params} with the same paths.
+     *
+     * @throws IllegalArgumentException if the paths differ, naming both sets
+     */
+    public Params zipWith(Params other, BinaryOperator<Tensor> f) {
+        checkArgument(tensors.keySet().equals(other.tensors.keySet()),
+                "params: paths differ: %s and %s", tensors.keySet(), other.tensors.keySet());
+        ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builderWithExpectedSize(size());
+        tensors.forEach((path, tensor) -> builder.put(path, f.apply(tensor, other.tensors.get(path))));
+        return new Params(builder.buildOrThrow());
+    }
+
+    /** Elementwise sum with {@code other}: applies updates, {@code params.plus(updates)}. */
+    public Params plus(Params other) {
+        return zipWith(other, Tensor::add);
+    }
+
+    /** Every tensor times {@code factor}. */
+    public Params scale(double factor) {
+        return map(tensor -> tensor.mul(factor));
+    }
+
+    /** Zeros of the same shapes and dtypes. */
+    public Params zerosLike() {
+        return map(Tensor::zerosLike);
+    }
+
+    /** The same values without graphs. */
+    public Params stopGradient() {
+        return map(Tensor::stopGradient);
+    }
+
+    /** Whether both have the same paths and every pair of tensors is {@code allClose}. */
+    public boolean allClose(Params other, double rtol, double atol) {
+        if (!tensors.keySet().equals(other.tensors.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+            if (!entry.getValue().allClose(other.tensors.get(entry.getKey()), rtol, atol)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code Params{0.weight=[32, 64] float64, 0.bias=[32] float64}}. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("Params{");
+        String separator = "";
+        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+            Tensor tensor = entry.getValue();
+            out.append(separator).append(entry.getKey()).append('=').append(tensor.shape())
+                    .append(' ').append(tensor.dtype());
+            separator = ", ";
+        }
+        return out.append('}').toString();
+    }
+}

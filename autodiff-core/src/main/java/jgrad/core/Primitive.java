@@ -1,0 +1,48 @@
+package jgrad.core;
+
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
+/**
+ * The derivatives table: the closed set of operations that carry a derivative rule. Every other
+ * operation in jgrad (sub, div, relu, softmax, losses, layers) is composed from these.
+ *
+ * <p>Each record holds the operation's static parameters and declares in one place its shape rule,
+ * its forward kernel and its vector-Jacobian product. The {@code permits} clause, ordered by
+ * category, is the table's index: elementwise unary; elementwise binary (equal shapes; public
+ * methods broadcast first); selection; reduction; movement; linear algebra.
+ *
+ * <p>Rules are written with {@link Tensor} operations, never raw loops, so the backward pass can
+ * itself be recorded and differentiated again (grad of grad). Zero cotangents are strong: a zero
+ * cotangent times an infinite or NaN local derivative contributes exactly zero, so the branch a
+ * {@link Where} did not select never poisons a gradient.
+ */
+public sealed interface Primitive
+        permits Neg, Recip, Exp, Log, Sqrt, Tanh, Sigmoid, Cast,
+                Add, Mul,
+                Less, Equal, Where,
+                ReduceSum, ReduceMax,
+                BroadcastTo, Reshape, Permute,
+                MatMul {
+
+    /**
+     * The output shape for these input shapes.
+     *
+     * @throws IllegalArgumentException naming the operation and the shapes if they do not fit
+     */
+    Shape outputShape(List<Shape> inputShapes);
+
+    /** Computes the output from plain values; records nothing. */
+    Tensor forward(List<Tensor> inputs);
+
+    /**
+     * One cotangent per input, each of that input's shape, given the output's cotangent. The entry
+     * of an input that is never differentiated (a mask) is ignored.
+     */
+    ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output);
+
+    /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */
+    default boolean isDifferentiable() {
+        return true;
+    }
+}

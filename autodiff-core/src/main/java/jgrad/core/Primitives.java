@@ -1,0 +1,53 @@
+package jgrad.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.primitives.ImmutableIntArray;
+import java.util.Arrays;
+import java.util.List;
+
+/** Shape rules shared by several primitives. */
+final class Primitives {
+
+    private Primitives() {}
+
+    /** The common shape of inputs that must all be equal; names {@code op} and the shapes if not. */
+    static Shape sameShapes(String op, List<Shape> shapes) {
+        Shape first = shapes.get(0);
+        for (Shape shape : shapes) {
+            checkArgument(shape.equals(first), "%s: shapes must be equal, got %s", op, shapes);
+        }
+        return first;
+    }
+
+    /** Sorted, distinct, non-negative axes (the public methods normalise negative ones). */
+    static ImmutableIntArray checkAxes(ImmutableIntArray axes) {
+        int[] sorted = axes.toArray();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            checkArgument(sorted[i] >= 0 && (i == 0 || sorted[i] != sorted[i - 1]),
+                    "reduce: axes must be distinct and non-negative, got %s", axes);
+        }
+        return ImmutableIntArray.copyOf(sorted);
+    }
+
+    /** {@code shape} with {@code axes} removed, or set to 1 when {@code keepDims}. */
+    static Shape reducedShape(String op, Shape shape, ImmutableIntArray axes, boolean keepDims) {
+        boolean[] reduced = new boolean[shape.rank()];
+        for (int i = 0; i < axes.length(); i++) {
+            int axis = axes.get(i);
+            checkArgument(axis < shape.rank(),
+                    "%s: axis %s out of range for shape %s", op, axis, shape);
+            reduced[axis] = true;
+        }
+        ImmutableIntArray.Builder dims = ImmutableIntArray.builder();
+        for (int i = 0; i < shape.rank(); i++) {
+            if (!reduced[i]) {
+                dims.add(shape.dim(i));
+            } else if (keepDims) {
+                dims.add(1);
+            }
+        }
+        return new Shape(dims.build());
+    }
+}

@@ -1,0 +1,759 @@
+package jgrad.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableIntArray;
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable n-dimensional array of numbers with a {@link Shape} and a {@link DType}, stored in
+ * row-major order. Every operation returns a new tensor; none changes this one.
+ *
+ * <p>While a tensor is being differentiated (inside an {@link Autodiff} call, or after {@link
+ * #requiresGrad()}), each operation on it records its primitive and inputs in the result: the
+ * define-by-run graph. Outside those, nothing is recorded.
+ *
+ * <p>Binary operations broadcast their operands by NumPy's rules and require equal dtypes.
+ * Equality is identity; compare contents with {@link #allClose(Tensor, double, double)}.
+ *
+ * <pre>{@code
+ * jshell> Tensor.of(new double[][] {{1, 2}, {3, 4}}).mul(Tensor.of(10, 100)).sum(0, false)
+ * $1 ==> tensor([ 40., 600.], dtype=float64)
+ * }</pre>
+ */
+public final class Tensor {
+
+    private final Shape shape;
+    private final DType dtype;
+    private final double[] data;
+    private final Node node;
+
+    /** Takes ownership of {@code data}, which must already be rounded to {@code dtype}. */
+    Tensor(Shape shape, DType dtype, double[] data, Node node) {
+        this.shape = shape;
+        this.dtype = dtype;
+        this.data = data;
+        this.node = node;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A rank-0 float64 tensor holding {@code value}. */
+    public static Tensor scalar(double value) {
+        return scalar(value, DType.FLOAT64);
+    }
+
+    /** A rank-0 tensor holding {@code value} rounded to {@code dtype}. */
+    public static Tensor scalar(double value, DType dtype) {
+        return Kernels.result(Shape.scalar(), checkNotNull(dtype), new double[] {value});
+    }
+
+    /** A 1-D float64 tensor of the given values. Shapes: {@code [values.length]}. */
+    public static Tensor of(double... values) {
+        return of(values, values.length);
+    }
+
+    /**
+     * A 2-D float64 tensor of the given rows. Shapes: {@code [rows.length, rows[0].length]}.
+     *
+     * @throws IllegalArgumentException if the rows differ in length or there are none
+     */
+    public static Tensor of(double[][] rows) {
+        checkArgument(rows.length > 0, "of: no rows; use Tensor.zeros(0, n) for an empty matrix");
+        int columns = rows[0].length;
+        double[] values = new double[rows.length * columns];
+        for (int i = 0; i < rows.length; i++) {
+            checkArgument(rows[i].length == columns,
+                    "of: row %s has %s values, row 0 has %s", i, rows[i].length, columns);
+            System.arraycopy(rows[i], 0, values, i * columns, columns);
+        }
+        return of(values, rows.length, columns);
+    }
+
+    /**
+     * A float64 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor of(double[] values, int... shape) {
+        return of(values, Shape.of(shape), DType.FLOAT64);
+    }
+
+    /**
+     * A tensor of {@code shape} and {@code dtype} holding a copy of {@code values} (row-major),
+     * rounded to the dtype.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor of(double[] values, Shape shape, DType dtype) {
+        checkArgument(values.length == shape.size(),
+                "of: %s values do not fill shape %s (%s elements)",
+                values.length, shape, shape.size());
+        return Kernels.result(shape, checkNotNull(dtype), values.clone());
+    }
+
+    /** A float64 tensor of zeros. */
+    public static Tensor zeros(int... shape) {
+        return full(0.0, Shape.of(shape), DType.FLOAT64);
+    }
+
+    /** A float64 tensor of ones. */
+    public static Tensor ones(int... shape) {
+        return full(1.0, Shape.of(shape), DType.FLOAT64);
+    }
+
+    /** A float64 tensor with every element equal to {@code value}. */
+    public static Tensor full(double value, int... shape) {
+        return full(value, Shape.of(shape), DType.FLOAT64);
+    }
+
+    /** A tensor of {@code shape} and {@code dtype} with every element equal to {@code value}. */
+    public static Tensor full(double value, Shape shape, DType dtype) {
+        double[] values = new double[shape.size()];
+        Arrays.fill(values, value);
+        return Kernels.result(shape, checkNotNull(dtype), values);
+    }
+
+    /** {@code [0, 1, ..., n - 1]} as float64. Shapes: {@code [n]}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /**
+     * {@code start, start + step, ...} up to but excluding {@code stop}, as float64 (NumPy's
+     * {@code arange}). Shapes: {@code [ceil((stop - start) / step)]}.
+     *
+     * @throws IllegalArgumentException if {@code step} is 0 or not finite
+     */
+    public static Tensor arange(double start, double stop, double step) {
+        checkArgument(step != 0 && Double.isFinite(step), "arange: step must be finite and non-zero, got %s", step);
+        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = start + i * step;
+        }
+        return of(values, n);
+    }
+
+    /** Independent draws from the standard normal distribution, float64. */
+    public static Tensor randn(Shape shape, RandomGenerator rng) {
+        checkNotNull(rng, "rng");
+        double[] values = new double[shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rng.nextGaussian();
+        }
+        return Kernels.result(shape, DType.FLOAT64, values);
+    }
+
+    /**
+     * Independent draws from the uniform distribution on {@code [low, high)}, float64.
+     *
+     * @throws IllegalArgumentException unless {@code low < high}, both finite
+     */
+    public static Tensor uniform(Shape shape, double low, double high, RandomGenerator rng) {
+        checkArgument(low < high && Double.isFinite(low) && Double.isFinite(high),
+                "uniform: need finite low < high, got [%s, %s)", low, high);
+        checkNotNull(rng, "rng");
+        double[] values = new double[shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = low + (high - low) * rng.nextDouble();
+        }
+        return Kernels.result(shape, DType.FLOAT64, values);
+    }
+
+    /**
+     * One-hot rows for integer class labels: row {@code i} is 1 at column {@code labels[i]}, 0
+     * elsewhere. Shapes: {@code labels [n]} -> {@code [n, numClasses]}, float64.
+     *
+     * @throws IllegalArgumentException if a label is outside {@code 0..numClasses-1}, naming it
+     */
+    public static Tensor oneHot(ImmutableIntArray labels, int numClasses) {
+        checkArgument(numClasses > 0, "oneHot: numClasses must be positive, got %s", numClasses);
+        double[] values = new double[labels.length() * numClasses];
+        for (int i = 0; i < labels.length(); i++) {
+            int label = labels.get(i);
+            checkArgument(0 <= label && label < numClasses,
+                    "oneHot: label %s at index %s is outside the valid range 0..%s",
+                    label, i, numClasses - 1);
+            values[i * numClasses + label] = 1.0;
+        }
+        return of(values, labels.length(), numClasses);
+    }
+
+    /** Zeros of this tensor's shape and dtype (untraced). */
+    public Tensor zerosLike() {
+        return full(0.0, shape, dtype);
+    }
+
+    /** Ones of this tensor's shape and dtype (untraced). */
+    public Tensor onesLike() {
+        return full(1.0, shape, dtype);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    public Shape shape() {
+        return shape;
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int rank() {
+        return shape.rank();
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return shape.size();
+    }
+
+    /**
+     * The single value of a one-element tensor (any rank).
+     *
+     * @throws IllegalStateException if the tensor has more or fewer than one element
+     */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException(
+                    "item: tensor of shape " + shape + " has " + data.length + " elements, not 1");
+        }
+        return data[0];
+    }
+
+    /**
+     * The element at {@code index}, one coordinate per axis.
+     *
+     * @throws IllegalArgumentException if the number of coordinates is not the rank
+     * @throws IndexOutOfBoundsException if a coordinate is out of range
+     */
+    public double get(int... index) {
+        checkArgument(index.length == rank(),
+                "get: %s coordinates for a tensor of rank %s", index.length, rank());
+        int[] strides = shape.strides();
+        int offset = 0;
+        for (int d = 0; d < index.length; d++) {
+            offset += strides[d] * checkElementIndex(index[d], shape.dim(d), "index on axis " + d);
+        }
+        return data[offset];
+    }
+
+    /** A copy of the values in row-major order. */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /** Whether this tensor carries a graph node (it depends on a value being differentiated). */
+    public boolean isTraced() {
+        return node != null;
+    }
+
+    /**
+     * Whether every element is within {@code atol + rtol * |other|} of {@code other}'s (NumPy's
+     * {@code allclose}); NaNs compare unequal. Shapes must be equal.
+     */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        if (!shape.equals(other.shape)) {
+            return false;
+        }
+        for (int i = 0; i < data.length; i++) {
+            double a = data[i];
+            double b = other.data[i];
+            if (a == b) {
+                continue; // also equal infinities
+            }
+            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    /** {@code this + other}, broadcast. Shapes: broadcast of both. */
+    public Tensor add(Tensor other) {
+        Tensor[] ab = broadcastPair("add", this, other);
+        return apply(new Add(), ab[0], ab[1]);
+    }
+
+    public Tensor add(double value) {
+        return add(scalar(value, dtype));
+    }
+
+    /** {@code this - other}, broadcast. Composite: {@code add(other.neg())}. */
+    public Tensor sub(Tensor other) {
+        Tensor[] ab = broadcastPair("sub", this, other);
+        return apply(new Add(), ab[0], apply(new Neg(), ab[1]));
+    }
+
+    public Tensor sub(double value) {
+        return sub(scalar(value, dtype));
+    }
+
+    /** {@code this * other}, broadcast. Shapes: broadcast of both. */
+    public Tensor mul(Tensor other) {
+        Tensor[] ab = broadcastPair("mul", this, other);
+        return apply(new Mul(), ab[0], ab[1]);
+    }
+
+    public Tensor mul(double value) {
+        return mul(scalar(value, dtype));
+    }
+
+    /** {@code this / other}, broadcast. Composite: {@code mul(other.recip())}. */
+    public Tensor div(Tensor other) {
+        Tensor[] ab = broadcastPair("div", this, other);
+        return apply(new Mul(), ab[0], apply(new Recip(), ab[1]));
+    }
+
+    public Tensor div(double value) {
+        return div(scalar(value, dtype));
+    }
+
+    /** {@code -this}. */
+    public Tensor neg() {
+        return apply(new Neg(), this);
+    }
+
+    /** {@code 1 / this}. */
+    public Tensor recip() {
+        return apply(new Recip(), this);
+    }
+
+    /** {@code this * this}. Composite: no vjp of its own. */
+    public Tensor square() {
+        return apply(new Mul(), this, this);
+    }
+
+    /** {@code e^this}. */
+    public Tensor exp() {
+        return apply(new Exp(), this);
+    }
+
+    /** Natural logarithm. */
+    public Tensor log() {
+        return apply(new Log(), this);
+    }
+
+    /** Square root; its derivative at 0 is {@code +Inf}. */
+    public Tensor sqrt() {
+        return apply(new Sqrt(), this);
+    }
+
+    /** Hyperbolic tangent. */
+    public Tensor tanh() {
+        return apply(new Tanh(), this);
+    }
+
+    /** Logistic sigmoid {@code 1 / (1 + e^-x)}, stable for large {@code |x|}. */
+    public Tensor sigmoid() {
+        return apply(new Sigmoid(), this);
+    }
+
+    /**
+     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN.
+     *
+     * <p>Composite: no vjp of its own. Subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
+     */
+    public Tensor relu() {
+        // Two masks rather than one so that relu(NaN) is NaN and relu'(0) = 0: positive values
+        // pass with gradient 1; zero and NaN pass as constants; negatives become 0.
+        Tensor zero = zerosLike();
+        return where(less(0.0), zero, where(greater(0.0), this, stopGradient()));
+    }
+
+    /**
+     * Absolute value {@code |x|}. Composite: {@code x * sign(x)} with the sign as a constant, so
+     * the subgradient at 0 is 0 (abs'(0) = 0, as in PyTorch).
+     */
+    public Tensor abs() {
+        return mul(greater(0.0).sub(less(0.0)));
+    }
+
+    /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
+    public Tensor cast(DType dtype) {
+        checkNotNull(dtype, "dtype");
+        return dtype == this.dtype ? this : apply(new Cast(dtype), this);
+    }
+
+    // ---------------------------------------------------------------- selection
+
+    /** Mask {@code this < other ? 1 : 0} (broadcast, never traced, NaN compares false). */
+    public Tensor less(Tensor other) {
+        Tensor[] ab = broadcastPair("less", this, other);
+        return apply(new Less(), ab[0], ab[1]);
+    }
+
+    public Tensor less(double value) {
+        return less(scalar(value, dtype));
+    }
+
+    /** Mask {@code this > other ? 1 : 0} (broadcast, never traced, NaN compares false). */
+    public Tensor greater(Tensor other) {
+        Tensor[] ab = broadcastPair("greater", this, other);
+        return apply(new Less(), ab[1], ab[0]);
+    }
+
+    public Tensor greater(double value) {
+        return greater(scalar(value, dtype));
+    }
+
+    /** Mask {@code this == other ? 1 : 0} (broadcast, never traced, NaN compares false). */
+    public Tensor equal(Tensor other) {
+        Tensor[] ab = broadcastPair("equal", this, other);
+        return apply(new Equal(), ab[0], ab[1]);
+    }
+
+    public Tensor equal(double value) {
+        return equal(scalar(value, dtype));
+    }
+
+    /**
+     * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
+     * selected branch only; the other receives exact zeros, even where its derivative is infinite.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public static Tensor where(Tensor mask, Tensor a, Tensor b) {
+        Shape shape = Shape.broadcast(Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
+        return apply(new Where(), mask.broadcastTo(shape), a.broadcastTo(shape), b.broadcastTo(shape));
+    }
+
+    /**
+     * The index of the largest element along {@code axis} (the first on ties), as float64 values;
+     * never traced. Shapes: this shape without {@code axis}.
+     */
+    public Tensor argmax(int axis) {
+        int a = shape.axis(axis, "argmax");
+        checkArgument(shape.dim(a) > 0, "argmax: axis %s of shape %s is empty", axis, shape);
+        int outer = 1;
+        for (int i = 0; i < a; i++) {
+            outer *= shape.dim(i);
+        }
+        int n = shape.dim(a);
+        int inner = shape.size() / Math.max(1, outer * n);
+        double[] out = new double[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int in = 0; in < inner; in++) {
+                int best = 0;
+                double bestValue = data[o * n * inner + in];
+                for (int k = 1; k < n; k++) {
+                    double v = data[(o * n + k) * inner + in];
+                    if (v > bestValue) {
+                        best = k;
+                        bestValue = v;
+                    }
+                }
+                out[o * inner + in] = best;
+            }
+        }
+        return Kernels.result(Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
+                DType.FLOAT64, out);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** The sum of all elements. Shapes: {@code []}. The sum of no elements is 0. */
+    public Tensor sum() {
+        return sum(allAxes(), false);
+    }
+
+    /** The sum along {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor sum(int axis, boolean keepDims) {
+        return sum(new int[] {axis}, keepDims);
+    }
+
+    /** The sum along {@code axes}; {@code keepDims} keeps them with size 1. */
+    public Tensor sum(int[] axes, boolean keepDims) {
+        ImmutableIntArray normalized = normalizeAxes(axes, "sum");
+        Tensor summed = apply(new ReduceSum(normalized), this);
+        return keepDims ? summed.reshape(Primitives.reducedShape("sum", shape, normalized, true)) : summed;
+    }
+
+    /** The mean of all elements; NaN for zero elements (as NumPy). Composite. */
+    public Tensor mean() {
+        return mean(allAxes(), false);
+    }
+
+    /** The mean along {@code axis}; NaN where the axis is empty. Composite. */
+    public Tensor mean(int axis, boolean keepDims) {
+        return mean(new int[] {axis}, keepDims);
+    }
+
+    /** The mean along {@code axes}; NaN where they hold no elements. Composite: sum / count. */
+    public Tensor mean(int[] axes, boolean keepDims) {
+        ImmutableIntArray normalized = normalizeAxes(axes, "mean");
+        long count = 1;
+        for (int i = 0; i < normalized.length(); i++) {
+            count *= shape.dim(normalized.get(i));
+        }
+        return sum(axes, keepDims).div((double) count);
+    }
+
+    /**
+     * The maximum of all elements. Ties share the gradient equally.
+     *
+     * @throws IllegalArgumentException if the tensor has no elements (max has no identity)
+     */
+    public Tensor max() {
+        return max(allAxes(), false);
+    }
+
+    /** The maximum along {@code axis}; ties share the gradient equally. */
+    public Tensor max(int axis, boolean keepDims) {
+        return max(new int[] {axis}, keepDims);
+    }
+
+    /** The maximum along {@code axes}; ties share the gradient equally. */
+    public Tensor max(int[] axes, boolean keepDims) {
+        ImmutableIntArray normalized = normalizeAxes(axes, "max");
+        Tensor reduced = apply(new ReduceMax(normalized), this);
+        return keepDims ? reduced.reshape(Primitives.reducedShape("max", shape, normalized, true)) : reduced;
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} along {@code axis}, computed as {@code m + log(sum(exp(x - m)))}
+     * with {@code m} the max, so it neither overflows nor underflows. Composite; the shift goes
+     * through {@link #stopGradient()} (the result does not depend on it).
+     */
+    public Tensor logSumExp(int axis, boolean keepDims) {
+        Tensor max = max(axis, true).stopGradient();
+        // An infinite max would give inf - inf = NaN; shifting by 0 there keeps +-Inf results.
+        Tensor shift = where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
+        Tensor result = sub(shift).exp().sum(axis, true).log().add(shift);
+        return keepDims ? result : result.reshape(Primitives.reducedShape(
+                "logSumExp", shape, ImmutableIntArray.of(shape.axis(axis, "logSumExp")), false));
+    }
+
+    /**
+     * Log-softmax along {@code axis}: {@code x - logSumExp(x, axis)}. Shapes: same as this.
+     * Composite: no vjp of its own; stable for logits of any finite size.
+     */
+    public Tensor logSoftmax(int axis) {
+        return sub(logSumExp(axis, true));
+    }
+
+    /**
+     * Softmax along {@code axis}: {@code exp(x - logSumExp(x, axis))}, probabilities in [0, 1]
+     * summing to 1. Shapes: same as this. Composite: no vjp of its own.
+     */
+    public Tensor softmax(int axis) {
+        return logSoftmax(axis).exp();
+    }
+
+    // ---------------------------------------------------------------- movement
+
+    /**
+     * The same elements in row-major order under {@code shape}; one dimension may be -1 and is
+     * inferred.
+     *
+     * @throws IllegalArgumentException if the sizes differ, naming both shapes
+     */
+    public Tensor reshape(int... shape) {
+        return reshape(inferShape(shape));
+    }
+
+    /** The same elements under {@code shape}, of equal size. */
+    public Tensor reshape(Shape shape) {
+        return shape.equals(this.shape) ? this : apply(new Reshape(shape), this);
+    }
+
+    /**
+     * Reverses the axes: the matrix transpose for rank 2 (NumPy's {@code .T}). Shapes: {@code [m,
+     * n]} -> {@code [n, m]}.
+     */
+    public Tensor transpose() {
+        int[] order = new int[rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = order.length - 1 - i;
+        }
+        return permute(order);
+    }
+
+    /** Reorders the axes: output axis {@code i} is input axis {@code order[i]}. */
+    public Tensor permute(int... order) {
+        checkArgument(order.length == rank(),
+                "permute: order %s does not fit shape %s of rank %s", Arrays.toString(order), shape, rank());
+        int[] normalized = new int[order.length];
+        boolean identity = true;
+        for (int i = 0; i < order.length; i++) {
+            normalized[i] = shape.axis(order[i], "permute");
+            identity &= normalized[i] == i;
+        }
+        return identity ? this : apply(new Permute(ImmutableIntArray.copyOf(normalized)), this);
+    }
+
+    /**
+     * Copies this tensor to {@code shape} by NumPy broadcasting.
+     *
+     * @throws IllegalArgumentException if this shape does not broadcast to {@code shape}
+     */
+    public Tensor broadcastTo(Shape shape) {
+        return shape.equals(this.shape) ? this : apply(new BroadcastTo(shape), this);
+    }
+
+    /**
+     * Sums this tensor down to {@code shape}, the inverse of broadcasting: sums the leading extra
+     * axes and the axes where {@code shape} has size 1. Composite.
+     *
+     * @throws IllegalArgumentException if {@code shape} does not broadcast to this shape
+     */
+    public Tensor sumTo(Shape shape) {
+        if (shape.equals(this.shape)) {
+            return this;
+        }
+        checkArgument(shape.broadcastsTo(this.shape),
+                "sumTo: shape %s does not broadcast to %s", shape, this.shape);
+        int lead = rank() - shape.rank();
+        ImmutableIntArray.Builder axes = ImmutableIntArray.builder();
+        for (int i = 0; i < rank(); i++) {
+            if (i < lead || (shape.dim(i - lead) == 1 && this.shape.dim(i) != 1)) {
+                axes.add(i);
+            }
+        }
+        return apply(new ReduceSum(axes.build()), this).reshape(shape);
+    }
+
+    /** {@code [m, k] x [k, n] -> [m, n]}. */
+    public Tensor matmul(Tensor other) {
+        return apply(new MatMul(), this, other);
+    }
+
+    // ---------------------------------------------------------------- differentiation
+
+    /** The same values without the graph: gradients do not flow through the result. */
+    public Tensor stopGradient() {
+        return node == null ? this : new Tensor(shape, dtype, data, null);
+    }
+
+    /**
+     * Marks a copy of this tensor as a leaf whose gradient {@link #backward()} returns (the tape
+     * style of PyTorch). Nothing is stored on the tensor: gradients come back as a value.
+     */
+    public Tensor requiresGrad() {
+        return new Tensor(shape, dtype, data, Node.leaf(Trace.TAPE, this));
+    }
+
+    /**
+     * The gradients of this scalar with respect to every {@link #requiresGrad()} leaf it depends
+     * on, by reverse-mode differentiation. Can be called any number of times; nothing accumulates.
+     *
+     * @throws IllegalArgumentException if this tensor is not a scalar (shape {@code []})
+     */
+    public Gradients backward() {
+        checkArgument(rank() == 0, "backward: needs a scalar (shape []), got shape %s", shape);
+        return Backward.tape(this);
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Applies {@code primitive}, recording a node when an input depends on an active level. */
+    static Tensor apply(Primitive primitive, Tensor... inputs) {
+        DType dtype = inputs[0].dtype;
+        List<Shape> shapes = new java.util.ArrayList<>(inputs.length);
+        long levels = 0;
+        for (Tensor input : inputs) {
+            checkArgument(input.dtype == dtype || primitive instanceof Cast,
+                    "%s: dtypes differ (%s and %s); cast explicitly", primitive, dtype, input.dtype);
+            shapes.add(input.shape);
+            if (input.node != null) {
+                levels |= input.node.levels;
+            }
+        }
+        ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
+        Shape expected = primitive.outputShape(shapes);
+        Tensor value = primitive.forward(inputList);
+        if (!value.shape.equals(expected)) {
+            throw new IllegalStateException(primitive + ": forward gave shape " + value.shape
+                    + ", shape rule says " + expected);
+        }
+        if (!primitive.isDifferentiable() || (levels & Trace.current().active()) == 0) {
+            return value;
+        }
+        return new Tensor(value.shape, value.dtype, value.data,
+                Node.operation(primitive, inputList, levels));
+    }
+
+    /** A leaf of {@code level} with this tensor's values, standing for this tensor. */
+    Tensor asLeaf(long level) {
+        return new Tensor(shape, dtype, data, Node.leaf(level, this));
+    }
+
+    Node node() {
+        return node;
+    }
+
+    /** The storage, not copied: callers in this package must not write to it. */
+    double[] data() {
+        return data;
+    }
+
+    private static Tensor[] broadcastPair(String op, Tensor a, Tensor b) {
+        checkNotNull(b, "%s: other tensor is null", op);
+        if (a.shape.equals(b.shape)) {
+            return new Tensor[] {a, b};
+        }
+        Shape shape = Shape.broadcast(a.shape, b.shape, op);
+        return new Tensor[] {a.broadcastTo(shape), b.broadcastTo(shape)};
+    }
+
+    private int[] allAxes() {
+        int[] axes = new int[rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        return axes;
+    }
+
+    private ImmutableIntArray normalizeAxes(int[] axes, String op) {
+        int[] normalized = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            normalized[i] = shape.axis(axes[i], op);
+        }
+        int[] sorted = normalized.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            checkArgument(sorted[i] != sorted[i - 1], "%s: axis %s repeated in %s",
+                    op, sorted[i], Arrays.toString(axes));
+        }
+        return ImmutableIntArray.copyOf(sorted);
+    }
+
+    private Shape inferShape(int[] dims) {
+        int inferred = -1;
+        long known = 1;
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == -1) {
+                checkArgument(inferred < 0, "reshape: more than one -1 in %s", Arrays.toString(dims));
+                inferred = i;
+            } else {
+                checkArgument(dims[i] >= 0, "reshape: negative dimension in %s", Arrays.toString(dims));
+                known *= dims[i];
+            }
+        }
+        if (inferred >= 0) {
+            checkArgument(known > 0 && size() % known == 0,
+                    "reshape: cannot reshape %s (%s elements) to %s", shape, size(), Arrays.toString(dims));
+            int[] copy = dims.clone();
+            copy[inferred] = (int) (size() / known);
+            return Shape.of(copy);
+        }
+        return Shape.of(dims);
+    }
+
+    /**
+     * NumPy-style text: {@code tensor([[1., 2.], [3., 4.]], dtype=float64)}, with the producing
+     * operation when traced; long tensors show their leading and trailing values.
+     */
+    @Override
+    public String toString() {
+        return TensorFormat.format(this, node == null ? null : node.describe());
+    }
+}
