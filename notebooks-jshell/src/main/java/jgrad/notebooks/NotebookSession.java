@@ -1,0 +1,244 @@
+package jgrad.notebooks;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
+import jdk.jshell.PersistentSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Evaluates the startup imports and then one notebook in a {@link JShell}, turning the first
+ * problem into a failure message of the form {@code notebook.jsh:LINE: ...}. Used once, by
+ * {@link NotebookRunner}.
+ */
+final class NotebookSession {
+
+    private static final String STARTUP_NAME = "startup.jsh";
+    // Enough of a stack to see where in jgrad a snippet's call went wrong.
+    private static final int MAX_FRAMES = 25;
+
+    private final JShell shell;
+    // JShell names snippets by id in stack frames ("#12"); this leads back to the notebook.
+    private final Map<String, SourceSnippet> notebookSnippets = new HashMap<>();
+    private final List<String> skippedImports = new ArrayList<>();
+    private final String notebookName;
+
+    /**
+     * Prepares to evaluate in {@code shell}.
+     *
+     * @param shell a fresh JShell
+     * @param notebookName the notebook's name in failure messages
+     */
+    NotebookSession(JShell shell, String notebookName) {
+        this.shell = requireNonNull(shell, "shell");
+        this.notebookName = requireNonNull(notebookName, "notebookName");
+    }
+
+    /**
+     * Evaluates {@code startup}, whose rejected imports are skipped, then {@code notebook}.
+     *
+     * @param startup the startup snippets (imports)
+     * @param notebook the notebook's source
+     */
+    NotebookRunner.Result run(String startup, String notebook) {
+        for (SourceSnippet snippet : SourceSplitter.split(startup, shell.sourceCodeAnalysis())) {
+            Optional<String> failure = evaluate(snippet, STARTUP_NAME, true);
+            if (failure.isPresent()) {
+                return failed(0, failure.get());
+            }
+        }
+        int done = 0;
+        for (SourceSnippet snippet : SourceSplitter.split(notebook, shell.sourceCodeAnalysis())) {
+            Optional<String> failure = evaluate(snippet, notebookName, false);
+            if (failure.isPresent()) {
+                return failed(done, failure.get());
+            }
+            done++;
+        }
+        Optional<String> unresolved = unresolvedDeclaration();
+        if (unresolved.isPresent()) {
+            return failed(done, unresolved.get());
+        }
+        return new NotebookRunner.Result(NotebookRunner.Result.Outcome.SUCCESS, done, "");
+    }
+
+    private static NotebookRunner.Result failed(int done, String failure) {
+        return new NotebookRunner.Result(
+                NotebookRunner.Result.Outcome.SNIPPET_FAILED, done, failure);
+    }
+
+    private Optional<String> evaluate(SourceSnippet source, String name, boolean startup) {
+        String where = name + ":" + source.line() + ": ";
+        if (source.kind() == SourceSnippet.Kind.COMMAND) {
+            return Optional.of(where + "error: JShell commands are not supported in notebooks"
+                    + " (only /exit, which ends the notebook): " + source.source());
+        }
+        for (SnippetEvent event : shell.eval(source.source())) {
+            if (event.causeSnippet() != null) {
+                continue; // an earlier snippet updated by this one, not this one's own result
+            }
+            Snippet snippet = event.snippet();
+            if (!startup) {
+                notebookSnippets.put(snippet.id(), source);
+            }
+            switch (event.status()) {
+                case REJECTED:
+                    if (startup && snippet instanceof ImportSnippet imported) {
+                        // The package is not built yet (or not on this class path).
+                        skippedImports.add(imported.fullname()
+                                + (imported.isStatic() ? " (static)" : ""));
+                        continue;
+                    }
+                    return Optional.of(rejected(snippet, source, name));
+                case RECOVERABLE_NOT_DEFINED:
+                    return Optional.of(where + "error: cannot define " + describeSnippet(snippet)
+                            + ": it needs " + unresolvedDependencies(snippet)
+                            + ", which is not defined (declare what it needs before it)\n"
+                            + source.excerpt(-1));
+                default:
+                    break;
+            }
+            if (event.exception() != null) {
+                return Optional.of(thrown(event.exception(), source, where));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String rejected(Snippet snippet, SourceSnippet source, String name) {
+        StringBuilder message = new StringBuilder();
+        for (Diag diag : shell.diagnostics(snippet).toList()) {
+            if (!diag.isError()) {
+                continue;
+            }
+            long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
+            if (message.length() > 0) {
+                message.append('\n');
+            }
+            message.append(name).append(':').append(source.lineAt(position)).append(": error: ")
+                    .append(diagnosticText(diag)).append('\n')
+                    .append(source.excerpt(position));
+        }
+        if (message.length() == 0) {
+            message.append(name).append(':').append(source.line())
+                    .append(": error: snippet rejected\n").append(source.excerpt(-1));
+        }
+        if (!skippedImports.isEmpty()) {
+            message.append("\nnote: startup imports skipped, not on the class path: ")
+                    .append(String.join(", ", skippedImports));
+        }
+        return message.toString();
+    }
+
+    private static String diagnosticText(Diag diag) {
+        // JShell wraps snippets in an unnamed class, which javac then reports as "class ".
+        return diag.getMessage(Locale.ROOT).lines()
+                .filter(line -> !line.strip().equals("location: class"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String thrown(Exception exception, SourceSnippet source, String where) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            Snippet declaration = unresolved.getSnippet();
+            SourceSnippet declared = notebookSnippets.get(declaration.id());
+            return where + "error: " + describeSnippet(declaration)
+                    + (declared == null ? "" : " (line " + declared.line() + ")")
+                    + " cannot run: it needs " + unresolvedDependencies(declaration)
+                    + ", which is not defined\n" + source.excerpt(-1);
+        }
+        StringBuilder message = new StringBuilder(where).append("exception ")
+                .append(describeException(exception)).append('\n').append(source.excerpt(-1));
+        Throwable current = exception;
+        while (current != null) {
+            if (current != exception) {
+                message.append("\nCaused by: ").append(describeException(current));
+            }
+            StackTraceElement[] frames = current.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                message.append("\n        at ").append(frame(frames[i]));
+            }
+            if (frames.length > MAX_FRAMES) {
+                message.append("\n        ... ").append(frames.length - MAX_FRAMES).append(" more");
+            }
+            current = current.getCause();
+        }
+        return message.toString();
+    }
+
+    /** Names a snippet's exception by its own class, not JShell's wrapper. */
+    private static String describeException(Throwable throwable) {
+        String type = throwable instanceof EvalException eval
+                ? eval.getExceptionClassName()
+                : throwable.getClass().getName();
+        String text = throwable.getMessage();
+        return text == null ? type : type + ": " + text;
+    }
+
+    /** Shows a stack frame in a snippet as its notebook line, others as the JVM does. */
+    private String frame(StackTraceElement frame) {
+        String file = frame.getFileName();
+        SourceSnippet source = file != null && file.startsWith("#")
+                ? notebookSnippets.get(file.substring(1))
+                : null;
+        if (source == null || frame.getLineNumber() < 1) {
+            return frame.toString();
+        }
+        String method = frame.getClassName().isEmpty()
+                ? frame.getMethodName()
+                : frame.getClassName() + "." + frame.getMethodName();
+        String location = notebookName + ":" + (source.line() + frame.getLineNumber() - 1);
+        return method.isEmpty() ? location : method + "(" + location + ")";
+    }
+
+    /** Finds a notebook declaration that still refers to something never defined. */
+    private Optional<String> unresolvedDeclaration() {
+        for (Snippet snippet : shell.snippets().toList()) {
+            SourceSnippet source = notebookSnippets.get(snippet.id());
+            Snippet.Status status = shell.status(snippet);
+            if (source != null && (status == Snippet.Status.RECOVERABLE_DEFINED
+                    || status == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
+                return Optional.of(notebookName + ":" + source.line() + ": error: "
+                        + describeSnippet(snippet) + " needs " + unresolvedDependencies(snippet)
+                        + ", which the notebook never defines\n" + source.excerpt(-1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String unresolvedDependencies(Snippet snippet) {
+        if (!(snippet instanceof DeclarationSnippet declaration)) {
+            return "an undefined name";
+        }
+        String names = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        return names.isEmpty() ? "an undefined name" : names;
+    }
+
+    private static String describeSnippet(Snippet snippet) {
+        if (snippet instanceof MethodSnippet method) {
+            return "method " + method.name() + "(" + method.parameterTypes() + ")";
+        }
+        if (snippet instanceof PersistentSnippet declaration) {
+            String kind = switch (snippet.kind()) {
+                case TYPE_DECL -> "type";
+                case VAR -> "variable";
+                default -> "declaration";
+            };
+            return kind + " " + declaration.name();
+        }
+        return "snippet";
+    }
+}

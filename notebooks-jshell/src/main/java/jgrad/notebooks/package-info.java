@@ -1,0 +1,10 @@
+/**
+ * JShell notebooks: {@link jgrad.notebooks.NotebookRunner} evaluates a {@code .jsh} notebook
+ * through the {@code jdk.jshell} API, snippet by snippet, and stops at the first snippet that does
+ * not compile, throws, or refers to something never defined.
+ *
+ * <p>Every notebook starts with the imports in {@code notebooks-jshell/startup.jsh}; the
+ * {@code ./notebook} launcher at the repository root runs a notebook ({@code ./notebook
+ * train-digits.jsh}) or opens interactive jshell with the same imports ({@code ./notebook}).
+ */
+package jgrad.notebooks;

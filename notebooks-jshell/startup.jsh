@@ -1,0 +1,30 @@
+// Imports every jgrad notebook starts with. `./notebook` passes this file to interactive jshell
+// (--startup); NotebookRunner reads the same file from its jar. Keep it to import snippets only.
+
+// JShell's DEFAULT startup, repeated because the jdk.jshell API (and so the runner) has none.
+import java.io.*;
+import java.math.*;
+import java.net.*;
+import java.nio.file.*;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.function.*;
+import java.util.prefs.*;
+import java.util.regex.*;
+import java.util.stream.*;
+
+import java.util.random.*;
+import com.google.common.collect.*;
+
+import jgrad.core.*;
+import jgrad.check.*;
+import jgrad.datasets.*;
+import jgrad.nn.*;
+import jgrad.nn.init.*;
+import jgrad.nn.losses.*;
+import jgrad.nn.optim.*;
+import jgrad.nn.train.*;
+import jgrad.notebooks.*;
+
+// Without it, `Module` is ambiguous between jgrad.nn.* and the implicit java.lang.*.
+import jgrad.nn.Module;
