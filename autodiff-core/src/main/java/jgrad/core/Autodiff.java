@@ -22,7 +22,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * jshell> Autodiff.grad(t -> t.tanh(), Tensor.scalar(0.5))      // 1 - tanh(0.5)^2
- * $1 ==> tensor(0.7864477329659275, dtype=float64)
+ * $1 ==> tensor(0.7864477329659274, dtype=float64)
  * jshell> Autodiff.grad(x -> Autodiff.grad(t -> t.mul(t).mul(t), x), Tensor.scalar(2))  // 6x
  * $2 ==> tensor(12.0, dtype=float64)
  * }</pre>

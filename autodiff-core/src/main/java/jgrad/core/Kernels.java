@@ -135,6 +135,15 @@ final class Kernels {
         return false;
     }
 
+    static boolean containsNaN(Tensor x) {
+        for (double v : x.data()) {
+            if (Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean allFinite(Tensor x) {
         for (double v : x.data()) {
             if (!Double.isFinite(v)) {

@@ -18,8 +18,8 @@ import java.util.List;
  * {@link Where} did not select never poisons a gradient.
  */
 public sealed interface Primitive
-        permits Neg, Recip, Exp, Log, Sqrt, Tanh, Sigmoid, Cast,
-                Add, Mul,
+        permits Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Cast,
+                Add, Mul, Pow,
                 Less, Equal, Where,
                 ReduceSum, ReduceMax,
                 BroadcastTo, Reshape, Permute,

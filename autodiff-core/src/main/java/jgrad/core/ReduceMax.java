@@ -12,7 +12,9 @@ import java.util.List;
  *
  * <p>VJP: the cotangent is shared equally among the elements equal to the maximum: {@code dx =
  * where(x == y, cotangent / count, 0)} with {@code count} the number of ties. This is a valid
- * subgradient and matches PyTorch's {@code amax} (TensorFlow issue #51681).
+ * subgradient and matches PyTorch's {@code amax} (TensorFlow issue #51681). Where the maximum is
+ * NaN, the NaN elements share the cotangent (as in PyTorch), so a NaN is not silently given a zero
+ * gradient.
  *
  * @param axes the reduced axes, sorted, distinct, non-negative
  */
@@ -42,7 +44,14 @@ public record ReduceMax(ImmutableIntArray axes) implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         Tensor x = inputs.get(0);
         Shape kept = Primitives.reducedShape("max", x.shape(), axes, true);
-        Tensor ties = x.equal(output.reshape(kept));
+        Tensor max = output.reshape(kept);
+        Tensor ties = x.equal(max);
+        if (Kernels.containsNaN(output)) {
+            // NaN == NaN is false: a NaN maximum would otherwise send its cotangent nowhere.
+            Tensor nanInput = x.equal(x).neg().add(1.0);
+            Tensor nanMax = max.equal(max).neg().add(1.0);
+            ties = ties.add(nanInput.mul(nanMax));
+        }
         Tensor count = ties.sum(axes.toArray(), true);
         Tensor share = cotangent.reshape(kept).div(count).broadcastTo(x.shape());
         return ImmutableList.of(Tensor.where(ties, share, share.zerosLike()));

@@ -342,6 +342,14 @@ public final class Tensor {
         return apply(new Log(), this);
     }
 
+    /**
+     * {@code ln(1 + x)}, accurate for small {@code |x|} where {@code log(add(1))} is not.
+     * Shapes: same as this tensor. A primitive ({@link Log1p}) for numerical stability.
+     */
+    public Tensor log1p() {
+        return apply(new Log1p(), this);
+    }
+
     /** Square root; its derivative at 0 is {@code +Inf}. */
     public Tensor sqrt() {
         return apply(new Sqrt(), this);
@@ -355,6 +363,22 @@ public final class Tensor {
     /** Logistic sigmoid {@code 1 / (1 + e^-x)}, stable for large {@code |x|}. */
     public Tensor sigmoid() {
         return apply(new Sigmoid(), this);
+    }
+
+    /**
+     * Softplus, {@code ln(1 + e^x)}, a smooth relu whose derivative is {@code sigmoid(x)}. Shapes:
+     * same as this tensor.
+     *
+     * <p>Composite: no vjp of its own. Computed as {@code x + log1p(e^-x)} for {@code x > 0} and
+     * {@code log1p(e^x)} otherwise, selected by {@link #where}: {@code e^t} is only ever taken of
+     * {@code t <= 0} in the selected branch, so nothing overflows (softplus(1000) = 1000, where the
+     * naive form gives Inf), {@code log1p} keeps full relative precision in the left tail, and the
+     * derivative is {@code sigmoid(x)}: 0.5 at 0, exactly 1 at 1000 and exactly 0 at -1000. The
+     * unselected branch may overflow, but gets exact-zero cotangents.
+     */
+    public Tensor softplus() {
+        Tensor positive = greater(0.0);
+        return where(positive, add(neg().exp().log1p()), exp().log1p());
     }
 
     /**
@@ -375,6 +399,24 @@ public final class Tensor {
      */
     public Tensor abs() {
         return mul(greater(0.0).sub(less(0.0)));
+    }
+
+    /**
+     * Elementwise power {@code this^exponent}, broadcast. Shapes: broadcast of both. A primitive
+     * ({@link Pow}); see it for the gradient conventions at base 0 ({@code d/db = 0} at {@code a =
+     * 0, b >= 0}; {@code d/da} at {@code a = 0} is 0 for {@code b > 1} or {@code b = 0}, 1 for
+     * {@code b = 1}, {@code +Inf} for {@code 0 < b < 1}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor pow(Tensor exponent) {
+        Tensor[] ab = broadcastPair("pow", this, exponent);
+        return apply(new Pow(), ab[0], ab[1]);
+    }
+
+    /** Elementwise power {@code this^exponent} with a constant exponent. Shapes: same as this. */
+    public Tensor pow(double exponent) {
+        return pow(scalar(exponent, dtype));
     }
 
     /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
@@ -422,6 +464,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
+        checkSameDtype("where", a, b);
+        checkSameDtype("where", a, mask);
         Shape shape = Shape.broadcast(Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
         return apply(new Where(), mask.broadcastTo(shape), a.broadcastTo(shape), b.broadcastTo(shape));
     }
@@ -519,6 +563,28 @@ public final class Tensor {
     }
 
     /**
+     * The Euclidean (2-)norm of all elements, {@code sqrt(sum(x^2))}. Shapes: any -> {@code []}.
+     *
+     * <p>Composite: no vjp of its own; the gradient is {@code x / norm}. At the zero vector, where
+     * the norm is not differentiable, the gradient is the subgradient 0 (as PyTorch's {@code
+     * norm}), never NaN: a double {@link #where} keeps {@code sqrt} away from 0. The elements are
+     * first divided by {@code m = max |x|} (through {@link #stopGradient()}, the result does not
+     * depend on it): {@code norm = m * sqrt(sum((x / m)^2))}, so squares neither overflow above
+     * {@code 1e154} nor underflow below {@code 1e-154}. NaN propagates; an infinite element gives
+     * {@code +Inf}; the norm of no elements is 0.
+     */
+    public Tensor norm() {
+        // The norm of no elements is 0; max has no identity, so skip it there.
+        Tensor largest = size() == 0 ? scalar(0.0, dtype) : stopGradient().abs().max();
+        Tensor usable = largest.greater(0.0).mul(largest.less(Double.POSITIVE_INFINITY));
+        Tensor scale = where(usable, largest, largest.onesLike());
+        Tensor squares = div(scale).square().sum();
+        Tensor zero = squares.equal(0.0);
+        Tensor root = where(zero, squares.onesLike(), squares).sqrt();
+        return where(zero, squares.zerosLike(), root.mul(scale));
+    }
+
+    /**
      * {@code log(sum(exp(x)))} along {@code axis}, computed as {@code m + log(sum(exp(x - m)))}
      * with {@code m} the max, so it neither overflows nor underflows. Composite; the shift goes
      * through {@link #stopGradient()} (the result does not depend on it).
@@ -534,10 +600,18 @@ public final class Tensor {
 
     /**
      * Log-softmax along {@code axis}: {@code x - logSumExp(x, axis)}. Shapes: same as this.
-     * Composite: no vjp of its own; stable for logits of any finite size.
+     *
+     * <p>Composite: no vjp of its own; stable for logits of any finite size. Computed as {@code s
+     * - log(sum(exp(s)))} with {@code s = x - max} (the max through {@link #stopGradient()}):
+     * subtracting {@code logSumExp} itself would cancel catastrophically for large logits (at
+     * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
      */
     public Tensor logSoftmax(int axis) {
-        return sub(logSumExp(axis, true));
+        Tensor max = max(axis, true).stopGradient();
+        // As in logSumExp: an infinite max would give inf - inf = NaN; shift by 0 there.
+        Tensor shift = where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
+        Tensor shifted = sub(shift);
+        return shifted.sub(shifted.exp().sum(axis, true).log());
     }
 
     /**
@@ -621,8 +695,13 @@ public final class Tensor {
         return apply(new ReduceSum(axes.build()), this).reshape(shape);
     }
 
-    /** {@code [m, k] x [k, n] -> [m, n]}. */
+    /**
+     * The matrix product. Shapes: {@code this [m, k]}, {@code other [k, n]} -> {@code [m, n]}.
+     *
+     * @throws IllegalArgumentException if the shapes do not fit or the dtypes differ
+     */
     public Tensor matmul(Tensor other) {
+        checkSameDtype("matmul", this, other);
         return apply(new MatMul(), this, other);
     }
 
@@ -661,7 +740,8 @@ public final class Tensor {
         long levels = 0;
         for (Tensor input : inputs) {
             checkArgument(input.dtype == dtype || primitive instanceof Cast,
-                    "%s: dtypes differ (%s and %s); cast explicitly", primitive, dtype, input.dtype);
+                    "%s: dtypes differ (%s and %s); cast explicitly",
+                    opName(primitive), dtype, input.dtype);
             shapes.add(input.shape);
             if (input.node != null) {
                 levels |= input.node.levels;
@@ -695,8 +775,20 @@ public final class Tensor {
         return data;
     }
 
+    /** {@code "reduceSum"} for {@code ReduceSum}: the record's name as a method name. */
+    private static String opName(Primitive primitive) {
+        String name = primitive.getClass().getSimpleName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static void checkSameDtype(String op, Tensor a, Tensor b) {
+        checkArgument(a.dtype == b.dtype,
+                "%s: dtypes differ (%s and %s); cast explicitly", op, a.dtype, b.dtype);
+    }
+
     private static Tensor[] broadcastPair(String op, Tensor a, Tensor b) {
         checkNotNull(b, "%s: other tensor is null", op);
+        checkSameDtype(op, a, b);
         if (a.shape.equals(b.shape)) {
             return new Tensor[] {a, b};
         }

@@ -1,0 +1,100 @@
+package jgrad.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.primitives.ImmutableIntArray;
+import java.util.function.Function;
+import jgrad.core.Params;
+import jgrad.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** {@link GradCheck}'s verdicts and reports, for right and deliberately wrong gradients. */
+class GradCheckTest {
+
+    private static final Tensor X = Tensor.of(new double[][] {{0.5, -1, 2}, {1.5, 0.25, -2}});
+
+    /**
+     * {@code x + [x_{1,2}^2 at index (1, 2)]} with the square through stopGradient: the analytic
+     * gradient misses {@code 2 x_{1,2}} at that one element, so the check must fail there.
+     */
+    private static Tensor wrongAtOneTwo(Tensor x) {
+        Tensor only = Tensor.of(new double[][] {{0, 0, 0}, {0, 0, 1}});
+        return x.add(x.stopGradient().square().mul(only));
+    }
+
+    @Test
+    void rightGradientPassesWithAReadableReport() {
+        GradCheckReport report = GradCheck.check(Tensor::tanh, X, Tolerance.FLOAT64);
+        assertTrue(report.passed(), report.toString());
+        assertEquals("elementwise", report.method());
+        assertEquals(6, report.comparisons());
+        String text = report.toString();
+        assertTrue(text.startsWith("gradient check passed (elementwise, 6 comparisons)"), text);
+    }
+
+    @Test
+    void wrongGradientFailsNamingTheWorstIndex() {
+        GradCheckReport report =
+                GradCheck.check(GradCheckTest::wrongAtOneTwo, X, Tolerance.FLOAT64);
+        assertFalse(report.passed());
+        assertEquals("x", report.input());
+        assertEquals(ImmutableIntArray.of(1, 2), report.index());
+        // numeric / analytic = 1 + 2 x = -3 at x = -2 (the cotangent u cancels)
+        assertEquals(-3, report.numeric() / report.analytic(), 1e-6);
+        assertTrue(report.error() > report.allowed());
+        assertTrue(report.toString().startsWith(
+                "gradient check FAILED (elementwise, 6 comparisons): worst at x[1, 2]: analytic "),
+                report.toString());
+    }
+
+    @Test
+    void assertVjpMatchesThrowsWithTheReportAndTheInput() {
+        AssertionError error = assertThrows(AssertionError.class, () ->
+                GradCheck.assertVjpMatches(GradCheckTest::wrongAtOneTwo, X, Tolerance.FLOAT64));
+        assertTrue(error.getMessage().contains("FAILED"), error.getMessage());
+        assertTrue(error.getMessage().contains("x[1, 2]"), error.getMessage());
+        assertTrue(error.getMessage().contains("at x = tensor("), error.getMessage());
+    }
+
+    @Test
+    void paramsCheckNamesThePathOfTheWrongParameter() {
+        Params params = Params.of("a", Tensor.of(1, 2), "b", Tensor.of(3, 4));
+        Function<Params, Tensor> f =
+                p -> p.get("a").mul(p.get("b").stopGradient()).add(p.get("b").stopGradient());
+        GradCheckReport report = GradCheck.check(f, params, Tolerance.FLOAT64);
+        assertFalse(report.passed());
+        assertEquals("b", report.input());
+        assertTrue(report.toString().contains("worst at b["), report.toString());
+    }
+
+    @Test
+    void largeInputsAreCheckedByProjection() {
+        Tensor large = Tensor.arange(300).mul(0.01).sub(1.5);
+        GradCheckReport right = GradCheck.check(Tensor::tanh, large, Tolerance.FLOAT64);
+        assertTrue(right.passed(), right.toString());
+        assertEquals("projection", right.method());
+        assertEquals(GradCheck.DIRECTIONS, right.comparisons());
+        GradCheckReport wrong = GradCheck.check(
+                x -> x.mul(x.stopGradient()), large, Tolerance.FLOAT64);
+        assertFalse(wrong.passed(), wrong.toString());
+    }
+
+    @Test
+    void float32InputsAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () ->
+                GradCheck.check(Tensor::exp, X.cast(jgrad.core.DType.FLOAT32), Tolerance.FLOAT64));
+        assertTrue(error.getMessage().contains("float32"), error.getMessage());
+    }
+
+    @Test
+    void toleranceAllowsAtolPlusRtolTimesTheNumericValue() {
+        Tolerance tolerance = new Tolerance(1e-7, 1e-5);
+        assertEquals(1e-7 + 1e-5 * 3, tolerance.allowed(-3), 1e-20);
+        assertEquals(new Tolerance(2e-7, 2e-5), tolerance.scaled(2));
+        assertThrows(IllegalArgumentException.class, () -> new Tolerance(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new Tolerance(0, Double.NaN));
+    }
+}

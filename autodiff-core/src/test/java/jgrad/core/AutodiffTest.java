@@ -1,0 +1,256 @@
+package jgrad.core;
+
+import static jgrad.core.CaseAssertions.assertScalar;
+import static jgrad.core.CaseAssertions.assertTensor;
+import static jgrad.core.CaseAssertions.dims;
+import static jgrad.core.TensorTest.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** {@link Autodiff}'s grad, valueAndGrad, vjp and jvp, the tape style, and nesting. */
+class AutodiffTest {
+
+    /** f(x) = sum(x^2 * tanh(x)); f'(x) = 2x tanh x + x^2 (1 - tanh^2 x). */
+    private static final Function<Tensor, Tensor> F = x -> x.square().mul(x.tanh()).sum();
+
+    @Nested
+    class Functional {
+        @Test
+        void gradOfAKnownFunction() {
+            double x = 0.7;
+            double t = Math.tanh(x);
+            Tensor grad = Autodiff.grad(F, Tensor.of(x));
+            assertTensor(grad, dims(1), 2 * x * t + x * x * (1 - t * t));
+        }
+
+        @Test
+        void differentiatingTheSameFunctionTwiceGivesTheSameAnswer() {
+            Tensor x = Tensor.of(0.3, -1.2, 2.0);
+            assertArrayEquals(Autodiff.grad(F, x).toArray(), Autodiff.grad(F, x).toArray());
+        }
+
+        @Test
+        void valueAndGradReturnsBothAndLeavesNothingTraced() {
+            Tensor x = Tensor.of(1, 2);
+            ValueAndGrad<Tensor> result = Autodiff.valueAndGrad(t -> t.square().sum(), x);
+            assertScalar(result.value(), 5);
+            assertTensor(result.grad(), dims(2), 2, 4);
+            assertFalse(result.value().isTraced());
+            assertFalse(result.grad().isTraced());
+            assertFalse(x.isTraced());
+        }
+
+        @Test
+        void gradOfAFunctionThatIgnoresItsInputIsZerosOfItsShape() {
+            Tensor grad = Autodiff.grad(x -> Tensor.scalar(3), Tensor.zeros(2, 1));
+            assertTensor(grad, dims(2, 1), 0, 0);
+        }
+
+        @Test
+        void gradRefusesNonScalarOutputs() {
+            assertRejected(() -> Autodiff.grad(x -> x.mul(2.0), Tensor.of(1, 2)),
+                    "grad", "scalar", "[2]", "vjp");
+        }
+
+        @Test
+        void stopGradientBlocksTheGradient() {
+            // d/dx (x * stop(x)) = stop(x) = 3, not 2x = 6
+            assertScalar(Autodiff.grad(x -> x.mul(x.stopGradient()), Tensor.scalar(3)), 3);
+        }
+
+        @Test
+        void nothingIsRecordedOutsideAutodiff() {
+            Tensor y = Tensor.of(1, 2).exp().sum();
+            assertFalse(y.isTraced());
+        }
+    }
+
+    @Nested
+    class VectorJacobianProducts {
+        private final Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+
+        @Test
+        void pullbackOfAMatrixProductIsTheTransposedProduct() {
+            // f(x) = A x for x [2, 1]: u^T J = (A^T u)^T
+            Vjp<Tensor> vjp = Autodiff.vjp(x -> a.matmul(x), Tensor.of(new double[] {1, -1}, 2, 1));
+            assertTensor(vjp.output(), dims(3, 1), -1, -1, -1);
+            Tensor u = Tensor.of(new double[] {1, 0, 2}, 3, 1);
+            // A^T u = [1 + 10, 2 + 12]
+            assertTensor(vjp.pullback().apply(u), dims(2, 1), 11, 14);
+            // the pullback can be called again, with another cotangent
+            assertTensor(vjp.pullback().apply(u.mul(2.0)), dims(2, 1), 22, 28);
+        }
+
+        @Test
+        void pullbackRefusesACotangentOfTheWrongShape() {
+            Vjp<Tensor> vjp = Autodiff.vjp(x -> x.mul(2.0), Tensor.of(1, 2));
+            assertRejected(() -> vjp.pullback().apply(Tensor.of(1, 2, 3)), "vjp", "[3]", "[2]");
+        }
+
+        @Test
+        void jvpOfAKnownJacobian() {
+            // f(x) = x * x0 = [x0^2, x0 x1] at (3, 2): J = [[2 x0, 0], [x1, x0]] = [[6, 0], [2, 3]]
+            Function<Tensor, Tensor> f = x -> x.mul(x.mul(Tensor.of(1, 0)).sum());
+            Jvp jvp = Autodiff.jvp(f, Tensor.of(3, 2), Tensor.of(1, 1));
+            assertTensor(jvp.output(), dims(2), 9, 6);
+            assertTensor(jvp.tangent(), dims(2), 6, 5);
+            Tensor secondColumn = Autodiff.jvp(f, Tensor.of(3, 2), Tensor.of(0, 1)).tangent();
+            assertTensor(secondColumn, dims(2), 0, 3);
+        }
+
+        @Test
+        void jvpRefusesATangentOfTheWrongShape() {
+            assertRejected(() -> Autodiff.jvp(Tensor::exp, Tensor.of(1, 2), Tensor.of(1)),
+                    "jvp", "[1]", "[2]");
+        }
+    }
+
+    @Nested
+    class OfParams {
+        private final Params params = Params.of(
+                "weight", Tensor.of(new double[][] {{1, 2}, {3, 4}}), "bias", Tensor.of(0.5, -0.5));
+
+        /** sum(w x + b) for x = [1, 1]: d/dw = x^T per row = ones, d/db = ones. */
+        private Tensor loss(Params p) {
+            return p.get("weight").matmul(Tensor.ones(2, 1)).reshape(2).add(p.get("bias")).sum();
+        }
+
+        @Test
+        void gradientHasTheSamePathsInTheSameOrder() {
+            ValueAndGrad<Params> result = Autodiff.valueAndGrad(this::loss, params);
+            assertScalar(result.value(), 10);
+            assertEquals(List.of("weight", "bias"), result.grad().paths().asList());
+            assertTensor(result.grad().get("weight"), dims(2, 2), 1, 1, 1, 1);
+            assertTensor(result.grad().get("bias"), dims(2), 1, 1);
+        }
+
+        @Test
+        void paramsOperationsKeepPathsAndReturnNewValues() {
+            Params doubled = params.scale(2);
+            assertTensor(doubled.get("bias"), dims(2), 1, -1);
+            assertTensor(params.get("bias"), dims(2), 0.5, -0.5);
+            assertTensor(params.plus(doubled).get("weight"), dims(2, 2), 3, 6, 9, 12);
+            assertTensor(params.map(Tensor::neg).get("bias"), dims(2), -0.5, 0.5);
+            assertTensor(params.zipWith(doubled, Tensor::sub).get("bias"), dims(2), -0.5, 0.5);
+            assertTensor(params.zerosLike().get("weight"), dims(2, 2), 0, 0, 0, 0);
+            assertEquals(6, params.numElements());
+            assertEquals(2, params.size());
+            assertTrue(params.allClose(params.scale(1), 0, 0));
+            assertFalse(params.allClose(doubled, 0, 0));
+            assertEquals("Params{weight=[2, 2] float64, bias=[2] float64}", params.toString());
+        }
+
+        @Test
+        void concatAndScopeNestPaths() {
+            Params model = Params.concat(Map.of("0", params));
+            assertEquals(List.of("0.weight", "0.bias"), model.paths().asList());
+            assertEquals(params.paths(), model.scope("0").paths());
+        }
+
+        @Test
+        void missingPathsAndMismatchedParamsAreRejected() {
+            assertRejected(() -> params.get("weights"), "weights", "weight", "bias");
+            assertRejected(() -> params.plus(Params.of("bias", Tensor.of(1, 2))), "paths differ");
+        }
+    }
+
+    @Nested
+    class TapeStyle {
+        @Test
+        void backwardReturnsTheGradientOfEveryMarkedLeaf() {
+            Tensor x = Tensor.of(1, 2).requiresGrad();
+            Tensor w = Tensor.of(3, 4).requiresGrad();
+            Tensor unused = Tensor.of(5).requiresGrad();
+            Tensor y = x.mul(w).sum();
+            Gradients gradients = y.backward();
+            assertTensor(gradients.get(x), dims(2), 3, 4);
+            assertTensor(gradients.get(w), dims(2), 1, 2);
+            assertTensor(gradients.get(unused), dims(1), 0);
+            assertFalse(gradients.get(x).isTraced());
+        }
+
+        @Test
+        void callingBackwardTwiceGivesTheSameGradients() {
+            Tensor x = Tensor.of(0.5, -1).requiresGrad();
+            Tensor y = F.apply(x);
+            assertArrayEquals(y.backward().get(x).toArray(), y.backward().get(x).toArray());
+            assertArrayEquals(Autodiff.grad(F, Tensor.of(0.5, -1)).toArray(),
+                    y.backward().get(x).toArray());
+        }
+
+        @Test
+        void backwardNeedsAScalarAndGetNeedsAMarkedLeaf() {
+            Tensor x = Tensor.of(1, 2).requiresGrad();
+            assertRejected(() -> x.mul(2.0).backward(), "backward", "scalar", "[2]");
+            assertRejected(() -> x.sum().backward().get(Tensor.of(1)), "requiresGrad");
+        }
+    }
+
+    @Nested
+    class Conventions {
+        @Test
+        void kinksHaveTheDocumentedSubgradients() {
+            // relu'(0) = 0, abs'(0) = 0 (PyTorch's choices); sqrt'(0) = +Inf
+            assertTensor(Autodiff.grad(x -> x.relu().sum(), Tensor.of(-1, 0, 1)), dims(3), 0, 0, 1);
+            assertTensor(Autodiff.grad(x -> x.abs().sum(), Tensor.of(-1, 0, 1)), dims(3), -1, 0, 1);
+            assertTensor(Autodiff.grad(x -> x.sqrt().sum(), Tensor.of(0, 4)), dims(2),
+                    Double.POSITIVE_INFINITY, 0.25);
+        }
+
+        /** Regression: a NaN maximum used to give every element a zero gradient. */
+        @Test
+        void aNaNMaximumSendsItsGradientToTheNaNElements() {
+            assertTensor(Autodiff.grad(Tensor::max, Tensor.of(1, Double.NaN, 3)), dims(3), 0, 1, 0);
+            Tensor rows = Tensor.of(new double[][] {{1, Double.NaN}, {2, 3}});
+            assertTensor(Autodiff.grad(x -> x.max(1, false).sum(), rows), dims(2, 2), 0, 1, 0, 1);
+        }
+
+        @Test
+        void unselectedBranchesWithInfiniteDerivativesAddExactlyZero() {
+            // d/dx where(x > 0, sqrt(x), 0) at x = 0: the sqrt branch has derivative +Inf
+            Tensor grad = Autodiff.grad(
+                    x -> Tensor.where(x.greater(0.0), x.sqrt(), x.zerosLike()).sum(),
+                    Tensor.of(0, 4));
+            assertTensor(grad, dims(2), 0, 0.25);
+        }
+    }
+
+    @Nested
+    class Nesting {
+        /**
+         * Perturbation confusion (Siskind and Pearlmutter 2005): d/dx [x * d/dy (x + y)] at x = 1
+         * is 1, since the inner derivative is 1; a framework that mixes levels gives 2.
+         */
+        @Test
+        void innerAndOuterLevelsDoNotMix() {
+            Tensor result = Autodiff.grad(
+                    x -> x.mul(Autodiff.grad(y -> x.add(y).sum(), Tensor.scalar(1))),
+                    Tensor.scalar(1));
+            assertScalar(result, 1);
+        }
+
+        @Test
+        void thirdDerivativeOfXToTheFourth() {
+            // d^3/dx^3 x^4 = 24 x = 48 at x = 2
+            Function<Tensor, Tensor> first = x -> Autodiff.grad(t -> t.pow(4.0), x);
+            Function<Tensor, Tensor> second = x -> Autodiff.grad(first, x);
+            assertScalar(Autodiff.grad(second, Tensor.scalar(2)), 48);
+        }
+
+        @Test
+        void gradientOfAClosedOverValueFlowsThroughTheInnerCall() {
+            // g(x) = d/dy [x^2 y^2] at y = 3 = 6 x^2, so g'(x) = 12 x = 24 at x = 2
+            Tensor result = Autodiff.grad(x -> Autodiff.grad(
+                    y -> x.square().mul(y.square()), Tensor.scalar(3)), Tensor.scalar(2));
+            assertScalar(result, 24);
+        }
+    }
+}
