@@ -9,6 +9,12 @@ import java.util.function.Supplier;
  * {@code long}); an operation records a {@link Node} only when one of its inputs depends on an
  * active level. The tape level of {@link Tensor#requiresGrad()} is the top bit and is active
  * except while a tape backward pass runs, so that pass computes plain values.
+ *
+ * <p>Levels are per thread: a function differentiated on one thread must compute on that thread
+ * (work handed to a parallel stream inside {@code f} is not recorded). A level's bit is its depth,
+ * so a later call at the same depth reuses it; values left over from a closed level may then be
+ * recorded or walked needlessly, but never change a result, because the backward pass matches its
+ * targets by node id.
  */
 final class Trace {
 
