@@ -69,6 +69,18 @@ public record Dataset(Tensor features, ImmutableIntArray labels, ImmutableList<S
     }
 
     /**
+     * The same samples with features standardised per column by a {@link ZScore} fitted on this
+     * data set itself ({@code ddof = 0}; constant columns become 0). Handy for quick experiments
+     * on all samples; to evaluate a model, fit on the training part only with {@link
+     * Split#standardized()} instead.
+     *
+     * @throws IllegalArgumentException if the data set has no samples
+     */
+    public Dataset standardized() {
+        return ZScore.fit(features).apply(this);
+    }
+
+    /**
      * The samples at {@code indices}, in that order (repeats allowed).
      *
      * @throws IndexOutOfBoundsException if an index is outside {@code 0..size()-1}

@@ -1,0 +1,72 @@
+package jgrad.datasets;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.primitives.ImmutableIntArray;
+import jgrad.core.Tensor;
+
+/**
+ * One-hot encoding of integer class labels and its inverse.
+ *
+ * <p>Labels must lie in {@code 0..numClasses-1}; an out-of-range label (negative or too large) is
+ * an error naming it and the valid range, never a silent truncation or wrap-around as in NumPy's
+ * {@code eye(k)[labels]}, which maps {@code -1} to class {@code k-1} (failure case C17).
+ *
+ * <pre>{@code
+ * jshell> OneHot.encode(ImmutableIntArray.of(0, 2, 1), 3)
+ * $1 ==> tensor([[1., 0., 0.],
+ *         [0., 0., 1.],
+ *         [0., 1., 0.]], shape=[3, 3], dtype=float64)
+ * jshell> OneHot.decode($1)
+ * $2 ==> [0, 2, 1]
+ * }</pre>
+ */
+public final class OneHot {
+
+    private OneHot() {}
+
+    /**
+     * One-hot rows for {@code labels}: {@code y[i, j] = (j == labels[i]) ? 1 : 0} (torch's {@code
+     * one_hot}, Keras' {@code to_categorical}). Shapes: {@code labels [n]} -> {@code [n,
+     * numClasses]}, float64.
+     *
+     * @throws IllegalArgumentException if {@code numClasses < 1}, or a label is outside {@code
+     *     0..numClasses-1}; the message names the label, its index and the valid range
+     */
+    public static Tensor encode(ImmutableIntArray labels, int numClasses) {
+        checkNotNull(labels, "labels");
+        return Tensor.oneHot(labels, numClasses);
+    }
+
+    /**
+     * The class of each row: the column of its largest value, the first one on ties (NumPy's and
+     * torch's {@code argmax}). Inverts {@link #encode} and turns logits or probabilities into
+     * predicted labels. Shapes: {@code rows [n, numClasses]} -> {@code [n]}.
+     *
+     * @throws IllegalArgumentException if {@code rows} is not 2-D, has no columns, or a row
+     *     contains NaN (naming the row)
+     */
+    public static ImmutableIntArray decode(Tensor rows) {
+        checkNotNull(rows, "rows");
+        checkArgument(rows.rank() == 2 && rows.shape().dim(1) > 0,
+                "oneHot decode: rows must be [n, numClasses] with numClasses >= 1, got %s",
+                rows.shape());
+        int n = rows.shape().dim(0);
+        int columns = rows.shape().dim(1);
+        double[] values = rows.toArray();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 0; j < columns; j++) {
+                double v = values[i * columns + j];
+                checkArgument(!Double.isNaN(v), "oneHot decode: row %s contains NaN", i);
+                if (v > values[i * columns + best]) {
+                    best = j;
+                }
+            }
+            labels[i] = best;
+        }
+        return ImmutableIntArray.copyOf(labels);
+    }
+}
