@@ -19,7 +19,7 @@ import java.util.List;
  */
 public sealed interface Primitive
         permits Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Cast,
-                Add, Mul, Pow,
+                Add, Mul, Div, Pow,
                 Less, Equal, Where,
                 ReduceSum, ReduceMax,
                 BroadcastTo, Reshape, Permute,

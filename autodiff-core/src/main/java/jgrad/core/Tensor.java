@@ -307,10 +307,10 @@ public final class Tensor {
         return mul(scalar(value, dtype));
     }
 
-    /** {@code this / other}, broadcast. Composite: {@code mul(other.recip())}. */
+    /** {@code this / other}, broadcast, correctly rounded. Shapes: broadcast of both. */
     public Tensor div(Tensor other) {
         Tensor[] ab = broadcastPair("div", this, other);
-        return apply(new Mul(), ab[0], apply(new Recip(), ab[1]));
+        return apply(new Div(), ab[0], ab[1]);
     }
 
     public Tensor div(double value) {

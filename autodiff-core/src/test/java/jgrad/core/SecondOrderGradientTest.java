@@ -34,6 +34,12 @@ class SecondOrderGradientTest {
         checkGradOfGrad(t -> t.exp().mul(t).sum(), x);
     }
 
+    @Property
+    @Covers({Div.class, Tanh.class})
+    void gradOfQuotientMatchesCentralDifference(@ForAll("positive") Tensor x) {
+        checkGradOfGrad(t -> t.tanh().div(t.add(1.0)).add(t.div(t.square().add(0.5))).sum(), x);
+    }
+
     /** Third derivatives of {@code x^3} are constant, so the second derivative is linear. */
     @Property
     @Covers({Pow.class, Mul.class})

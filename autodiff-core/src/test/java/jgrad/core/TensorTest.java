@@ -192,6 +192,27 @@ class TensorTest {
     }
 
     @Nested
+    class Division {
+        /** One IEEE division, as NumPy does; {@code a * (1 / b)} would round twice. */
+        @Test
+        void divisionIsCorrectlyRounded() {
+            double[] a = {0.3, 7.0, 1.0, 0.7, 49.0};
+            double[] b = {0.1, 7.0, 3.0, 0.1, 49.0};
+            double[] got = Tensor.of(a).div(Tensor.of(b)).toArray();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i] / b[i], got[i], 0.0, "element " + i);
+            }
+            // 49 * (1/49) is 0.9999999999999999 in float64; the quotient must be exactly 1.
+            assertEquals(1.0, Tensor.scalar(49.0).div(49.0).item(), 0.0);
+        }
+
+        @Test
+        void meanOfIntegersIsExact() {
+            assertEquals(55.0 / 5, Tensor.of(1, 4, 9, 16, 25).mean().item(), 0.0);
+        }
+    }
+
+    @Nested
     class Errors {
         @Test
         void addOfUnbroadcastableShapesNamesTheOpAndBothShapes() {
