@@ -25,6 +25,3 @@ import jgrad.nn.losses.*;
 import jgrad.nn.optim.*;
 import jgrad.nn.train.*;
 import jgrad.notebooks.*;
-
-// Without it, `Module` is ambiguous between jgrad.nn.* and the implicit java.lang.*.
-import jgrad.nn.Module;

@@ -1,0 +1,68 @@
+package jgrad.nn;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.function.UnaryOperator;
+import jgrad.core.Params;
+import jgrad.core.Tensor;
+
+/**
+ * An elementwise nonlinearity as a layer without parameters. Shapes: output same as input, any
+ * rank. Composite: each is one {@link Tensor} operation, no vjp of its own.
+ *
+ * <pre>{@code
+ * jshell> Activation.RELU.apply(Tensor.of(-2, 0, 3))
+ * $1 ==> tensor([0., 0., 3.], dtype=float64)
+ * }</pre>
+ */
+public enum Activation implements Layer {
+
+    /**
+     * Rectified linear unit, {@code max(x, 0)} (Nair &amp; Hinton, 2010); subgradient at 0 is 0
+     * (relu'(0) = 0, as in PyTorch).
+     */
+    RELU("ReLU", Tensor::relu),
+
+    /** Logistic sigmoid, {@code 1 / (1 + e^-x)}; outputs in (0, 1). */
+    SIGMOID("Sigmoid", Tensor::sigmoid),
+
+    /** Hyperbolic tangent, {@code tanh(x)}; outputs in (-1, 1). */
+    TANH("Tanh", Tensor::tanh);
+
+    private final String displayName;
+    private final UnaryOperator<Tensor> function;
+
+    Activation(String displayName, UnaryOperator<Tensor> function) {
+        this.displayName = displayName;
+        this.function = function;
+    }
+
+    /** The activation applied elementwise. Shapes: same as {@code input}. */
+    @Override
+    public Tensor apply(Tensor input) {
+        return function.apply(checkNotNull(input, "%s: input is null", displayName));
+    }
+
+    /** No parameters: an empty {@code Params}. */
+    @Override
+    public Params params() {
+        return Params.of();
+    }
+
+    /**
+     * This activation; {@code params} must be empty.
+     *
+     * @throws IllegalArgumentException if {@code params} has any path
+     */
+    @Override
+    public Activation withParams(Params params) {
+        ParamsChecks.checkMatches(displayName, Params.of(), params);
+        return this;
+    }
+
+    /** PyTorch's module name: {@code ReLU}, {@code Sigmoid}, {@code Tanh}. */
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

@@ -1,0 +1,4 @@
+package jgrad.nn.optim;
+
+/** The state of a transformation that keeps none, such as {@link Optimizers#scale}. */
+public record EmptyState() {}

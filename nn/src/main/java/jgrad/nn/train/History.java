@@ -1,0 +1,104 @@
+package jgrad.nn.train;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableDoubleArray;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The epochs of a training run, in order, as immutable records.
+ *
+ * <pre>{@code
+ * jshell> fit.history().bestEpoch()
+ * $4 ==> epoch  41  train loss 0.05711  validation loss 0.07402  validation accuracy 0.9667
+ * jshell> fit.history().validationLosses()      // for a plot
+ * }</pre>
+ *
+ * @param epochs one record per epoch, epoch 1 first
+ */
+public record History(ImmutableList<EpochRecord> epochs) {
+
+    /** @throws NullPointerException if {@code epochs} is null */
+    public History {
+        checkNotNull(epochs, "epochs");
+    }
+
+    /** The number of epochs recorded. */
+    public int size() {
+        return epochs.size();
+    }
+
+    /**
+     * The last epoch's record.
+     *
+     * @throws IllegalStateException if no epoch was recorded
+     */
+    public EpochRecord last() {
+        checkState(!epochs.isEmpty(), "history: no epochs recorded");
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /**
+     * The record with the lowest validation loss; the earliest on ties, and NaN losses count as
+     * worst.
+     *
+     * @throws IllegalStateException if no epoch was recorded
+     */
+    public EpochRecord bestEpoch() {
+        checkState(!epochs.isEmpty(), "history: no epochs recorded");
+        // Double.compare orders NaN above every number, so a NaN loss is never best unless all are.
+        return epochs.stream()
+                .min(Comparator.comparingDouble(EpochRecord::validationLoss))
+                .orElseThrow();
+    }
+
+    /** The training loss of each epoch, in order. */
+    public ImmutableDoubleArray trainLosses() {
+        return column(EpochRecord::trainLoss);
+    }
+
+    /** The validation loss of each epoch, in order. */
+    public ImmutableDoubleArray validationLosses() {
+        return column(EpochRecord::validationLoss);
+    }
+
+    /** The validation accuracy of each epoch, in order. */
+    public ImmutableDoubleArray validationAccuracies() {
+        return column(EpochRecord::validationAccuracy);
+    }
+
+    /** One line per epoch under a header: epoch, train loss, validation loss, accuracy. */
+    public String table() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%5s  %12s  %15s  %19s%n", "epoch", "train loss", "validation loss",
+                "validation accuracy"));
+        for (EpochRecord record : epochs) {
+            out.append(String.format(Locale.ROOT, "%5d  %12.5f  %15.5f  %19.4f%n",
+                    record.epoch(), record.trainLoss(), record.validationLoss(),
+                    record.validationAccuracy()));
+        }
+        return out.toString();
+    }
+
+    /** {@code History[50 epochs; last: epoch 50 ...; best: epoch 41 ...]}. */
+    @Override
+    public String toString() {
+        if (epochs.isEmpty()) {
+            return "History[0 epochs]";
+        }
+        return "History[" + epochs.size() + " epochs; last: " + last() + "; best: " + bestEpoch()
+                + "]";
+    }
+
+    private ImmutableDoubleArray column(ToDoubleFunction<EpochRecord> value) {
+        ImmutableDoubleArray.Builder column = ImmutableDoubleArray.builder(epochs.size());
+        for (EpochRecord record : epochs) {
+            column.add(value.applyAsDouble(record));
+        }
+        return column.build();
+    }
+}
