@@ -69,13 +69,17 @@ public final class GradCheck {
         return check(f, params, tolerance, new SplittableRandom(DEFAULT_SEED));
     }
 
-    /** As {@link #check(Function, Params, Tolerance)}, drawing {@code u} and {@code v} from {@code rng}. */
+    /**
+     * As {@link #check(Function, Params, Tolerance)}, drawing {@code u} and {@code v} from {@code
+     * rng}.
+     */
     public static GradCheckReport check(Function<Params, Tensor> f, Params params,
             Tolerance tolerance, RandomGenerator rng) {
         checkNotNull(f, "f");
         checkNotNull(tolerance, "tolerance");
         params.asMap().forEach((path, tensor) -> checkArgument(tensor.dtype() == DType.FLOAT64,
-                "gradCheck: %s is %s; check float64 functions (compare float32 with float64 results)",
+                "gradCheck: %s is %s; check float64 functions"
+                        + " (compare float32 with float64 results)",
                 path, tensor.dtype()));
         Params plain = params.stopGradient();
         Vjp<Params> vjp = Autodiff.vjp(f, plain);
@@ -138,7 +142,8 @@ public final class GradCheck {
     }
 
     private static void compareProjections(Function<Params, Tensor> f, Params params, String path,
-            Tensor u, double[] grad, Tolerance tolerance, RandomGenerator rng, List<Comparison> out) {
+            Tensor u, double[] grad, Tolerance tolerance, RandomGenerator rng,
+            List<Comparison> out) {
         Tensor x = params.get(path);
         double[] values = x.toArray();
         double scale = 0;
@@ -197,8 +202,10 @@ public final class GradCheck {
         }
         Comparison worst = comparisons.get(0);
         for (Comparison comparison : comparisons) {
-            if (!comparison.passed() && worst.passed()
-                    || comparison.passed() == worst.passed() && comparison.ratio() > worst.ratio()) {
+            boolean failsFirst = !comparison.passed() && worst.passed();
+            boolean worse = comparison.passed() == worst.passed()
+                    && comparison.ratio() > worst.ratio();
+            if (failsFirst || worse) {
                 worst = comparison;
             }
         }

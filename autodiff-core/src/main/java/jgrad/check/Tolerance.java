@@ -20,7 +20,8 @@ public record Tolerance(double atol, double rtol) {
 
     /** @throws IllegalArgumentException if a tolerance is negative or NaN */
     public Tolerance {
-        checkArgument(atol >= 0 && rtol >= 0, "tolerance: need atol, rtol >= 0, got %s, %s", atol, rtol);
+        checkArgument(atol >= 0 && rtol >= 0,
+                "tolerance: need atol, rtol >= 0, got %s, %s", atol, rtol);
     }
 
     /** The error allowed against {@code numeric}. */

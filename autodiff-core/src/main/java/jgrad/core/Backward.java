@@ -25,7 +25,8 @@ final class Backward {
      * The cotangent reaching each target from {@code root} seeded with {@code seed}; targets the
      * root does not depend on are absent.
      */
-    static Map<Tensor, Tensor> sweep(Tensor root, Tensor seed, Predicate<Node> isTarget, long levels) {
+    static Map<Tensor, Tensor> sweep(
+            Tensor root, Tensor seed, Predicate<Node> isTarget, long levels) {
         TopoSort.Order order = TopoSort.order(root, isTarget, levels);
         Map<Long, Tensor> cotangents = new HashMap<>();
         Map<Tensor, Tensor> results = new HashMap<>();

@@ -20,7 +20,8 @@ public final class Gradients {
      * The gradient with respect to {@code leaf}; zeros of its shape if the scalar does not depend
      * on it.
      *
-     * @throws IllegalArgumentException if {@code leaf} was not made by {@link Tensor#requiresGrad()}
+     * @throws IllegalArgumentException if {@code leaf} was not made by {@link
+     *     Tensor#requiresGrad()}
      */
     public Tensor get(Tensor leaf) {
         Node node = leaf.node();

@@ -74,7 +74,7 @@ final class Kernels {
         return result(outShape, x.dtype(), out);
     }
 
-    /** Maximum over {@code axes}; NaN wins, as in NumPy. Reducing zero elements is refused earlier. */
+    /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
         int[] target = reductionTargets(x.shape(), axes);
         double[] in = x.data();

@@ -59,7 +59,8 @@ public final class Params {
     public static Params concat(Map<String, Params> groups) {
         ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builder();
         groups.forEach((prefix, params) -> params.tensors.forEach(
-                (path, tensor) -> builder.put(prefix.isEmpty() ? path : prefix + "." + path, tensor)));
+                (path, tensor) -> builder.put(
+                        prefix.isEmpty() ? path : prefix + "." + path, tensor)));
         return new Params(builder.buildOrThrow());
     }
 
@@ -85,7 +86,8 @@ public final class Params {
      */
     public Tensor get(String path) {
         Tensor tensor = tensors.get(checkNotNull(path, "path"));
-        checkArgument(tensor != null, "params: no parameter %s; paths are %s", path, tensors.keySet());
+        checkArgument(tensor != null,
+                "params: no parameter %s; paths are %s", path, tensors.keySet());
         return tensor;
     }
 
@@ -129,7 +131,8 @@ public final class Params {
         checkArgument(tensors.keySet().equals(other.tensors.keySet()),
                 "params: paths differ: %s and %s", tensors.keySet(), other.tensors.keySet());
         ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builderWithExpectedSize(size());
-        tensors.forEach((path, tensor) -> builder.put(path, f.apply(tensor, other.tensors.get(path))));
+        tensors.forEach(
+                (path, tensor) -> builder.put(path, f.apply(tensor, other.tensors.get(path))));
         return new Params(builder.buildOrThrow());
     }
 

@@ -11,7 +11,7 @@ final class Primitives {
 
     private Primitives() {}
 
-    /** The common shape of inputs that must all be equal; names {@code op} and the shapes if not. */
+    /** The common shape of inputs that must be equal; names {@code op} and the shapes if not. */
     static Shape sameShapes(String op, List<Shape> shapes) {
         Shape first = shapes.get(0);
         for (Shape shape : shapes) {

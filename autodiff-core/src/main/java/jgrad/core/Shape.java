@@ -50,7 +50,8 @@ public record Shape(ImmutableIntArray dims) {
         long size = 1;
         for (int i = 0; i < dims.length(); i++) {
             size *= dims.get(i);
-            checkArgument(size <= Integer.MAX_VALUE, "shape: %s has more than 2^31 - 1 elements", this);
+            checkArgument(size <= Integer.MAX_VALUE,
+                    "shape: %s has more than 2^31 - 1 elements", this);
         }
         return (int) size;
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * negative {@code x}, so it neither overflows nor loses relative precision in the left tail, which
  * a composite of {@link Exp} and {@link Recip} would (and its backward would meet {@code 0 * Inf}).
  *
- * <p>VJP: {@code dx = cotangent * y * (1 - y)}, since sigma' = sigma (1 - sigma); reuses the output.
+ * <p>VJP: {@code dx = cotangent * y * (1 - y)}, since sigma' = sigma (1 - sigma); reuses the
+ * output.
  */
 public record Sigmoid() implements Primitive {
     @Override

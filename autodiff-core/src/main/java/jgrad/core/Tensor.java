@@ -131,7 +131,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code step} is 0 or not finite
      */
     public static Tensor arange(double start, double stop, double step) {
-        checkArgument(step != 0 && Double.isFinite(step), "arange: step must be finite and non-zero, got %s", step);
+        checkArgument(step != 0 && Double.isFinite(step),
+                "arange: step must be finite and non-zero, got %s", step);
         int n = (int) Math.max(0, Math.ceil((stop - start) / step));
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
@@ -466,8 +467,10 @@ public final class Tensor {
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         checkSameDtype("where", a, b);
         checkSameDtype("where", a, mask);
-        Shape shape = Shape.broadcast(Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
-        return apply(new Where(), mask.broadcastTo(shape), a.broadcastTo(shape), b.broadcastTo(shape));
+        Shape shape = Shape.broadcast(
+                Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
+        return apply(new Where(),
+                mask.broadcastTo(shape), a.broadcastTo(shape), b.broadcastTo(shape));
     }
 
     /**
@@ -498,7 +501,8 @@ public final class Tensor {
                 out[o * inner + in] = best;
             }
         }
-        return Kernels.result(Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
+        return Kernels.result(
+                Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
                 DType.FLOAT64, out);
     }
 
@@ -518,7 +522,9 @@ public final class Tensor {
     public Tensor sum(int[] axes, boolean keepDims) {
         ImmutableIntArray normalized = normalizeAxes(axes, "sum");
         Tensor summed = apply(new ReduceSum(normalized), this);
-        return keepDims ? summed.reshape(Primitives.reducedShape("sum", shape, normalized, true)) : summed;
+        return keepDims
+                ? summed.reshape(Primitives.reducedShape("sum", shape, normalized, true))
+                : summed;
     }
 
     /** The mean of all elements; NaN for zero elements (as NumPy). Composite. */
@@ -559,7 +565,9 @@ public final class Tensor {
     public Tensor max(int[] axes, boolean keepDims) {
         ImmutableIntArray normalized = normalizeAxes(axes, "max");
         Tensor reduced = apply(new ReduceMax(normalized), this);
-        return keepDims ? reduced.reshape(Primitives.reducedShape("max", shape, normalized, true)) : reduced;
+        return keepDims
+                ? reduced.reshape(Primitives.reducedShape("max", shape, normalized, true))
+                : reduced;
     }
 
     /**
@@ -654,7 +662,8 @@ public final class Tensor {
     /** Reorders the axes: output axis {@code i} is input axis {@code order[i]}. */
     public Tensor permute(int... order) {
         checkArgument(order.length == rank(),
-                "permute: order %s does not fit shape %s of rank %s", Arrays.toString(order), shape, rank());
+                "permute: order %s does not fit shape %s of rank %s",
+                Arrays.toString(order), shape, rank());
         int[] normalized = new int[order.length];
         boolean identity = true;
         for (int i = 0; i < order.length; i++) {
@@ -823,16 +832,19 @@ public final class Tensor {
         long known = 1;
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] == -1) {
-                checkArgument(inferred < 0, "reshape: more than one -1 in %s", Arrays.toString(dims));
+                checkArgument(inferred < 0,
+                        "reshape: more than one -1 in %s", Arrays.toString(dims));
                 inferred = i;
             } else {
-                checkArgument(dims[i] >= 0, "reshape: negative dimension in %s", Arrays.toString(dims));
+                checkArgument(dims[i] >= 0,
+                        "reshape: negative dimension in %s", Arrays.toString(dims));
                 known *= dims[i];
             }
         }
         if (inferred >= 0) {
             checkArgument(known > 0 && size() % known == 0,
-                    "reshape: cannot reshape %s (%s elements) to %s", shape, size(), Arrays.toString(dims));
+                    "reshape: cannot reshape %s (%s elements) to %s",
+                    shape, size(), Arrays.toString(dims));
             int[] copy = dims.clone();
             copy[inferred] = (int) (size() / known);
             return Shape.of(copy);

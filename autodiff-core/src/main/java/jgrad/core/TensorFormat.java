@@ -49,7 +49,8 @@ final class TensorFormat {
         out.append('[');
         for (int i = 0; i < n; i++) {
             if (summarise && n > 2 * EDGE && i == EDGE) {
-                out.append(axis == shape.rank() - 1 ? "..., " : "...,\n" + " ".repeat(indent + axis + 1));
+                out.append(axis == shape.rank() - 1
+                        ? "..., " : "...,\n" + " ".repeat(indent + axis + 1));
                 i = n - EDGE - 1;
                 continue;
             }
@@ -57,11 +58,13 @@ final class TensorFormat {
                 String value = text[offset + i];
                 out.append(" ".repeat(width - value.length())).append(value);
             } else {
-                appendAxis(out, shape, text, width, axis + 1, offset + i * stride, summarise, indent);
+                appendAxis(out, shape, text, width, axis + 1, offset + i * stride, summarise,
+                        indent);
             }
             if (i < n - 1) {
                 out.append(axis == shape.rank() - 1 ? ", "
-                        : "," + "\n".repeat(shape.rank() - 1 - axis) + " ".repeat(indent + axis + 1));
+                        : "," + "\n".repeat(shape.rank() - 1 - axis)
+                                + " ".repeat(indent + axis + 1));
             }
         }
         out.append(']');

@@ -42,7 +42,8 @@ final class Trace {
 
     /** Opens a new innermost level and returns its bit. */
     long open() {
-        checkState(depth < MAX_DEPTH, "autodiff: more than %s nested differentiation levels", depth);
+        checkState(depth < MAX_DEPTH,
+                "autodiff: more than %s nested differentiation levels", depth);
         long bit = 1L << depth;
         depth++;
         active |= bit;
