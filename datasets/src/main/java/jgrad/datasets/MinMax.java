@@ -91,16 +91,7 @@ public record MinMax(Tensor min, Tensor max) {
      *     naming both shapes, or the dtypes differ
      */
     public Tensor apply(Tensor x) {
-        checkNotNull(x, "x");
-        checkArgument(x.rank() >= 1 && x.shape().dim(-1) == numFeatures(),
-                "minMax apply: x must be [n, %s] to match the fitted shape %s, got %s",
-                numFeatures(), min.shape(), x.shape());
-        checkArgument(x.dtype() == min.dtype(),
-                "minMax apply: x has dtype %s but the scaling was fitted on %s",
-                x.dtype(), min.dtype());
-        Tensor range = max.sub(min);
-        Tensor safeRange = Tensor.where(range.equal(0.0), range.onesLike(), range);
-        return x.sub(min).div(safeRange);
+        return ColumnScaling.apply("minMax", x, min, max.sub(min));
     }
 
     /** The same samples with their features scaled by {@link #apply(Tensor)}. */

@@ -112,15 +112,7 @@ public record ZScore(Tensor mean, Tensor std) {
      *     naming both shapes, or the dtypes differ
      */
     public Tensor apply(Tensor x) {
-        checkNotNull(x, "x");
-        checkArgument(x.rank() >= 1 && x.shape().dim(-1) == numFeatures(),
-                "zScore apply: x must be [n, %s] to match the fitted shape %s, got %s",
-                numFeatures(), mean.shape(), x.shape());
-        checkArgument(x.dtype() == mean.dtype(),
-                "zScore apply: x has dtype %s but the standardisation was fitted on %s",
-                x.dtype(), mean.dtype());
-        Tensor safeStd = Tensor.where(std.equal(0.0), std.onesLike(), std);
-        return x.sub(mean).div(safeStd);
+        return ColumnScaling.apply("zScore", x, mean, std);
     }
 
     /** The same samples with their features standardised by {@link #apply(Tensor)}. */
