@@ -112,6 +112,8 @@ public final class Autodiff {
     public static Jvp jvp(Function<Tensor, Tensor> f, Tensor x, Tensor tangent) {
         checkArgument(tangent.shape().equals(x.shape()),
                 "jvp: tangent shape %s differs from x shape %s", tangent.shape(), x.shape());
+        checkArgument(tangent.dtype() == x.dtype(),
+                "jvp: tangent dtype %s differs from x dtype %s", tangent.dtype(), x.dtype());
         Vjp<Tensor> vjp = vjp(f, x);
         // The pullback is linear in u, so any point works; ones keep strong zeros out of the way.
         Tensor jt = grad(u -> vjp.pullback().apply(u).mul(tangent).sum(), vjp.output().onesLike());
@@ -141,10 +143,14 @@ public final class Autodiff {
         }
     }
 
-    /** Strips the graph from a result that no active level can differentiate any more. */
+    /**
+     * Strips the graph from a result that no enclosing {@code Autodiff} level can differentiate:
+     * results are plain values unless the call is nested. The tape level does not count, as
+     * PyTorch's {@code autograd.grad} returns plain tensors unless asked to build a graph.
+     */
     private static Tensor lower(Tensor tensor) {
         Node node = tensor.node();
-        return node == null || (node.levels & Trace.current().active()) != 0
+        return node == null || (node.levels & Trace.current().active() & ~Trace.TAPE) != 0
                 ? tensor : tensor.stopGradient();
     }
 

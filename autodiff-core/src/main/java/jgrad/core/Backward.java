@@ -63,9 +63,14 @@ final class Backward {
         return results;
     }
 
-    /** The tape style: gradients of {@code root} for every {@code requiresGrad()} leaf. */
+    /**
+     * The tape style: gradients of {@code root} for every {@code requiresGrad()} leaf. The sweep
+     * runs with the tape level off, so it records nothing of its own; enclosing {@link Autodiff}
+     * levels stay on, so inside one the gradients remain differentiable by it.
+     */
     static Gradients tape(Tensor root) {
-        Map<Tensor, Tensor> results = Trace.current().withActive(0L, () -> sweep(
+        Trace trace = Trace.current();
+        Map<Tensor, Tensor> results = trace.withActive(trace.active() & ~Trace.TAPE, () -> sweep(
                 root, root.stopGradient().onesLike(),
                 node -> node.isLeaf() && node.leafLevel == Trace.TAPE, Trace.TAPE));
         return new Gradients(ImmutableMap.copyOf(results));

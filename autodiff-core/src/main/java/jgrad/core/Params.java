@@ -123,16 +123,22 @@ public final class Params {
     }
 
     /**
-     * Combines matching tensors of two {@code Params} with the same paths.
+     * Combines matching tensors of two {@code Params} with the same paths and shapes.
      *
-     * @throws IllegalArgumentException if the paths differ, naming both sets
+     * @throws IllegalArgumentException if the paths differ, naming both sets, or the shapes at a
+     *     path differ, naming it
      */
     public Params zipWith(Params other, BinaryOperator<Tensor> f) {
         checkArgument(tensors.keySet().equals(other.tensors.keySet()),
                 "params: paths differ: %s and %s", tensors.keySet(), other.tensors.keySet());
         ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builderWithExpectedSize(size());
-        tensors.forEach(
-                (path, tensor) -> builder.put(path, f.apply(tensor, other.tensors.get(path))));
+        tensors.forEach((path, tensor) -> {
+            Tensor partner = other.tensors.get(path);
+            // Parallel structures never broadcast: a shape change would be silent.
+            checkArgument(tensor.shape().equals(partner.shape()),
+                    "params: shapes differ at %s: %s and %s", path, tensor.shape(), partner.shape());
+            builder.put(path, f.apply(tensor, partner));
+        });
         return new Params(builder.buildOrThrow());
     }
 

@@ -45,15 +45,30 @@ public record Shape(ImmutableIntArray dims) {
         return dims.get(axis(axis, "dim"));
     }
 
-    /** The number of elements: the product of the dimensions (1 for a scalar). */
+    /**
+     * The number of elements: the product of the dimensions (1 for a scalar).
+     *
+     * @throws IllegalArgumentException if there are more than {@code 2^31 - 1}
+     */
     public int size() {
+        checkArgument(fitsInArray(), "shape: %s has more than 2^31 - 1 elements", this);
         long size = 1;
         for (int i = 0; i < dims.length(); i++) {
             size *= dims.get(i);
-            checkArgument(size <= Integer.MAX_VALUE,
-                    "shape: %s has more than 2^31 - 1 elements", this);
         }
         return (int) size;
+    }
+
+    /** Whether the element count fits a Java array (at most {@code 2^31 - 1}). */
+    boolean fitsInArray() {
+        long size = 1;
+        for (int i = 0; i < dims.length(); i++) {
+            size *= dims.get(i);
+            if (size > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A copy of the dimensions. */

@@ -133,7 +133,13 @@ public final class Tensor {
     public static Tensor arange(double start, double stop, double step) {
         checkArgument(step != 0 && Double.isFinite(step),
                 "arange: step must be finite and non-zero, got %s", step);
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        checkArgument(Double.isFinite(start) && Double.isFinite(stop),
+                "arange: start and stop must be finite, got %s and %s", start, stop);
+        double count = Math.max(0, Math.ceil((stop - start) / step));
+        checkArgument(count <= Integer.MAX_VALUE - 8,
+                "arange: [%s, %s) in steps of %s has %s elements, more than an array holds",
+                start, stop, step, count);
+        int n = (int) count;
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = start + i * step;
@@ -493,7 +499,8 @@ public final class Tensor {
                 double bestValue = data[o * n * inner + in];
                 for (int k = 1; k < n; k++) {
                     double v = data[(o * n + k) * inner + in];
-                    if (v > bestValue) {
+                    // NaN counts as the largest, as in NumPy, so argmax agrees with max.
+                    if (v > bestValue || Double.isNaN(v) && !Double.isNaN(bestValue)) {
                         best = k;
                         bestValue = v;
                     }
@@ -598,9 +605,7 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        Tensor max = max(axis, true).stopGradient();
-        // An infinite max would give inf - inf = NaN; shifting by 0 there keeps +-Inf results.
-        Tensor shift = where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
+        Tensor shift = maxShift(axis);
         Tensor result = sub(shift).exp().sum(axis, true).log().add(shift);
         return keepDims ? result : result.reshape(Primitives.reducedShape(
                 "logSumExp", shape, ImmutableIntArray.of(shape.axis(axis, "logSumExp")), false));
@@ -615,11 +620,24 @@ public final class Tensor {
      * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
      */
     public Tensor logSoftmax(int axis) {
-        Tensor max = max(axis, true).stopGradient();
-        // As in logSumExp: an infinite max would give inf - inf = NaN; shift by 0 there.
-        Tensor shift = where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
-        Tensor shifted = sub(shift);
+        Tensor shifted = sub(maxShift(axis));
         return shifted.sub(shifted.exp().sum(axis, true).log());
+    }
+
+    /**
+     * The constant that {@link #logSumExp} and {@link #logSoftmax} subtract before {@code exp}:
+     * the max along {@code axis} (kept), without a graph. An infinite max would give {@code inf -
+     * inf = NaN}, so the shift is 0 there, which keeps {@code +-Inf} results; an empty axis has no
+     * max and needs no shift (its logSumExp is {@code log 0 = -Inf}, as in NumPy).
+     */
+    private Tensor maxShift(int axis) {
+        int a = shape.axis(axis, "logSumExp");
+        if (shape.dim(a) == 0) {
+            return full(0.0, Primitives.reducedShape(
+                    "logSumExp", shape, ImmutableIntArray.of(a), true), dtype);
+        }
+        Tensor max = max(axis, true).stopGradient();
+        return where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
     }
 
     /**
@@ -744,10 +762,12 @@ public final class Tensor {
 
     /** Applies {@code primitive}, recording a node when an input depends on an active level. */
     static Tensor apply(Primitive primitive, Tensor... inputs) {
+        checkNotNull(inputs[0], "%s: an input is null", opName(primitive));
         DType dtype = inputs[0].dtype;
         List<Shape> shapes = new java.util.ArrayList<>(inputs.length);
         long levels = 0;
         for (Tensor input : inputs) {
+            checkNotNull(input, "%s: an input is null", opName(primitive));
             checkArgument(input.dtype == dtype || primitive instanceof Cast,
                     "%s: dtypes differ (%s and %s); cast explicitly",
                     opName(primitive), dtype, input.dtype);
@@ -758,6 +778,8 @@ public final class Tensor {
         }
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
         Shape expected = primitive.outputShape(shapes);
+        checkArgument(expected.fitsInArray(), "%s: the result shape %s has more than 2^31 - 1"
+                + " elements", opName(primitive), expected);
         Tensor value = primitive.forward(inputList);
         if (!value.shape.equals(expected)) {
             throw new IllegalStateException(primitive + ": forward gave shape " + value.shape
@@ -791,6 +813,7 @@ public final class Tensor {
     }
 
     private static void checkSameDtype(String op, Tensor a, Tensor b) {
+        checkNotNull(b, "%s: other tensor is null", op);
         checkArgument(a.dtype == b.dtype,
                 "%s: dtypes differ (%s and %s); cast explicitly", op, a.dtype, b.dtype);
     }

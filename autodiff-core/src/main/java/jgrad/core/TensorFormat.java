@@ -18,7 +18,7 @@ final class TensorFormat {
         double[] data = tensor.data();
         Shape shape = tensor.shape();
         if (shape.rank() == 0) {
-            out.append(Double.toString(data[0]));
+            out.append(scalar(data[0], tensor.dtype()));
         } else {
             boolean summarise = data.length > THRESHOLD;
             String[] text = new String[data.length];
@@ -70,19 +70,54 @@ final class TensorFormat {
         out.append(']');
     }
 
-    /** At most 8 significant digits, integers as {@code 3.}, as NumPy prints them. */
+    /**
+     * A scalar at full precision (the shortest text that reads back to the same value, as NumPy's
+     * {@code repr}): {@code 0.7864477329659274}, {@code 1e-300}, {@code nan}.
+     */
+    private static String scalar(double value, DType dtype) {
+        if (!Double.isFinite(value)) {
+            return special(value);
+        }
+        String text = dtype == DType.FLOAT32 ? Float.toString((float) value) : Double.toString(value);
+        int e = text.indexOf('E');
+        if (e < 0) {
+            return text;
+        }
+        String mantissa = text.substring(0, e);
+        if (mantissa.endsWith(".0")) {
+            mantissa = mantissa.substring(0, mantissa.length() - 2);
+        }
+        String exponent = text.substring(e + 1);
+        return mantissa + "e" + (exponent.startsWith("-") ? exponent : "+" + exponent);
+    }
+
+    /**
+     * An array element as NumPy prints one: at most 8 significant digits; whole numbers as {@code
+     * 3.}; plain notation for magnitudes in {@code [1e-4, 1e8)}, scientific ({@code 1.5e-07})
+     * outside.
+     */
     private static String number(double value) {
-        if (Double.isNaN(value)) {
-            return "nan";
+        if (!Double.isFinite(value)) {
+            return special(value);
         }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
+        double magnitude = Math.abs(value);
+        if (magnitude == 0 || magnitude >= 1e-4 && magnitude < 1e8) {
+            BigDecimal rounded = new BigDecimal(value).round(new MathContext(PRECISION))
+                    .stripTrailingZeros();
+            String text = rounded.toPlainString();
+            boolean negativeZero = value == 0 && 1 / value < 0;
+            return (negativeZero ? "-" : "") + (text.contains(".") ? text : text + ".");
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e16) {
-            return (value == 0 && 1 / value < 0 ? "-" : "") + (long) value + ".";
-        }
-        String text = new BigDecimal(value).round(new MathContext(PRECISION)).stripTrailingZeros()
-                .toString();
-        return text.replace("E+", "e+").replace("E-", "e-");
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(PRECISION));
+        BigDecimal unscaled = new BigDecimal(rounded.unscaledValue())
+                .movePointLeft(rounded.precision() - 1).stripTrailingZeros();
+        int exponent = rounded.precision() - 1 - rounded.scale();
+        String mantissa = unscaled.toPlainString();
+        return (mantissa.contains(".") ? mantissa : mantissa + ".")
+                + String.format("e%s%02d", exponent < 0 ? "-" : "+", Math.abs(exponent));
+    }
+
+    private static String special(double value) {
+        return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
     }
 }
