@@ -12,7 +12,7 @@ import java.util.Locale;
  *                           update (so the parameters change during the epoch)
  * @param validationLoss     the loss on the whole validation set after the epoch
  * @param validationAccuracy the fraction of validation samples classified correctly after the
- *                           epoch, in [0, 1] (NaN for an empty validation set)
+ *                           epoch, in [0, 1]
  */
 public record EpochRecord(int epoch, double trainLoss, double validationLoss,
         double validationAccuracy) {
@@ -28,8 +28,13 @@ public record EpochRecord(int epoch, double trainLoss, double validationLoss,
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT,
-                "epoch %3d  train loss %.5f  validation loss %.5f  validation accuracy %.4f",
-                epoch, trainLoss, validationLoss, validationAccuracy);
+        return String.format(Locale.ROOT, "epoch %3d  train loss %s  validation loss %s"
+                + "  validation accuracy %.4f", epoch, loss(trainLoss), loss(validationLoss),
+                validationAccuracy);
+    }
+
+    /** Five decimals, or scientific notation once a diverging loss would print 100 digits. */
+    private static String loss(double value) {
+        return String.format(Locale.ROOT, Math.abs(value) < 1e5 ? "%.5f" : "%.5e", value);
     }
 }

@@ -37,7 +37,8 @@ public final class Trainer {
      * Losses::softmaxCrossEntropy}, mean over each batch): {@code fit(model,
      * Losses::softmaxCrossEntropy, optimizer, train, validation, config, listener)}.
      *
-     * @throws IllegalArgumentException if the training set is empty or shapes do not fit
+     * @throws IllegalArgumentException if the training or validation set is empty or shapes do
+     *     not fit
      */
     public static <S> Fit fit(Layer model, GradientTransformation<S> optimizer, Dataset train,
             Dataset validation, TrainConfig config, EpochListener listener) {
@@ -59,8 +60,8 @@ public final class Trainer {
      * must fit {@code loss}. Nothing is mutated: the input model is unchanged and the trained one
      * is returned.
      *
-     * @throws IllegalArgumentException if the training set is empty, or from the model or loss if
-     *     shapes do not fit
+     * @throws IllegalArgumentException if the training or validation set is empty, or from the
+     *     model or loss if shapes do not fit
      */
     public static <S> Fit fit(Layer model, Loss loss, GradientTransformation<S> optimizer,
             Dataset train, Dataset validation, TrainConfig config, EpochListener listener) {
@@ -72,6 +73,8 @@ public final class Trainer {
         checkNotNull(listener, "fit: listener is null");
         checkArgument(checkNotNull(train, "fit: training set is null").size() > 0,
                 "fit: the training set is empty");
+        checkArgument(validation.size() > 0, "fit: the validation set is empty; hold out part of"
+                + " the data for it (Split.of keeps 20 %%)");
         RandomGenerator rng = new SplittableRandom(config.seed());
         Params params = model.params();
         S state = optimizer.init(params);

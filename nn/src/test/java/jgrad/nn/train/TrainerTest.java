@@ -62,6 +62,9 @@ class TrainerTest {
         assertEquals(0.9, history.validationAccuracies().get(2));
         assertEquals("epoch   2  train loss 0.50000  validation loss 0.40000  validation accuracy"
                 + " 0.8000", history.bestEpoch().toString());
+        // A diverging loss prints in scientific notation rather than as a 100-digit number.
+        assertEquals("epoch   1  train loss 1.00000e+100  validation loss NaN  validation accuracy"
+                + " 0.1000", new EpochRecord(1, 1e100, Double.NaN, 0.1).toString());
         String[] lines = history.table().split("\n");
         assertEquals(5, lines.length);
         assertEquals("    2       0.50000          0.40000               0.8000", lines[2]);
@@ -112,6 +115,10 @@ class TrainerTest {
                 () -> Trainer.fit(model, Optimizers.sgd(0.1), empty, blobs(4, 0),
                         new TrainConfig(1, 2, 0), EpochListener.silent()));
         assertEquals("fit: the training set is empty", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.fit(model, Optimizers.sgd(0.1), blobs(4, 0), empty,
+                        new TrainConfig(1, 2, 0), EpochListener.silent()));
+        assertTrue(e.getMessage().startsWith("fit: the validation set is empty"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new TrainConfig(0, 16, 0));
         e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(5, 0, 0));
         assertEquals("trainConfig: batchSize must be >= 1, got 0", e.getMessage());
