@@ -402,10 +402,11 @@ public final class Tensor {
 
     /**
      * Absolute value {@code |x|}. Composite: {@code x * sign(x)} with the sign as a constant, so
-     * the subgradient at 0 is 0 (abs'(0) = 0, as in PyTorch).
+     * the subgradient at 0 is 0 (abs'(0) = 0, as in PyTorch). NaN stays NaN.
      */
     public Tensor abs() {
-        return mul(greater(0.0).sub(less(0.0)));
+        // Adding 0 turns the -0.0 that -0.0 * 0 gives into +0.0, as NumPy's abs returns.
+        return mul(greater(0.0).sub(less(0.0))).add(0.0);
     }
 
     /**

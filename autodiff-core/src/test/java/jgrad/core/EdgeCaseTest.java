@@ -41,6 +41,14 @@ class EdgeCaseTest {
         }
 
         @Test
+        void absOfNegativeZeroIsPositiveZeroAndAbsOfNaNIsNaN() {
+            double[] values = Tensor.of(-0.0, Double.NaN, -2).abs().toArray();
+            assertEquals(0x0L, Double.doubleToRawLongBits(values[0]));
+            assertTrue(Double.isNaN(values[1]));
+            assertEquals(2.0, values[2], 0.0);
+        }
+
+        @Test
         void softmaxOverAnEmptyAxisIsEmptyAndLogSumExpIsMinusInfinity() {
             assertEquals(Shape.of(2, 0), Tensor.zeros(2, 0).softmax(1).shape());
             assertEquals(Double.NEGATIVE_INFINITY, Tensor.zeros(0).logSumExp(0, false).item());
