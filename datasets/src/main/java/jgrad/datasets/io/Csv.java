@@ -8,6 +8,7 @@ import com.google.common.primitives.ImmutableDoubleArray;
 import com.google.common.primitives.ImmutableIntArray;
 import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,10 +19,14 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -30,9 +35,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.datasets.Dataset;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -56,11 +63,23 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Reading validates every line: the row count equals the header's {@code n}, each row has
  * {@code numFeatures + 1} fields, features are finite decimal numbers ({@code 5.1}, {@code -2},
- * {@code 1.5e-3}; no NaN or infinity) and labels are integers in range. A violation throws {@link
- * IllegalArgumentException} naming the file or resource, the line and the bad value. Line numbers
- * count records from 1 (the header is line 1); they equal text lines unless a quoted field spans
- * lines. Empty lines are errors. Input compressed with gzip is detected by its magic number and
- * decompressed. Features are read as float64. I/O failures throw {@link UncheckedIOException}.
+ * {@code 1.5e-3}; no NaN or infinity) and labels are integral numbers in range ({@code 2}, and
+ * also {@code 2.0} or {@code 2e0} as numeric tools write them; not {@code 2.5}). The header's
+ * {@code n} and {@code numFeatures} must be plain integers. A violation throws {@link
+ * IllegalArgumentException} naming the file or resource, the line and the bad value (characters
+ * one cannot see shown as <code>&#92;uXXXX</code>); so do malformed quoting (an unterminated
+ * quote, or text after a closing quote), text that is not UTF-8 and corrupt or truncated gzip
+ * data. Line numbers count records from 1 (the header is line 1); they equal text lines unless a
+ * quoted field spans lines.
+ *
+ * <p>Leniency: the text is UTF-8, and one leading byte-order mark is skipped. Lines may end in LF
+ * or CRLF. Spaces and tabs around a field are ignored ({@code 2, 3, cat, dog} is the same header
+ * as {@code 2,3,cat,dog}); inside quotes they are kept, so {@code " cat"} names a class with a
+ * leading space. Blank (empty or all-space) lines at the end of the file are ignored; a blank line
+ * anywhere else is an error. Class names must be distinct and not empty (so a trailing comma on
+ * the header line is an error). Input compressed with gzip is detected by its magic number and
+ * decompressed. Features are read as float64. Failures to open or read the input throw {@link
+ * UncheckedIOException} (a missing file says {@code no such file}).
  *
  * <pre>{@code
  * jshell> Csv.write(Datasets.iris(), Path.of("iris-copy.csv"))
@@ -70,8 +89,17 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class Csv {
 
-    /** Commons CSV's RFC 4180 format with LF line ends, keeping empty lines so they are reported. */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    /**
+     * Commons CSV's RFC 4180 format, keeping empty lines so that those before a row are reported,
+     * and ignoring spaces around (not inside quoted) values.
+     */
+    private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
+
+    /** Commons CSV's RFC 4180 format with LF line ends. */
+    private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
             .setRecordSeparator("\n")
             .get();
@@ -79,6 +107,15 @@ public final class Csv {
     /** A decimal number as written by people and by {@link Double#toString(double)}. */
     private static final Pattern DECIMAL =
             Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+    private static final byte[] GZIP_MAGIC = {
+        (byte) GZIPInputStream.GZIP_MAGIC, (byte) (GZIPInputStream.GZIP_MAGIC >>> 8)
+    };
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** What the UTF-8 decoder puts in place of bytes that are not UTF-8. */
+    private static final char REPLACEMENT = '\uFFFD';
 
     private Csv() {}
 
@@ -88,14 +125,14 @@ public final class Csv {
      * Reads a file in the header format (gzip-compressed or not).
      *
      * @throws IllegalArgumentException if the content is invalid (naming the file, line and value)
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws UncheckedIOException if the file cannot be opened or read
      */
     public static Dataset read(Path path) {
         checkNotNull(path, "path");
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("csv: cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("csv: cannot read " + path + ": " + describe(e), e);
         }
     }
 
@@ -119,14 +156,14 @@ public final class Csv {
      *
      * @throws IllegalArgumentException if {@code numFeatures < 0}, there are no class names, or
      *     the content is invalid (naming the file, line and value)
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws UncheckedIOException if the file cannot be opened or read
      */
     public static Dataset readWithoutHeader(Path path, int numFeatures, List<String> classNames) {
         checkNotNull(path, "path");
         try (InputStream in = Files.newInputStream(path)) {
             return readWithoutHeader(in, path.toString(), numFeatures, classNames);
         } catch (IOException e) {
-            throw new UncheckedIOException("csv: cannot read " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("csv: cannot read " + path + ": " + describe(e), e);
         }
     }
 
@@ -150,89 +187,153 @@ public final class Csv {
     }
 
     /**
-     * Parses the header (when {@code classNames} is null) and the rows. Local buffers only; the
-     * returned dataset copies them.
+     * Decompresses if gzip, skips a byte-order mark, then parses the header (when {@code
+     * classNames} is null) and the rows.
      */
     private static Dataset parse(
             InputStream raw, String source, int givenFeatures, ImmutableList<String> classNames) {
+        boolean gzip = false;
+        CSVParser parser = null;
         try {
-            InputStream in = decompressIfGzip(raw);
-            CSVParser parser = CSVParser.builder()
-                    .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-                    .setFormat(FORMAT)
+            BufferedInputStream buffered = new BufferedInputStream(raw);
+            gzip = startsWith(buffered, GZIP_MAGIC, false);
+            BufferedInputStream text =
+                    gzip ? new BufferedInputStream(new GZIPInputStream(buffered)) : buffered;
+            startsWith(text, UTF8_BOM, true);
+            parser = CSVParser.builder()
+                    .setReader(new InputStreamReader(text, StandardCharsets.UTF_8))
+                    .setFormat(READ_FORMAT)
                     .get();
-            Iterator<CSVRecord> records = parser.iterator();
-            long expectedRows = -1;
-            int numFeatures = givenFeatures;
-            if (classNames == null) {
-                if (!records.hasNext()) {
-                    throw new IllegalArgumentException(
-                            "csv: " + source + " is empty; expected a header line "
-                                    + "n,numFeatures,className0,...");
-                }
-                CSVRecord header = records.next();
-                if (header.size() < 3) {
-                    throw invalid(source, header, "header must be n,numFeatures,className0,..."
-                            + " with at least one class name, got " + header.toList());
-                }
-                expectedRows = parseCount(source, header, 0, "n");
-                numFeatures = parseCount(source, header, 1, "numFeatures");
-                classNames = ImmutableList.copyOf(header.toList().subList(2, header.size()));
-                Set<String> seen = new HashSet<>();
-                for (String name : classNames) {
-                    if (!seen.add(name)) {
-                        throw invalid(source, header, "class name '" + name + "' appears twice");
-                    }
-                }
-            }
-            int numClasses = classNames.size();
-            ImmutableDoubleArray.Builder features = ImmutableDoubleArray.builder();
-            ImmutableIntArray.Builder labels = ImmutableIntArray.builder();
-            int rows = 0;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                if (expectedRows >= 0 && rows == expectedRows) {
-                    throw invalid(source, record, "more rows than the header's n = " + expectedRows);
-                }
-                if (record.size() != numFeatures + 1) {
-                    throw invalid(source, record, "expected " + (numFeatures + 1) + " fields ("
-                            + numFeatures + " features + label), got " + record.size() + ": "
-                            + record.toList());
-                }
-                for (int j = 0; j < numFeatures; j++) {
-                    features.add(parseFeature(source, record, j));
-                }
-                labels.add(parseLabel(source, record, numFeatures, numClasses));
-                rows++;
-                if ((long) rows * Math.max(1, numFeatures) > Integer.MAX_VALUE) {
-                    throw invalid(source, record, "more than 2^31 - 1 feature values");
-                }
-            }
-            if (expectedRows >= 0 && rows != expectedRows) {
-                throw new IllegalArgumentException("csv: " + source + ": the header says n = "
-                        + expectedRows + " rows, but the file has " + rows);
-            }
-            Tensor tensor = Tensor.of(features.build().toArray(), Shape.of(rows, numFeatures),
-                    jgrad.core.DType.FLOAT64);
-            return new Dataset(tensor, labels.build(), classNames);
+            return parseRecords(parser.iterator(), source, givenFeatures, classNames);
         } catch (IOException e) {
-            throw new UncheckedIOException("csv: cannot read " + source + ": " + e.getMessage(), e);
+            throw readFailure(source, e, gzip, parser);
         } catch (UncheckedIOException e) {
-            // Commons CSV reports malformed quoting and read failures from its iterator this way.
-            throw new UncheckedIOException(
-                    "csv: cannot read " + source + ": " + e.getMessage(), e.getCause());
+            // Commons CSV's iterator reports malformed quoting and read failures this way.
+            throw readFailure(source, e.getCause(), gzip, parser);
         }
     }
 
-    private static InputStream decompressIfGzip(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw);
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        boolean gzip = first == (GZIPInputStream.GZIP_MAGIC & 0xff)
-                && second == (GZIPInputStream.GZIP_MAGIC >>> 8);
-        return gzip ? new GZIPInputStream(in) : in;
+    /**
+     * Maps a failure while reading to {@link IllegalArgumentException} if the content is at fault
+     * (malformed CSV, corrupt gzip data), else to {@link UncheckedIOException}.
+     */
+    private static RuntimeException readFailure(
+            String source, IOException e, boolean gzip, CSVParser parser) {
+        if (e instanceof CSVException) {
+            long line = parser == null ? 1 : parser.getRecordNumber() + 1;
+            return new IllegalArgumentException(
+                    "csv: " + source + " line " + line + ": malformed CSV: " + e.getMessage(), e);
+        }
+        if (gzip && (e instanceof ZipException || e instanceof EOFException)) {
+            return new IllegalArgumentException(
+                    "csv: " + source + ": corrupt or truncated gzip data: " + e.getMessage(), e);
+        }
+        return new UncheckedIOException("csv: cannot read " + source + ": " + describe(e), e);
+    }
+
+    /** Parses the header (when {@code classNames} is null) and the rows. */
+    private static Dataset parseRecords(Iterator<CSVRecord> records, String source,
+            int givenFeatures, ImmutableList<String> classNames) {
+        long expectedRows = -1;
+        int numFeatures = givenFeatures;
+        if (classNames == null) {
+            CSVRecord header = nextRecord(records, source);
+            if (header == null) {
+                throw new IllegalArgumentException(
+                        "csv: " + source + " is empty; expected a header line "
+                                + "n,numFeatures,className0,...");
+            }
+            if (header.size() < 3) {
+                throw invalid(source, header, "header must be n,numFeatures,className0,..."
+                        + " with at least one class name, got " + header.toList());
+            }
+            expectedRows = parseCount(source, header, 0, "n");
+            numFeatures = parseCount(source, header, 1, "numFeatures");
+            classNames = ImmutableList.copyOf(header.toList().subList(2, header.size()));
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < classNames.size(); i++) {
+                String name = classNames.get(i);
+                if (name.isEmpty()) {
+                    throw invalid(source, header, "class name " + i + " is empty");
+                }
+                if (!seen.add(name)) {
+                    throw invalid(source, header, "class name " + show(name) + " appears twice");
+                }
+            }
+        }
+        int numClasses = classNames.size();
+        ImmutableDoubleArray.Builder features = ImmutableDoubleArray.builder();
+        ImmutableIntArray.Builder labels = ImmutableIntArray.builder();
+        int rows = 0;
+        for (CSVRecord record = nextRecord(records, source); record != null;
+                record = nextRecord(records, source)) {
+            if (expectedRows >= 0 && rows == expectedRows) {
+                throw invalid(source, record, "more rows than the header's n = " + expectedRows);
+            }
+            if (record.size() != numFeatures + 1) {
+                throw invalid(source, record, "expected " + (numFeatures + 1) + " fields ("
+                        + numFeatures + " features + label), got " + record.size() + ": "
+                        + record.toList());
+            }
+            for (int j = 0; j < numFeatures; j++) {
+                features.add(parseFeature(source, record, j));
+            }
+            labels.add(parseLabel(source, record, numFeatures, numClasses));
+            rows++;
+            if ((long) rows * Math.max(1, numFeatures) > Integer.MAX_VALUE) {
+                throw invalid(source, record, "more than 2^31 - 1 feature values");
+            }
+        }
+        if (expectedRows >= 0 && rows != expectedRows) {
+            throw new IllegalArgumentException("csv: " + source + ": the header says n = "
+                    + expectedRows + " rows, but the file has " + rows);
+        }
+        Tensor tensor = Tensor.of(features.build().toArray(), Shape.of(rows, numFeatures),
+                jgrad.core.DType.FLOAT64);
+        return new Dataset(tensor, labels.build(), classNames);
+    }
+
+    /**
+     * The next record that is not a blank line, checked to be valid UTF-8, or null at the end.
+     * Blank lines are skipped at the end of the input; before a record they are an error.
+     */
+    private static CSVRecord nextRecord(Iterator<CSVRecord> records, String source) {
+        CSVRecord firstBlank = null;
+        while (records.hasNext()) {
+            CSVRecord record = records.next();
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                if (firstBlank == null) {
+                    firstBlank = record;
+                }
+                continue;
+            }
+            if (firstBlank != null) {
+                throw invalid(source, firstBlank,
+                        "the line is empty (blank lines are allowed only at the end)");
+            }
+            for (String value : record.values()) {
+                if (value.indexOf(REPLACEMENT) >= 0) {
+                    throw invalid(source, record, "the text is not UTF-8 (saved as Latin-1, "
+                            + "Windows-1252 or UTF-16?); undecodable bytes in " + show(value));
+                }
+            }
+            return record;
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code in} starts with {@code prefix}; if so and {@code skip}, the prefix is
+     * consumed, otherwise {@code in} is left where it was.
+     */
+    private static boolean startsWith(BufferedInputStream in, byte[] prefix, boolean skip)
+            throws IOException {
+        in.mark(prefix.length);
+        boolean match = Arrays.equals(in.readNBytes(prefix.length), prefix);
+        if (!match || !skip) {
+            in.reset();
+        }
+        return match;
     }
 
     private static int parseCount(String source, CSVRecord header, int index, String what) {
@@ -246,41 +347,76 @@ public final class Csv {
             // reported below
         }
         throw invalid(source, header,
-                "header field " + what + " must be a non-negative integer, got '" + field + "'");
+                "header field " + what + " must be a non-negative integer, got " + show(field));
     }
 
     private static double parseFeature(String source, CSVRecord record, int column) {
         String field = record.get(column).strip();
         if (!DECIMAL.matcher(field).matches()) {
             throw invalid(source, record,
-                    "feature " + column + " is not a decimal number: '" + field + "'");
+                    "feature " + column + " is not a decimal number: " + show(field));
         }
         double value = Double.parseDouble(field);
         if (!Double.isFinite(value)) {
             throw invalid(source, record,
-                    "feature " + column + " is outside the float64 range: '" + field + "'");
+                    "feature " + column + " is outside the float64 range: " + show(field));
         }
         return value;
     }
 
+    /** An integral number such as {@code 2}, {@code +2}, {@code 2.0} or {@code 2e0}. */
     private static int parseLabel(String source, CSVRecord record, int column, int numClasses) {
         String field = record.get(column).strip();
-        int label;
-        try {
-            label = Integer.parseInt(field);
-        } catch (NumberFormatException e) {
-            throw invalid(source, record, "label is not an integer: '" + field + "'");
+        double value = DECIMAL.matcher(field).matches() ? Double.parseDouble(field) : Double.NaN;
+        if (value != Math.rint(value)) { // also true for NaN: not a number at all
+            throw invalid(source, record, "label is not an integer: " + show(field));
         }
-        if (label < 0 || label >= numClasses) {
-            throw invalid(source, record, "label " + label + " is outside the valid range 0.."
+        if (value < 0 || value >= numClasses) {
+            throw invalid(source, record, "label " + field + " is outside the valid range 0.."
                     + (numClasses - 1));
         }
-        return label;
+        return (int) value;
     }
 
     private static IllegalArgumentException invalid(String source, CSVRecord record, String what) {
         return new IllegalArgumentException(
                 "csv: " + source + " line " + record.getRecordNumber() + ": " + what);
+    }
+
+    /**
+     * {@code value} in single quotes, with characters one cannot see (controls, format characters
+     * such as a byte-order mark or a zero-width space, spaces other than U+0020) as
+     * <code>&#92;uXXXX</code>.
+     */
+    private static String show(String value) {
+        StringBuilder out = new StringBuilder("'");
+        value.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean invisible = Character.isISOControl(c) || type == Character.FORMAT
+                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE
+                    || (c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+            if (invisible) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append('\'').toString();
+    }
+
+    /** A short reason for an I/O failure: "no such file" rather than the bare path. */
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     // ---------------------------------------------------------------- writing
@@ -289,16 +425,18 @@ public final class Csv {
      * Writes {@code data} to {@code path} in the header format, UTF-8, LF line ends, gzip-compressed
      * if the file name ends in {@code .gz}. Numbers are written so that they read back exactly:
      * integral values as integers ({@code 1065}), others by {@link Double#toString(double)}. A
-     * float32 data set reads back as float64 with the same values.
+     * float32 data set reads back as float64 with the same values. Class names are quoted when
+     * needed (commas, quotes, line breaks, leading or trailing spaces), so they read back exactly.
      *
      * <p>Atomic: the data goes to a new temporary file in the target's directory, is forced to
      * the device, then moved over {@code path} with {@code ATOMIC_MOVE} (which replaces an
      * existing file on POSIX systems), so readers see the old file or the complete new one, never
      * a partial one. On failure the temporary file is deleted and {@code path} is untouched.
      *
-     * @throws IllegalArgumentException if the data set has no class names, duplicate class names,
-     *     or a non-finite feature (which {@link #read(Path)} would refuse), naming it
-     * @throws UncheckedIOException if writing or the atomic move fails
+     * @throws IllegalArgumentException if the data set has no class names, duplicate or empty class
+     *     names, or a non-finite feature (which {@link #read(Path)} would refuse), naming it
+     * @throws UncheckedIOException if writing or the atomic move fails (a missing directory says
+     *     {@code no such directory})
      */
     public static void write(Dataset data, Path path) {
         checkNotNull(data, "data");
@@ -306,6 +444,13 @@ public final class Csv {
         checkArgument(data.numClasses() > 0, "csv write: the data set has no class names");
         checkArgument(new HashSet<>(data.classNames()).size() == data.numClasses(),
                 "csv write: duplicate class names in %s", data.classNames());
+        for (int i = 0; i < data.numClasses(); i++) {
+            String name = data.classNames().get(i);
+            checkArgument(!name.isEmpty(), "csv write: class name %s is empty", i);
+            checkArgument(name.indexOf(REPLACEMENT) < 0,
+                    "csv write: class name %s contains U+FFFD, which reads back as an encoding"
+                            + " error", show(name));
+        }
         double[] features = data.features().toArray();
         for (int i = 0; i < features.length; i++) {
             checkArgument(Double.isFinite(features[i]),
@@ -324,7 +469,8 @@ public final class Csv {
                 boolean gzip = target.getFileName().toString().endsWith(".gz");
                 OutputStream body = gzip ? new GZIPOutputStream(out) : out;
                 Writer writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
-                CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+                writeHeader(writer, data);
+                CSVPrinter printer = new CSVPrinter(writer, WRITE_FORMAT);
                 printRows(printer, data, features);
                 printer.flush();
                 if (body instanceof GZIPOutputStream gzipBody) {
@@ -336,22 +482,34 @@ public final class Csv {
                     StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(temporary, e);
-            throw new UncheckedIOException("csv: cannot write " + path + ": " + e, e);
+            String reason = e instanceof NoSuchFileException && !Files.isDirectory(directory)
+                    ? "no such directory " + directory
+                    : describe(e);
+            throw new UncheckedIOException("csv: cannot write " + path + ": " + reason, e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(temporary, e);
             throw e;
         }
     }
 
+    /**
+     * Writes the header line. Class names are quoted when they need it, including (unlike Commons
+     * CSV's minimal quoting) when they end in a space, which reading would otherwise drop.
+     */
+    private static void writeHeader(Writer writer, Dataset data) throws IOException {
+        StringBuilder line = new StringBuilder();
+        line.append(data.size()).append(',').append(data.numFeatures());
+        for (String name : data.classNames()) {
+            boolean plain = name.strip().equals(name)
+                    && name.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+            line.append(',').append(plain ? name : '"' + name.replace("\"", "\"\"") + '"');
+        }
+        writer.write(line.append('\n').toString());
+    }
+
     private static void printRows(CSVPrinter printer, Dataset data, double[] features)
             throws IOException {
         int columns = data.numFeatures();
-        printer.print(data.size());
-        printer.print(columns);
-        for (String name : data.classNames()) {
-            printer.print(name);
-        }
-        printer.println();
         for (int i = 0; i < data.size(); i++) {
             for (int j = 0; j < columns; j++) {
                 printer.print(format(features[i * columns + j]));

@@ -8,19 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import jgrad.core.DType;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.datasets.Dataset;
 import jgrad.datasets.Datasets;
+import org.apache.commons.csv.CSVException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +39,29 @@ class CsvTest {
         return Csv.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv");
     }
 
+    private static Dataset parse(byte[] bytes) {
+        return Csv.read(new ByteArrayInputStream(bytes), "t.csv");
+    }
+
     private static String failure(String text) {
         return assertThrows(IllegalArgumentException.class, () -> parse(text)).getMessage();
     }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(buffer)) {
+            out.write(bytes);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     @Test
     void readsTheHeaderFormat() {
@@ -81,8 +107,9 @@ class CsvTest {
 
     @Test
     void labelsMustBeIntegersInRange() {
-        String fraction = failure("1,1,a,b\n1,0.0\n");
-        assertTrue(fraction.contains("line 2") && fraction.contains("'0.0'"), fraction);
+        String fraction = failure("1,1,a,b\n1,0.5\n");
+        assertTrue(fraction.contains("line 2") && fraction.contains("label is not an integer")
+                && fraction.contains("'0.5'"), fraction);
         String tooLarge = failure("2,1,a,b\n1,0\n1,2\n");
         assertTrue(tooLarge.contains("line 3") && tooLarge.contains("label 2")
                 && tooLarge.contains("0..1"), tooLarge);
@@ -205,6 +232,158 @@ class CsvTest {
         try (Stream<Path> files = Files.list(directory)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void skipsALeadingUtf8ByteOrderMark() throws IOException {
+        byte[] text = "2,1,a,b\n1,0\n2,1\n".getBytes(StandardCharsets.UTF_8);
+        Dataset data = parse(concat(BOM, text));
+        assertEquals(ImmutableList.of("a", "b"), data.classNames());
+        assertEquals(ImmutableIntArray.of(0, 1), data.labels());
+        assertEquals(ImmutableList.of("a", "b"), parse(gzip(concat(BOM, text))).classNames());
+        Dataset headerless = Csv.readWithoutHeader(new ByteArrayInputStream(
+                concat(BOM, "1,0\n".getBytes(StandardCharsets.UTF_8))), "h.csv", 1, List.of("a"));
+        assertArrayEquals(new double[] {1}, headerless.features().toArray(), 0.0);
+        // Only one leading mark is skipped; anywhere else it is a visible (escaped) bad value.
+        String second = failure("\uFEFF\uFEFF1,1,a\n1,0\n");
+        assertTrue(second.contains("line 1") && second.contains("'\\uFEFF1'"), second);
+    }
+
+    @Test
+    void trailingBlankLinesAreIgnoredButABlankLineBeforeARowIsAnError() {
+        for (String end :
+                List.of("\n", "\n\n", "\n\n\n", "\n  \n\t\n", "\r\n\r\n", "\n\r\n \r\n")) {
+            Dataset data = parse("2,1,a\n1,0\n2,0" + end);
+            assertEquals(ImmutableIntArray.of(0, 0), data.labels(), end);
+        }
+        String middle = failure("2,1,a\n1,0\n\n2,0\n");
+        assertTrue(middle.contains("t.csv line 3") && middle.contains("empty"), middle);
+        String spaces = failure("2,1,a\n1,0\n   \n2,0\n\n");
+        assertTrue(spaces.contains("t.csv line 3") && spaces.contains("empty"), spaces);
+        String beforeHeader = failure("\n2,1,a\n1,0\n2,0\n");
+        assertTrue(beforeHeader.contains("t.csv line 1") && beforeHeader.contains("empty"),
+                beforeHeader);
+        String onlyBlank = failure("\n\n");
+        assertTrue(onlyBlank.contains("t.csv") && onlyBlank.contains("empty"), onlyBlank);
+        // Extra rows are still reported, after trailing blank lines too.
+        String more = failure("1,1,a\n1,0\n2,0\n\n");
+        assertTrue(more.contains("t.csv line 3") && more.contains("n = 1"), more);
+        Dataset headerless = Csv.readWithoutHeader(new ByteArrayInputStream(
+                "1,0\n2,0\n\n\n".getBytes(StandardCharsets.UTF_8)), "h.csv", 1, List.of("a"));
+        assertEquals(2, headerless.size());
+    }
+
+    @Test
+    void malformedQuotingIsAnIllegalArgumentNamingTheSourceAndLine() {
+        IllegalArgumentException unterminated = assertThrows(IllegalArgumentException.class,
+                () -> parse("2,1,a\n1,0\n\"2,0\n"));
+        assertTrue(unterminated.getMessage().contains("t.csv line 3")
+                && unterminated.getMessage().contains("EOF"), unterminated.getMessage());
+        assertTrue(unterminated.getCause() instanceof CSVException, unterminated.toString());
+        String afterQuote = failure("1,1,a\n\"1\"x,0\n");
+        assertTrue(afterQuote.contains("t.csv line 2") && afterQuote.contains("Invalid character"),
+                afterQuote);
+    }
+
+    @Test
+    void readFailuresAreUncheckedIoButCorruptGzipIsBadContent() throws IOException {
+        for (int goodBytes : new int[] {0, 10}) {
+            InputStream failing = new InputStream() {
+                private final InputStream text = new ByteArrayInputStream(
+                        "2,1,a\n1,0\n2,0\n".getBytes(StandardCharsets.UTF_8));
+                private int left = goodBytes;
+
+                @Override
+                public int read() throws IOException {
+                    if (left-- <= 0) {
+                        throw new IOException("disk on fire");
+                    }
+                    return text.read();
+                }
+            };
+            UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                    () -> Csv.read(failing, "t.csv"));
+            assertEquals("csv: cannot read t.csv: disk on fire", e.getMessage());
+            assertEquals("disk on fire", e.getCause().getMessage());
+        }
+        byte[] compressed = gzip("2,1,a\n1,0\n2,0\n".getBytes(StandardCharsets.UTF_8));
+        String truncated = assertThrows(IllegalArgumentException.class,
+                () -> parse(Arrays.copyOf(compressed, compressed.length - 12))).getMessage();
+        assertTrue(truncated.contains("t.csv") && truncated.contains("gzip"), truncated);
+    }
+
+    @Test
+    void missingFileSaysNoSuchFile() {
+        Path missing = directory.resolve("missing.csv");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Csv.read(missing));
+        assertEquals("csv: cannot read " + missing + ": no such file", e.getMessage());
+        assertTrue(e.getCause() instanceof NoSuchFileException, e.toString());
+        UncheckedIOException headerless = assertThrows(UncheckedIOException.class,
+                () -> Csv.readWithoutHeader(missing, 1, List.of("a")));
+        assertEquals("csv: cannot read " + missing + ": no such file", headerless.getMessage());
+        UncheckedIOException write = assertThrows(UncheckedIOException.class,
+                () -> Csv.write(Datasets.iris(), directory.resolve("nowhere/iris.csv")));
+        assertTrue(write.getMessage().endsWith(
+                ": no such directory " + directory.resolve("nowhere")), write.getMessage());
+    }
+
+    @Test
+    void spacesAroundFieldsAreIgnoredButQuotedSpacesAreKept() {
+        Dataset data = parse("2 , 1 , cat ,  dog  \n 1.5 , 1 \n2,0\t\n");
+        assertEquals(ImmutableList.of("cat", "dog"), data.classNames());
+        assertArrayEquals(new double[] {1.5, 2}, data.features().toArray(), 0.0);
+        assertEquals(ImmutableList.of(" cat", "dog "), parse("1,1,\" cat\", \"dog \"\n1,0\n")
+                .classNames());
+        assertTrue(failure("1,1,a, a \n1,0\n").contains("'a' appears twice"));
+        String trailingComma = failure("1,1,a,b,\n1,0\n");
+        assertTrue(trailingComma.contains("t.csv line 1") && trailingComma.contains("class name 2")
+                && trailingComma.contains("empty"), trailingComma);
+    }
+
+    @Test
+    void classNamesWithSurroundingSpacesRoundTripAndEmptyNamesAreRefused() {
+        Dataset spaced = new Dataset(Tensor.of(new double[][] {{1}, {2}}),
+                ImmutableIntArray.of(0, 1), ImmutableList.of(" a", "b ", "c"));
+        Path file = directory.resolve("spaced.csv");
+        Csv.write(spaced, file);
+        assertSameData(spaced, Csv.read(file));
+        Dataset empty = new Dataset(Tensor.of(new double[][] {{1}}), ImmutableIntArray.of(0),
+                ImmutableList.of("a", ""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Csv.write(empty, file));
+        assertTrue(e.getMessage().contains("class name 1 is empty"), e.getMessage());
+    }
+
+    @Test
+    void integralDecimalLabelsAreAccepted() {
+        Dataset data = parse("4,1,a,b,c\n1,1.0\n2,2.\n3,0e0\n4,+1.000\n");
+        assertEquals(ImmutableIntArray.of(1, 2, 0, 1), data.labels());
+        String outside = failure("1,1,a,b\n1,2.0\n");
+        assertTrue(outside.contains("t.csv line 2") && outside.contains("label 2.0")
+                && outside.contains("0..1"), outside);
+        String huge = failure("1,1,a,b\n1,99999999999\n");
+        assertTrue(huge.contains("label 99999999999") && huge.contains("0..1"), huge);
+        String word = failure("1,1,a,b\n1,b\n");
+        assertTrue(word.contains("label is not an integer: 'b'"), word);
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefusedNamingTheLine() {
+        byte[] latin1 = "1,1,caf\u00e9,b\n1,0\n".getBytes(StandardCharsets.ISO_8859_1);
+        String message = assertThrows(IllegalArgumentException.class, () -> parse(latin1))
+                .getMessage();
+        assertTrue(message.contains("t.csv line 1") && message.contains("UTF-8"), message);
+        byte[] utf16 = "1,1,a\n1,0\n".getBytes(StandardCharsets.UTF_16);
+        String wide = assertThrows(IllegalArgumentException.class, () -> parse(utf16)).getMessage();
+        assertTrue(wide.contains("t.csv line 1") && wide.contains("UTF-8"), wide);
+    }
+
+    @Test
+    void invisibleCharactersInBadValuesAreEscaped() {
+        String nbsp = failure("1,1,a\n1\u00a0,0\n");
+        assertTrue(nbsp.contains("t.csv line 2") && nbsp.contains("'1\\u00A0'"), nbsp);
+        String zeroWidth = failure("1,1,a\n1,\u200b0\n");
+        assertTrue(zeroWidth.contains("'\\u200B0'"), zeroWidth);
     }
 
     private static void assertSameData(Dataset expected, Dataset actual) {
