@@ -15,10 +15,12 @@ import java.util.stream.*;
 
 import java.util.random.*;
 import com.google.common.collect.*;
+import com.google.common.primitives.*;
 
 import jgrad.core.*;
 import jgrad.check.*;
 import jgrad.datasets.*;
+import jgrad.datasets.io.*;
 import jgrad.nn.*;
 import jgrad.nn.init.*;
 import jgrad.nn.losses.*;
