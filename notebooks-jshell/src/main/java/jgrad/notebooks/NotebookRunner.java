@@ -2,7 +2,6 @@ package jgrad.notebooks;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,32 +11,57 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.JShell;
 
 /**
  * Runs a {@code .jsh} notebook without interaction: evaluates the imports of {@code startup.jsh},
- * then each snippet of the notebook in order, through the {@code jdk.jshell} API in this JVM.
+ * then each snippet of the notebook in order, through the {@code jdk.jshell} API.
  *
- * <p>Snippets print what they want with {@code System.out}; values of bare expressions are not
- * echoed. The run stops at the first snippet that does not compile, throws, or needs a
- * declaration that does not exist, and the failure names the notebook line. Startup imports of
- * packages that are not on the class path are skipped, so that a notebook can run before every
- * jgrad package exists. A line {@code /exit} ends the notebook; other JShell commands are errors.
+ * <p>Snippets are compiled in this JVM and run in a separate one, the JShell VM (see
+ * {@link NotebookVm}), started with this JVM's {@code java} and class path for each run, so a
+ * notebook calling {@code System.exit} or {@code Runtime.halt}, or crashing its VM, fails instead
+ * of ending the runner. Snippets print what they want with {@code System.out}; values of bare
+ * expressions are not echoed. The run stops at the first snippet that does not compile, throws,
+ * needs a declaration that does not exist, or ends the VM, and the failure names the notebook
+ * line. Startup imports of packages that are not on the class path are skipped, so that a
+ * notebook can run before every jgrad package exists. A line {@code /exit} ends the notebook;
+ * other JShell commands are errors.
+ *
+ * <p>A run may take {@value #DEFAULT_TIMEOUT_SECONDS} seconds of wall-clock time, from the start
+ * of the JShell VM to its end; the system property {@value #TIMEOUT_PROPERTY} sets another limit
+ * in whole seconds, 0 for none (the {@code ./notebook} launcher sets it from the environment
+ * variable {@code NOTEBOOK_TIMEOUT_SECONDS}). A notebook that runs longer is stopped by killing
+ * its VM, and fails naming the snippet that was running.
  *
  * <pre>{@code
  * java -cp CLASSPATH jgrad.notebooks.NotebookRunner notebooks-jshell/train-digits.jsh
+ * java -Djgrad.notebook.timeoutSeconds=60 -cp CLASSPATH jgrad.notebooks.NotebookRunner nb.jsh
  * }</pre>
  *
- * <p>Exit status: 0 when every snippet ran, 1 when one failed, 2 when the arguments or the
- * notebook file are unusable.
+ * <p>Exit status: 0 when every snippet ran, 1 when one failed (or ended the VM, or the time ran
+ * out), 2 when the arguments, the time limit or the notebook file are unusable.
  */
 public final class NotebookRunner {
 
     /** The startup imports, copied into the jar from {@code notebooks-jshell/startup.jsh}. */
     static final String STARTUP_RESOURCE = "startup.jsh";
 
-    // Snippets write to the JVM-wide System.out, which run() redirects; one notebook at a time.
-    private static final Object LOCK = new Object();
+    /** The system property holding the time limit of a run, in seconds; 0 for none. */
+    public static final String TIMEOUT_PROPERTY = "jgrad.notebook.timeoutSeconds";
+
+    /** The time limit of a run when {@value #TIMEOUT_PROPERTY} is not set: 10 minutes. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 600;
+
+    // After a timeout kills the VM, how long the evaluating thread may take to notice.
+    private static final long STOP_GRACE_MILLIS = 5_000;
 
     private NotebookRunner() {
     }
@@ -55,9 +79,9 @@ public final class NotebookRunner {
         public enum Outcome {
             /** Every snippet compiled and ran. */
             SUCCESS(0),
-            /** A snippet was rejected, threw, or stayed unresolved. */
+            /** A snippet was rejected, threw, stayed unresolved, ended the VM or timed out. */
             SNIPPET_FAILED(1),
-            /** The notebook file is missing or unreadable, or the arguments are wrong. */
+            /** The notebook file is missing or unreadable, or an argument or the limit is wrong. */
             USAGE_ERROR(2);
 
             private final int exitCode;
@@ -96,7 +120,7 @@ public final class NotebookRunner {
             return outcome == Outcome.SUCCESS;
         }
 
-        /** Returns the process exit status: 0 on success, 1 on a failed snippet, 2 on usage. */
+        /** Returns the process exit status: 0 on success, 1 on a failed run, 2 on usage. */
         public int exitCode() {
             return outcome.exitCode();
         }
@@ -123,7 +147,7 @@ public final class NotebookRunner {
         }
         System.out.flush();
         System.err.flush();
-        // Snippets may have started non-daemon threads; they must not keep the JVM alive.
+        // JShell's threads, or a compilation left behind by a timeout, must not keep the JVM alive.
         System.exit(exitCode);
     }
 
@@ -139,7 +163,7 @@ public final class NotebookRunner {
 
     /**
      * Runs {@code notebook} with everything its snippets print to {@code System.out} going to
-     * {@code out}; {@code System.err} is left alone.
+     * {@code out}, and their {@code System.err} going to this JVM's {@code System.err}.
      *
      * @see #run(Path, PrintStream, PrintStream)
      */
@@ -148,22 +172,49 @@ public final class NotebookRunner {
     }
 
     /**
-     * Runs {@code notebook}: its snippets see the classes on this JVM's class path and the
-     * startup imports, and print to {@code out} and {@code err}, which stand in for
-     * {@code System.out} and {@code System.err} until the run ends. Failures are returned, not
-     * printed. Runs are serialised, since the redirection is JVM-wide.
+     * Runs {@code notebook} within the time limit of {@value #TIMEOUT_PROPERTY} (default
+     * {@value #DEFAULT_TIMEOUT_SECONDS} seconds).
+     *
+     * @return how the run ended; {@link Result.Outcome#USAGE_ERROR} if the file cannot be read
+     *     or the property is not a whole number of seconds
+     * @see #run(Path, PrintStream, PrintStream, Duration)
+     */
+    public static Result run(Path notebook, PrintStream out, PrintStream err) {
+        Duration timeout;
+        try {
+            timeout = timeout(System.getProperty(TIMEOUT_PROPERTY));
+        } catch (IllegalArgumentException e) {
+            return usageError(e.getMessage());
+        }
+        return run(notebook, out, err, timeout);
+    }
+
+    /**
+     * Runs {@code notebook} in a new JShell VM: its snippets see the classes on this JVM's class
+     * path and the startup imports, and what they print to {@code System.out} and
+     * {@code System.err} reaches {@code out} and {@code err} as it is printed; so does anything
+     * the VM itself prints, to {@code err}. Failures are returned, not printed. When the run takes
+     * longer than {@code timeout}, the VM is killed and the run fails. Runs are independent and
+     * may overlap.
      *
      * @param notebook the {@code .jsh} file, UTF-8
      * @param out where the snippets' {@code System.out} goes
      * @param err where the snippets' {@code System.err} goes
+     * @param timeout the wall-clock limit of the run; {@link Duration#ZERO} for none
      * @return how the run ended; {@link Result.Outcome#USAGE_ERROR} if the file cannot be read
      * @throws NullPointerException if an argument is null
-     * @throws IllegalStateException if the startup imports are missing from the class path
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException if the startup imports are missing from the class path, or
+     *     the JShell VM cannot be started
      */
-    public static Result run(Path notebook, PrintStream out, PrintStream err) {
+    public static Result run(Path notebook, PrintStream out, PrintStream err, Duration timeout) {
         requireNonNull(notebook, "notebook");
         requireNonNull(out, "out");
         requireNonNull(err, "err");
+        requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout < 0: " + timeout);
+        }
         String text;
         try {
             text = Files.readString(notebook);
@@ -173,36 +224,120 @@ public final class NotebookRunner {
             return usageError("cannot read notebook " + notebook + ": " + e);
         }
         String startup = readStartup();
-        synchronized (LOCK) {
-            PrintStream systemOut = System.out;
-            PrintStream systemErr = System.err;
-            // The local execution engine runs snippets in this JVM, printing to System.out/err.
-            System.setOut(out);
-            System.setErr(err);
-            try (JShell shell = newShell(out, err)) {
-                return new NotebookSession(shell, notebook.toString()).run(startup, text);
-            } finally {
-                out.flush();
-                err.flush();
-                System.setOut(systemOut);
-                System.setErr(systemErr);
+        NotebookVm vm = new NotebookVm(err);
+        AtomicReference<NotebookSession> session = new AtomicReference<>();
+        FutureTask<Result> task = new FutureTask<>(() -> {
+            try (JShell shell = newShell(vm, out, err)) {
+                NotebookSession started = new NotebookSession(shell, notebook.toString(), vm);
+                session.set(started);
+                return started.run(startup, text);
             }
+        });
+        // A daemon, so that a snippet the compiler never finishes cannot keep this JVM alive.
+        Thread worker = new Thread(task, "notebook-runner " + notebook.getFileName());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return timeout.isZero() ? task.get() : task.get(nanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            vm.kill();
+            awaitQuietly(task);
+            return timedOut(Optional.ofNullable(session.get()), timeout);
+        } catch (InterruptedException e) {
+            vm.kill();
+            Thread.currentThread().interrupt();
+            NotebookSession current = session.get();
+            return new Result(Result.Outcome.SNIPPET_FAILED,
+                    current == null ? 0 : current.completed(),
+                    "interrupted while running " + notebook);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("running " + notebook + " failed", cause);
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
-    private static JShell newShell(PrintStream out, PrintStream err) {
-        JShell shell = JShell.builder()
-                .executionEngine("local")
-                .out(out)
-                .err(err)
-                .build();
-        // Local execution loads classes from this JVM, but the compiler needs the path too.
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                shell.addToClasspath(entry);
-            }
+    /**
+     * Parses a time limit in whole seconds, as given to {@value #TIMEOUT_PROPERTY}: null means
+     * {@value #DEFAULT_TIMEOUT_SECONDS}, 0 means none.
+     *
+     * @throws IllegalArgumentException if {@code seconds} is not a non-negative whole number
+     */
+    static Duration timeout(String seconds) {
+        if (seconds == null) {
+            return Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
         }
-        return shell;
+        long parsed;
+        try {
+            parsed = Long.parseLong(seconds.strip());
+        } catch (NumberFormatException e) {
+            parsed = -1;
+        }
+        if (parsed < 0) {
+            throw new IllegalArgumentException(TIMEOUT_PROPERTY
+                    + " must be a whole number of seconds (0 for no limit), was: " + seconds);
+        }
+        return Duration.ofSeconds(parsed);
+    }
+
+    private static JShell newShell(NotebookVm vm, PrintStream out, PrintStream err) {
+        JShell.Builder builder = JShell.builder()
+                .executionEngine(vm, Map.of())
+                .out(out)
+                .err(err);
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.isBlank()) {
+            // The compiler and the VM see the same classes as this JVM.
+            builder.compilerOptions("--class-path", classPath)
+                    .remoteVMOptions("--class-path", classPath);
+        }
+        return builder.build();
+    }
+
+    /** Gives the evaluating thread a moment to notice its VM is gone, so the shell is closed. */
+    private static void awaitQuietly(FutureTask<Result> task) {
+        try {
+            task.get(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The run is over either way; the daemon thread is left to finish on its own.
+        }
+    }
+
+    private static Result timedOut(Optional<NotebookSession> session, Duration timeout) {
+        String limit = "notebook timed out after " + seconds(timeout);
+        String raise = "; raise the limit with -D" + TIMEOUT_PROPERTY
+                + "=SECONDS (./notebook: NOTEBOOK_TIMEOUT_SECONDS=SECONDS), 0 for none";
+        Optional<NotebookSession.Running> running = session.flatMap(NotebookSession::running);
+        String failure = running
+                .map(snippet -> limit + " at " + snippet.location() + raise + "\n"
+                        + snippet.snippet().excerpt(-1))
+                .orElse(limit + " while starting the JShell VM" + raise);
+        return new Result(Result.Outcome.SNIPPET_FAILED,
+                session.map(NotebookSession::completed).orElse(0), failure);
+    }
+
+    /** Returns {@code duration} in nanoseconds, at most {@code Long.MAX_VALUE} (292 years). */
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis / 1000.0 + " s";
     }
 
     private static String readStartup() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -22,30 +23,67 @@ import jdk.jshell.UnresolvedReferenceException;
 
 /**
  * Evaluates the startup imports and then one notebook in a {@link JShell}, turning the first
- * problem into a failure message of the form {@code notebook.jsh:LINE: ...}. Used once, by
- * {@link NotebookRunner}.
+ * problem into a failure message of the form {@code notebook.jsh:LINE: ...}, or
+ * {@code notebook ended the JShell VM (System.exit?) at notebook.jsh:LINE} when a snippet ends the
+ * VM it runs in. Used once, by {@link NotebookRunner}, which may ask from another thread which
+ * snippet is running.
  */
 final class NotebookSession {
 
     private static final String STARTUP_NAME = "startup.jsh";
     // Enough of a stack to see where in jgrad a snippet's call went wrong.
     private static final int MAX_FRAMES = 25;
+    // How long an ended VM may take to report its exit status.
+    private static final long EXIT_STATUS_WAIT_MILLIS = 1_000;
 
     private final JShell shell;
+    private final NotebookVm vm;
     // JShell names snippets by id in stack frames ("#12"); this leads back to the notebook.
     private final Map<String, SourceSnippet> notebookSnippets = new HashMap<>();
     private final List<String> skippedImports = new ArrayList<>();
     private final String notebookName;
+    // Set by JShell's shutdown listener when the VM ends (and when the shell is closed).
+    private volatile boolean engineEnded;
+    private volatile Running running;
+    private volatile int completed;
 
     /**
-     * Prepares to evaluate in {@code shell}.
+     * The snippet being evaluated.
+     *
+     * @param name the file it comes from: the notebook, or {@code startup.jsh}
+     * @param snippet the snippet
+     */
+    record Running(String name, SourceSnippet snippet) {
+
+        /** Returns {@code name:LINE}, the snippet's first line. */
+        String location() {
+            return name + ":" + snippet.line();
+        }
+    }
+
+    /**
+     * Prepares to evaluate in {@code shell}, whose snippets run in {@code vm}.
      *
      * @param shell a fresh JShell
      * @param notebookName the notebook's name in failure messages
+     * @param vm the execution engine of {@code shell}, asked for its exit status
+     * @throws NullPointerException if an argument is null
      */
-    NotebookSession(JShell shell, String notebookName) {
+    NotebookSession(JShell shell, String notebookName, NotebookVm vm) {
         this.shell = requireNonNull(shell, "shell");
         this.notebookName = requireNonNull(notebookName, "notebookName");
+        this.vm = requireNonNull(vm, "vm");
+        shell.onShutdown(ended -> engineEnded = true);
+    }
+
+    /** Returns the snippet being evaluated, or the last one; empty before the first. */
+    Optional<Running> running() {
+        return Optional.ofNullable(running);
+    }
+
+    /** Returns how many notebook snippets have run successfully so far. */
+    int completed() {
+        return completed;
     }
 
     /**
@@ -68,6 +106,7 @@ final class NotebookSession {
                 return failed(done, failure.get());
             }
             done++;
+            completed = done;
         }
         Optional<String> unresolved = unresolvedDeclaration();
         if (unresolved.isPresent()) {
@@ -87,7 +126,20 @@ final class NotebookSession {
             return Optional.of(where + "error: JShell commands are not supported in notebooks"
                     + " (only /exit, which ends the notebook): " + source.source());
         }
-        for (SnippetEvent event : shell.eval(source.source())) {
+        running = new Running(name, source);
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(source.source());
+        } catch (IllegalStateException e) {
+            if (!engineEnded) {
+                throw e;
+            }
+            events = List.of(); // the VM ended after the previous snippet, say in a thread
+        }
+        if (engineEnded) {
+            return Optional.of(vmEnded(source, name));
+        }
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue; // an earlier snippet updated by this one, not this one's own result
             }
@@ -117,6 +169,13 @@ final class NotebookSession {
             }
         }
         return Optional.empty();
+    }
+
+    private String vmEnded(SourceSnippet source, String name) {
+        OptionalInt status = vm.exitStatus(EXIT_STATUS_WAIT_MILLIS);
+        return "notebook ended the JShell VM (System.exit?) at " + name + ":" + source.line()
+                + (status.isPresent() ? " (exit status " + status.getAsInt() + ")" : "")
+                + "; the snippets after it did not run\n" + source.excerpt(-1);
     }
 
     private String rejected(Snippet snippet, SourceSnippet source, String name) {

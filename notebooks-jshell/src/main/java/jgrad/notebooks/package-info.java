@@ -1,7 +1,8 @@
 /**
  * JShell notebooks: {@link jgrad.notebooks.NotebookRunner} evaluates a {@code .jsh} notebook
- * through the {@code jdk.jshell} API, snippet by snippet, and stops at the first snippet that does
- * not compile, throws, or refers to something never defined.
+ * through the {@code jdk.jshell} API, snippet by snippet, in a JVM of its own and within a time
+ * limit, and stops at the first snippet that does not compile, throws, refers to something never
+ * defined, or ends its JVM.
  *
  * <p>Every notebook starts with the imports in {@code notebooks-jshell/startup.jsh}; the
  * {@code ./notebook} launcher at the repository root runs a notebook ({@code ./notebook

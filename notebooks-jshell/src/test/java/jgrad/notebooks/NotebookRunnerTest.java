@@ -3,16 +3,21 @@ package jgrad.notebooks;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,11 +222,208 @@ class NotebookRunnerTest {
                 () -> assertTrue(result.failure().contains("missing.jsh"), result.failure()));
     }
 
+    @Test
+    void systemExitZeroFailsNamingItsLineAndSkipsTheRest() throws IOException {
+        NotebookRunner.Result result = run("exit-zero.jsh", """
+                System.out.println("before");
+                System.exit(0);
+                System.out.println("after");
+                """);
+
+        assertAll(
+                () -> assertEquals(NotebookRunner.Result.Outcome.SNIPPET_FAILED, result.outcome()),
+                () -> assertEquals(1, result.exitCode()),
+                () -> assertEquals(1, result.snippetCount()),
+                () -> assertTrue(result.failure().startsWith(
+                        "notebook ended the JShell VM (System.exit?) at exit-zero.jsh:2"
+                        + " (exit status 0)"), result.failure()),
+                () -> assertTrue(result.failure().contains("    System.exit(0);"),
+                        result.failure()),
+                () -> assertEquals(List.of("before"), outLines()));
+    }
+
+    @Test
+    void systemExitWithAStatusFailsNamingTheStatus() throws IOException {
+        NotebookRunner.Result result = run("exit-seven.jsh", """
+                int code = 7;
+                if (code > 0) {
+                    System.exit(code);
+                }
+                """);
+
+        assertEquals(1, result.exitCode());
+        assertTrue(result.failure().startsWith("notebook ended the JShell VM (System.exit?) at"
+                + " exit-seven.jsh:2 (exit status 7)"), result.failure());
+    }
+
+    @Test
+    void haltFailsLikeSystemExit() throws IOException {
+        NotebookRunner.Result result = run("halt.jsh", """
+                System.out.println("halting");
+                Runtime.getRuntime().halt(0);
+                """);
+
+        assertEquals(1, result.exitCode());
+        assertTrue(result.failure().startsWith(
+                "notebook ended the JShell VM (System.exit?) at halt.jsh:2"), result.failure());
+        assertEquals(List.of("halting"), outLines());
+    }
+
+    @Test
+    void infiniteLoopTimesOutNamingItsLineAndTheLimit() throws IOException {
+        long start = System.nanoTime();
+        NotebookRunner.Result result = run("loop.jsh", Duration.ofSeconds(2), """
+                System.out.println("looping");
+                long spins = 0;
+                while (true) {
+                    spins++;
+                }
+                """);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+        assertAll(
+                () -> assertEquals(NotebookRunner.Result.Outcome.SNIPPET_FAILED, result.outcome()),
+                () -> assertEquals(1, result.exitCode()),
+                () -> assertEquals(2, result.snippetCount()),
+                () -> assertTrue(result.failure().startsWith(
+                        "notebook timed out after 2 s at loop.jsh:3;"), result.failure()),
+                () -> assertTrue(result.failure().contains(NotebookRunner.TIMEOUT_PROPERTY),
+                        result.failure()),
+                () -> assertTrue(result.failure().endsWith("    while (true) {"),
+                        result.failure()),
+                () -> assertEquals(List.of("looping"), outLines()),
+                () -> assertTrue(seconds < 15, "took " + seconds + " s"));
+    }
+
+    @Test
+    void sleepingSnippetTimesOutToo() throws IOException {
+        NotebookRunner.Result result = run("sleep.jsh", Duration.ofMillis(1500), """
+                Thread.sleep(60_000);
+                """);
+
+        assertTrue(result.failure().startsWith("notebook timed out after 1.5 s at sleep.jsh:1;"),
+                result.failure());
+    }
+
+    @Test
+    void outputArrivesWhileTheSnippetStillRuns() throws IOException {
+        List<Long> firstSeen = new ArrayList<>();
+        List<Long> secondSeen = new ArrayList<>();
+        OutputStream recorder = new OutputStream() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public synchronized void write(int b) {
+                text.append((char) b);
+                long now = System.nanoTime();
+                if (firstSeen.isEmpty() && text.indexOf("first") >= 0) {
+                    firstSeen.add(now);
+                }
+                if (secondSeen.isEmpty() && text.indexOf("second") >= 0) {
+                    secondSeen.add(now);
+                }
+            }
+        };
+        Path notebook = Files.writeString(directory.resolve("epochs.jsh"), """
+                for (int epoch = 0; epoch < 1; epoch++) {
+                    System.out.println("first");
+                    Thread.sleep(1500);
+                    System.out.println("second");
+                }
+                """);
+
+        NotebookRunner.Result result = NotebookRunner.run(
+                notebook, new PrintStream(recorder, true, StandardCharsets.UTF_8));
+
+        assertTrue(result.success(), result.failure());
+        assertEquals(1, firstSeen.size());
+        assertEquals(1, secondSeen.size());
+        long gapMillis = TimeUnit.NANOSECONDS.toMillis(secondSeen.get(0) - firstSeen.get(0));
+        assertTrue(gapMillis >= 1000, "'first' arrived only " + gapMillis + " ms before 'second'");
+    }
+
+    @Test
+    void outAndErrArriveInTheOrderPrinted() throws IOException {
+        Path notebook = Files.writeString(directory.resolve("order.jsh"), """
+                for (int i = 1; i <= 3; i++) {
+                    System.out.println("out " + i);
+                    System.err.println("err " + i);
+                }
+                """);
+        PrintStream both = printStream(out);
+
+        NotebookRunner.Result result = NotebookRunner.run(notebook, both, both);
+
+        assertTrue(result.success(), result.failure());
+        assertEquals(List.of("out 1", "err 1", "out 2", "err 2", "out 3", "err 3"), outLines());
+    }
+
+    @Test
+    void nonAsciiOutputKeepsItsCharacters() throws IOException {
+        NotebookRunner.Result result = run("unicode.jsh", """
+                System.out.println("π ≈ 3.14159, naïve café, 🙂, ∂L/∂w");
+                """);
+
+        assertTrue(result.success(), result.failure());
+        assertEquals(List.of("π ≈ 3.14159, naïve café, 🙂, ∂L/∂w"), outLines());
+    }
+
+    @Test
+    void threadStillRunningAtTheEndDoesNotHoldTheRun() throws IOException {
+        long start = System.nanoTime();
+        NotebookRunner.Result result = run("thread.jsh", Duration.ofSeconds(60), """
+                Thread worker = new Thread(() -> {
+                    while (true) {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            // keep going
+                        }
+                    }
+                });
+                worker.start();
+                System.out.println("started");
+                """);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+        assertTrue(result.success(), result.failure());
+        assertEquals(List.of("started"), outLines());
+        assertTrue(seconds < 30, "took " + seconds + " s");
+    }
+
+    @Test
+    void timeoutIsParsedInWholeSeconds() {
+        assertAll(
+                () -> assertEquals(Duration.ofMinutes(10), NotebookRunner.timeout(null)),
+                () -> assertEquals(Duration.ZERO, NotebookRunner.timeout("0")),
+                () -> assertEquals(Duration.ofSeconds(90), NotebookRunner.timeout(" 90 ")),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> NotebookRunner.timeout("-1")),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> NotebookRunner.timeout("1.5")),
+                () -> assertThrows(IllegalArgumentException.class,
+                        () -> NotebookRunner.timeout("ten")));
+    }
+
+    @Test
+    void negativeTimeoutIsRejected() throws IOException {
+        Path notebook = Files.writeString(directory.resolve("any.jsh"), "int a = 1;\n");
+
+        assertThrows(IllegalArgumentException.class, () -> NotebookRunner.run(notebook,
+                printStream(out), printStream(err), Duration.ofSeconds(-1)));
+    }
+
     private NotebookRunner.Result run(String name, String source) throws IOException {
+        return run(name, Duration.ofMinutes(2), source);
+    }
+
+    private NotebookRunner.Result run(String name, Duration timeout, String source)
+            throws IOException {
         Path notebook = Files.writeString(directory.resolve(name), source);
         PrintStream capturedOut = printStream(out);
         PrintStream capturedErr = printStream(err);
-        NotebookRunner.Result result = NotebookRunner.run(notebook, capturedOut, capturedErr);
+        NotebookRunner.Result result =
+                NotebookRunner.run(notebook, capturedOut, capturedErr, timeout);
         // Failures name the notebook as it was given, here an absolute path; keep the file name.
         return new NotebookRunner.Result(result.outcome(), result.snippetCount(),
                 result.failure().replace(directory + File.separator, ""));
