@@ -2,26 +2,35 @@ package jgrad.check;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import jgrad.core.Tensor;
+
 /**
  * How close an analytic gradient must be to its central-difference estimate: {@code |analytic -
- * numeric| <= atol + rtol * |numeric|}, elementwise.
+ * numeric| <= atol + rtol * |numeric|}, elementwise, with infinities close only to themselves
+ * ({@link Tensor#isClose}). The argument order is NumPy's {@code isclose} and {@link
+ * Tensor#allClose}'s: relative first.
  *
- * @param atol absolute tolerance, {@code >= 0}
  * @param rtol relative tolerance, {@code >= 0}
+ * @param atol absolute tolerance, {@code >= 0}
  */
-public record Tolerance(double atol, double rtol) {
+public record Tolerance(double rtol, double atol) {
 
     /**
      * For float64 functions with the default step {@code h = 1e-5 * max(1, |x_i|)}: the central
      * difference's truncation error is about {@code h^2 |f'''| / 6 ~ 1e-11} and its rounding
      * error about {@code 1e-16 |f| / h ~ 1e-11}, well inside {@code 1e-7 + 1e-5 |numeric|}.
      */
-    public static final Tolerance FLOAT64 = new Tolerance(1e-7, 1e-5);
+    public static final Tolerance FLOAT64 = new Tolerance(1e-5, 1e-7);
 
     /** @throws IllegalArgumentException if a tolerance is negative or NaN */
     public Tolerance {
-        checkArgument(atol >= 0 && rtol >= 0,
-                "tolerance: need atol, rtol >= 0, got %s, %s", atol, rtol);
+        checkArgument(rtol >= 0 && atol >= 0,
+                "tolerance: need rtol, atol >= 0, got %s, %s", rtol, atol);
+    }
+
+    /** Whether {@code analytic} is close enough to {@code numeric}; false if either is NaN. */
+    public boolean accepts(double analytic, double numeric) {
+        return Tensor.isClose(analytic, numeric, rtol, atol);
     }
 
     /** The error allowed against {@code numeric}. */
@@ -31,6 +40,6 @@ public record Tolerance(double atol, double rtol) {
 
     /** This tolerance times {@code factor}, for checks that sum many terms. */
     public Tolerance scaled(double factor) {
-        return new Tolerance(atol * factor, rtol * factor);
+        return new Tolerance(rtol * factor, atol * factor);
     }
 }

@@ -80,7 +80,7 @@ public final class Autodiff {
     public static Vjp<Tensor> vjp(Function<Tensor, Tensor> f, Tensor x) {
         checkNotNull(x, "x");
         Traced traced = trace(List.of(x), leaves -> f.apply(leaves.get(0)));
-        return new Vjp<>(lower(traced.output), u -> traced.pullback(u).get(0));
+        return new Vjp<>(keepLive(traced.output), u -> traced.pullback(u).get(0));
     }
 
     /** {@code f(params)} and its pullback {@code u -> u^T J}, returning {@code Params}. */
@@ -93,7 +93,7 @@ public final class Autodiff {
             }
             return f.apply(Params.copyOf(builder.buildOrThrow()));
         });
-        return new Vjp<>(lower(traced.output), u -> {
+        return new Vjp<>(keepLive(traced.output), u -> {
             List<Tensor> grads = traced.pullback(u);
             ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builder();
             for (int i = 0; i < paths.size(); i++) {
@@ -144,7 +144,18 @@ public final class Autodiff {
     }
 
     /**
-     * Strips the graph from a result that no enclosing {@code Autodiff} level can differentiate:
+     * The output {@code f(x)} keeps its graph while any active level, the tape included, can still
+     * differentiate it (a function of a {@code requiresGrad()} leaf stays one), and is plain
+     * otherwise.
+     */
+    private static Tensor keepLive(Tensor output) {
+        Node node = output.node();
+        return node == null || (node.levels & Trace.current().active()) != 0
+                ? output : output.stopGradient();
+    }
+
+    /**
+     * Strips the graph from a gradient that no enclosing {@code Autodiff} level can differentiate:
      * results are plain values unless the call is nested. The tape level does not count, as
      * PyTorch's {@code autograd.grad} returns plain tensors unless asked to build a graph.
      */

@@ -26,9 +26,11 @@ public record Div() implements Primitive {
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
+        Tensor a = inputs.get(0);
         Tensor b = inputs.get(1);
         return ImmutableList.of(
-                Cotangents.times(cotangent, b.recip()),
-                Cotangents.times(cotangent, output.div(b).neg()));
+                a.isTraced() ? Cotangents.times(cotangent, b.recip()) : Cotangents.UNUSED,
+                b.isTraced()
+                        ? Cotangents.times(cotangent, output.div(b).neg()) : Cotangents.UNUSED);
     }
 }

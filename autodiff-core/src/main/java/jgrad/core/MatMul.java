@@ -30,8 +30,11 @@ public record MatMul() implements Primitive {
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
+        Tensor a = inputs.get(0);
+        Tensor b = inputs.get(1);
         return ImmutableList.of(
-                cotangent.matmul(inputs.get(1).transpose()),
-                inputs.get(0).transpose().matmul(cotangent));
+                a.isTraced() ? Cotangents.matmulLeft(cotangent, b.transpose()) : Cotangents.UNUSED,
+                b.isTraced()
+                        ? Cotangents.matmulRight(a.transpose(), cotangent) : Cotangents.UNUSED);
     }
 }

@@ -22,8 +22,10 @@ public record Mul() implements Primitive {
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
+        Tensor a = inputs.get(0);
+        Tensor b = inputs.get(1);
         return ImmutableList.of(
-                Cotangents.times(cotangent, inputs.get(1)),
-                Cotangents.times(cotangent, inputs.get(0)));
+                a.isTraced() ? Cotangents.times(cotangent, b) : Cotangents.UNUSED,
+                b.isTraced() ? Cotangents.times(cotangent, a) : Cotangents.UNUSED);
     }
 }

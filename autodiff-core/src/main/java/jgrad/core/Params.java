@@ -136,7 +136,8 @@ public final class Params {
             Tensor partner = other.tensors.get(path);
             // Parallel structures never broadcast: a shape change would be silent.
             checkArgument(tensor.shape().equals(partner.shape()),
-                    "params: shapes differ at %s: %s and %s", path, tensor.shape(), partner.shape());
+                    "params: shapes differ at %s: %s and %s",
+                    path, tensor.shape(), partner.shape());
             builder.put(path, f.apply(tensor, partner));
         });
         return new Params(builder.buildOrThrow());

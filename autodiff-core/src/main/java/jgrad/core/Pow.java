@@ -40,12 +40,12 @@ public record Pow() implements Primitive {
         Tensor a = inputs.get(0);
         Tensor b = inputs.get(1);
         Tensor zero = cotangent.zerosLike();
-        Tensor da = zero;
+        Tensor da = Cotangents.UNUSED;
         if (a.isTraced()) {
             Tensor derivative = Tensor.where(b.equal(0.0), zero, b.mul(a.pow(b.sub(1.0))));
             da = Cotangents.times(cotangent, derivative);
         }
-        Tensor db = zero;
+        Tensor db = Cotangents.UNUSED;
         if (b.isTraced()) {
             Tensor zeroBase = a.equal(0.0).mul(b.less(0.0).neg().add(1.0));
             Tensor derivative = Tensor.where(zeroBase, zero, output.mul(a.log()));

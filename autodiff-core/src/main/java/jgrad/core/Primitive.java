@@ -36,8 +36,9 @@ public sealed interface Primitive
     Tensor forward(List<Tensor> inputs);
 
     /**
-     * One cotangent per input, each of that input's shape, given the output's cotangent. The entry
-     * of an input that is never differentiated (a mask) is ignored.
+     * One cotangent per input, each of that input's shape, given the output's cotangent. The
+     * entry of an untraced input (a mask, data, a constant) is never read: rules skip its work
+     * and return {@code Cotangents.UNUSED} there.
      */
     ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output);
 

@@ -270,16 +270,23 @@ public final class Tensor {
             return false;
         }
         for (int i = 0; i < data.length; i++) {
-            double a = data[i];
-            double b = other.data[i];
-            if (a == b) {
-                continue; // also equal infinities
-            }
-            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
+            if (!isClose(data[i], other.data[i], rtol, atol)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code actual} is within {@code atol + rtol * |reference|} of {@code reference}
+     * (NumPy's {@code isclose}). Infinities are close only to themselves, NaN to nothing.
+     */
+    public static boolean isClose(double actual, double reference, double rtol, double atol) {
+        if (actual == reference) {
+            return true;
+        }
+        return Double.isFinite(actual) && Double.isFinite(reference)
+                && Math.abs(actual - reference) <= atol + rtol * Math.abs(reference);
     }
 
     // ---------------------------------------------------------------- elementwise
@@ -296,8 +303,9 @@ public final class Tensor {
 
     /** {@code this - other}, broadcast. Composite: {@code add(other.neg())}. */
     public Tensor sub(Tensor other) {
-        Tensor[] ab = broadcastPair("sub", this, other);
-        return apply(new Add(), ab[0], apply(new Neg(), ab[1]));
+        checkSameDtype("sub", this, other);
+        Shape.broadcast(shape, other.shape, "sub"); // so a mismatch is reported as sub's
+        return add(other.neg());
     }
 
     public Tensor sub(double value) {
@@ -763,15 +771,21 @@ public final class Tensor {
 
     /** Applies {@code primitive}, recording a node when an input depends on an active level. */
     static Tensor apply(Primitive primitive, Tensor... inputs) {
-        checkNotNull(inputs[0], "%s: an input is null", opName(primitive));
+        if (inputs[0] == null) {
+            throw new NullPointerException(opName(primitive) + ": an input is null");
+        }
         DType dtype = inputs[0].dtype;
         List<Shape> shapes = new java.util.ArrayList<>(inputs.length);
         long levels = 0;
         for (Tensor input : inputs) {
-            checkNotNull(input, "%s: an input is null", opName(primitive));
-            checkArgument(input.dtype == dtype || primitive instanceof Cast,
-                    "%s: dtypes differ (%s and %s); cast explicitly",
-                    opName(primitive), dtype, input.dtype);
+            // Checked by hand: building the op's name eagerly costs on every operation.
+            if (input == null) {
+                throw new NullPointerException(opName(primitive) + ": an input is null");
+            }
+            if (input.dtype != dtype && !(primitive instanceof Cast)) {
+                throw new IllegalArgumentException(opName(primitive) + ": dtypes differ ("
+                        + dtype + " and " + input.dtype + "); cast explicitly");
+            }
             shapes.add(input.shape);
             if (input.node != null) {
                 levels |= input.node.levels;
@@ -779,8 +793,10 @@ public final class Tensor {
         }
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
         Shape expected = primitive.outputShape(shapes);
-        checkArgument(expected.fitsInArray(), "%s: the result shape %s has more than 2^31 - 1"
-                + " elements", opName(primitive), expected);
+        if (!expected.fitsInArray()) {
+            throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
+                    + " has more than 2^31 - 1 elements");
+        }
         Tensor value = primitive.forward(inputList);
         if (!value.shape.equals(expected)) {
             throw new IllegalStateException(primitive + ": forward gave shape " + value.shape

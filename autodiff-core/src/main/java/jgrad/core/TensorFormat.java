@@ -78,7 +78,8 @@ final class TensorFormat {
         if (!Double.isFinite(value)) {
             return special(value);
         }
-        String text = dtype == DType.FLOAT32 ? Float.toString((float) value) : Double.toString(value);
+        String text = dtype == DType.FLOAT32
+                ? Float.toString((float) value) : Double.toString(value);
         int e = text.indexOf('E');
         if (e < 0) {
             return text;

@@ -26,7 +26,8 @@ public record Where() implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         Tensor mask = inputs.get(0);
         Tensor zero = cotangent.zerosLike();
-        return ImmutableList.of(
-                zero, Tensor.where(mask, cotangent, zero), Tensor.where(mask, zero, cotangent));
+        return ImmutableList.of(Cotangents.UNUSED,
+                inputs.get(1).isTraced() ? Tensor.where(mask, cotangent, zero) : Cotangents.UNUSED,
+                inputs.get(2).isTraced() ? Tensor.where(mask, zero, cotangent) : Cotangents.UNUSED);
     }
 }

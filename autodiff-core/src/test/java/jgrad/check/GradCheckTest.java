@@ -25,6 +25,17 @@ class GradCheckTest {
         return x.add(x.stopGradient().square().mul(only));
     }
 
+    /** An infinite estimate against a finite gradient (or the reverse) must fail. */
+    @Test
+    void anInfiniteNumericEstimateFailsAgainstAFiniteGradient() {
+        GradCheckReport report = GradCheck.check(x -> Tensor.where(x.greater(1.0),
+                x.onesLike().mul(Double.POSITIVE_INFINITY), x.zerosLike()), Tensor.of(1.0),
+                Tolerance.FLOAT64);
+        assertFalse(report.passed(), report.toString());
+        assertFalse(Tolerance.FLOAT64.accepts(0.0, Double.NEGATIVE_INFINITY));
+        assertTrue(Tolerance.FLOAT64.accepts(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
+    }
+
     @Test
     void rightGradientPassesWithAReadableReport() {
         GradCheckReport report = GradCheck.check(Tensor::tanh, X, Tolerance.FLOAT64);
@@ -91,9 +102,9 @@ class GradCheckTest {
 
     @Test
     void toleranceAllowsAtolPlusRtolTimesTheNumericValue() {
-        Tolerance tolerance = new Tolerance(1e-7, 1e-5);
+        Tolerance tolerance = new Tolerance(1e-5, 1e-7);
         assertEquals(1e-7 + 1e-5 * 3, tolerance.allowed(-3), 1e-20);
-        assertEquals(new Tolerance(2e-7, 2e-5), tolerance.scaled(2));
+        assertEquals(new Tolerance(2e-5, 2e-7), tolerance.scaled(2));
         assertThrows(IllegalArgumentException.class, () -> new Tolerance(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> new Tolerance(0, Double.NaN));
     }

@@ -33,6 +33,55 @@ class EdgeCaseTest {
     }
 
     @Nested
+    class FromCodeReview {
+        /** NumPy: isclose(1, inf) is False; an infinite reference must not accept everything. */
+        @Test
+        void nothingFiniteIsCloseToInfinity() {
+            assertFalse(Tensor.of(1.0).allClose(Tensor.of(Double.POSITIVE_INFINITY), 1e-5, 1e-8));
+            assertFalse(Tensor.of(Double.NEGATIVE_INFINITY)
+                    .allClose(Tensor.of(Double.POSITIVE_INFINITY), 1e-5, 1e-8));
+            assertTrue(Tensor.of(Double.POSITIVE_INFINITY)
+                    .allClose(Tensor.of(Double.POSITIVE_INFINITY), 1e-5, 1e-8));
+        }
+
+        /** The composite x * w summed over the inner axis gives 1; matmul must agree. */
+        @Test
+        void matmulKeepsStrongZerosLikeItsComposite() {
+            Tensor x = Tensor.of(new double[][] {{1}, {Double.NaN}});
+            Tensor keep = Tensor.of(new double[][] {{1}, {0}});
+            Tensor w = Tensor.of(new double[][] {{2}});
+            Tensor viaMatmul = Autodiff.grad(
+                    v -> Tensor.where(keep, x.matmul(v), Tensor.zeros(2, 1)).sum(), w);
+            Tensor viaComposite = Autodiff.grad(
+                    v -> Tensor.where(keep, x.mul(v).sum(1, true), Tensor.zeros(2, 1)).sum(), w);
+            assertEquals(1.0, viaComposite.item(), 0.0);
+            assertEquals(1.0, viaMatmul.item(), 0.0);
+            Tensor viaLeft = Autodiff.grad(
+                    v -> Tensor.where(keep, v.matmul(w.mul(Double.POSITIVE_INFINITY)),
+                            Tensor.zeros(2, 1)).sum(), Tensor.of(new double[][] {{1}, {2}}));
+            assertEquals(Double.POSITIVE_INFINITY, viaLeft.get(0, 0));
+            assertEquals(0.0, viaLeft.get(1, 0), 0.0);
+        }
+
+        /** The value of a function of a requiresGrad() leaf still backpropagates to that leaf. */
+        @Test
+        void valueAndGradKeepsTheTapeGraphOfItsValue() {
+            Tensor w = Tensor.of(1, 2, 3).requiresGrad();
+            ValueAndGrad<Tensor> result =
+                    Autodiff.valueAndGrad(x -> x.mul(w).sum(), Tensor.of(4, 5, 6));
+            assertTrue(result.value().isTraced());
+            Tensor grad = result.value().add(w.sum()).backward().get(w);
+            assertTrue(grad.allClose(Tensor.of(5, 6, 7), 0, 0), grad.toString());
+            assertFalse(result.grad().isTraced());
+        }
+
+        @Test
+        void subReportsItsOwnName() {
+            assertRejected(() -> Tensor.zeros(2, 3).sub(Tensor.zeros(4)), "sub", "[2, 3]", "[4]");
+        }
+    }
+
+    @Nested
     class NaNAndEmpty {
         @Test
         void argmaxAgreesWithMaxOnNaN() {
