@@ -29,7 +29,8 @@ double y = 1 / (1 + Math.exp(-z));
 double delta = (y - target) * y * (1 - y);
 System.out.printf("by hand:  dL/dw = [%.8f, %.8f, %.8f], dL/db = %.8f%n",
         delta * 0.5, delta * -1.0, delta * 2.0, delta);
-if (!valueAndGrad.grad().get("w").allClose(Tensor.of(delta * 0.5, -delta, 2 * delta), 1e-12, 1e-15)) {
+Tensor byHand = Tensor.of(delta * 0.5, -delta, 2 * delta);
+if (!valueAndGrad.grad().get("w").allClose(byHand, 1e-12, 1e-15)) {
     throw new AssertionError("autodiff and the hand-derived chain rule disagree");
 }
 

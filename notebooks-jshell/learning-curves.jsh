@@ -23,16 +23,18 @@ void curves(String title, History history, int every) {
 // 1. Under-fitting: a bottleneck of 2 hidden units cannot separate ten digits. Both losses stay
 //    high and close together: more epochs do not help, a bigger model would.
 Fit small = Trainer.fit(Mlp.init(new SplittableRandom(0), Activation.RELU, 64, 2, 10),
-        Optimizers.adam(0.01), train, validation, new TrainConfig(40, 32, 0), EpochListener.silent());
+        Optimizers.adam(0.01), train, validation, new TrainingSettings(40, 32, 0),
+        EpochListener.silent());
 curves("under-fitting: 64-2-10", small.history(), 10);
 
 // 2. Over-fitting: a large model and only 50 training images. Training loss goes to ~0 while the
 //    validation loss stays a thousand times higher, bottoms out within the first epochs and then
 //    creeps up: the model memorises the 50 images instead of learning digits. Stopping at the
 //    best validation epoch (early stopping) or more data would help; more epochs would not.
-Dataset few = train.subset(ImmutableIntArray.copyOf(java.util.stream.IntStream.range(0, 50).toArray()));
+Dataset few = train.subset(ImmutableIntArray.copyOf(IntStream.range(0, 50).toArray()));
 Fit memoriser = Trainer.fit(Mlp.init(new SplittableRandom(0), Activation.RELU, 64, 128, 10),
-        Optimizers.adam(0.01), few, validation, new TrainConfig(150, 10, 0), EpochListener.silent());
+        Optimizers.adam(0.01), few, validation, new TrainingSettings(150, 10, 0),
+        EpochListener.silent());
 curves("over-fitting: 64-128-10 on 50 images", memoriser.history(), 25);
 EpochRecord best = memoriser.history().bestEpoch();
 EpochRecord last = memoriser.history().last();
@@ -41,16 +43,22 @@ System.out.printf("best validation loss %.4f at epoch %d; at epoch %d it is %.4f
 
 // 3. A good fit: the 64-32-10 network of train-digits.jsh on all 1258 training images.
 Fit good = Trainer.fit(Mlp.init(new SplittableRandom(0), Activation.RELU, 64, 32, 10),
-        Optimizers.sgd(0.1), train, validation, new TrainConfig(30, 32, 0), EpochListener.silent());
+        Optimizers.sgd(0.1), train, validation, new TrainingSettings(30, 32, 0),
+        EpochListener.silent());
 curves("a good fit: 64-32-10 on 1258 images", good.history(), 10);
 
 // The notebook checks its own story.
-if (!(small.history().last().trainLoss() > 0.5)) throw new AssertionError("2 units should under-fit");
-if (!(last.trainLoss() < 0.01)) throw new AssertionError("the large model should memorise 50 images");
+if (!(small.history().last().trainLoss() > 0.5)) {
+    throw new AssertionError("2 units should under-fit");
+}
+if (!(last.trainLoss() < 0.01)) {
+    throw new AssertionError("the large model should memorise 50 images");
+}
 if (!(best.epoch() < 25 && last.validationLoss() > 1.03 * best.validationLoss())) {
     throw new AssertionError("validation loss should bottom out early and climb after it");
 }
-if (!(good.history().last().validationAccuracy() > memoriser.history().last().validationAccuracy())) {
+double goodAccuracy = good.history().last().validationAccuracy();
+if (!(goodAccuracy > memoriser.history().last().validationAccuracy())) {
     throw new AssertionError("more data should generalise better");
 }
 System.out.println("under-fitting, over-fitting and a good fit shown");

@@ -30,7 +30,8 @@ System.out.println(model + " with " + model.params().numElements() + " parameter
         + model.params());
 
 // The loss: softmax cross-entropy between the logits and the one-hot targets, mean over a batch.
-Loss crossEntropy = (logits, labels) -> Losses.softmaxCrossEntropy(logits, OneHot.encode(labels, 10));
+Loss crossEntropy =
+        (logits, labels) -> Losses.softmaxCrossEntropy(logits, OneHot.encode(labels, 10));
 
 // 5. One gradient-descent step by hand, to see every part of the loop.
 double learningRate = 0.1;
@@ -53,7 +54,7 @@ int batchSize = 32;
 System.out.printf("%d training samples, batch size %d: %d iterations per epoch%n",
         train.size(), batchSize, (train.size() + batchSize - 1) / batchSize);
 Fit fit = Trainer.fit(model, crossEntropy, Optimizers.sgd(learningRate), train, validation,
-        new TrainConfig(epochs, batchSize, 0), EpochListener.printing());
+        new TrainingSettings(epochs, batchSize, 0), EpochListener.printing());
 
 // 7. The test split, untouched until now, gives the final figure.
 Tensor testLogits = fit.model().apply(test.features());

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
@@ -25,9 +24,10 @@ public final class Batches {
      *
      * @throws IllegalArgumentException if {@code batchSize < 1}
      */
-    public static ImmutableList<Dataset> shuffled(Dataset data, int batchSize, RandomGenerator rng) {
+    public static ImmutableList<Dataset> shuffled(
+            Dataset data, int batchSize, RandomGenerator rng) {
         checkNotNull(rng, "rng");
-        return inOrder(data.subset(permutation(data.size(), rng)), batchSize);
+        return cut(data, permutation(data.size(), rng), batchSize);
     }
 
     /**
@@ -37,18 +37,33 @@ public final class Batches {
      * @throws IllegalArgumentException if {@code batchSize < 1}
      */
     public static ImmutableList<Dataset> inOrder(Dataset data, int batchSize) {
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return cut(data, ImmutableIntArray.copyOf(order), batchSize);
+    }
+
+    /** Gathers each batch's rows, in {@code order}, straight from one copy of the features. */
+    private static ImmutableList<Dataset> cut(
+            Dataset data, ImmutableIntArray order, int batchSize) {
         checkNotNull(data, "data");
         checkArgument(batchSize >= 1, "batches: batch size must be at least 1, got %s", batchSize);
-        // One copy of the features for the whole epoch; each batch is a contiguous run of rows.
         int columns = data.numFeatures();
         double[] features = data.features().toArray();
         ImmutableList.Builder<Dataset> batches = ImmutableList.builder();
-        for (int start = 0; start < data.size(); start += batchSize) {
-            int end = Math.min(data.size(), start + batchSize);
-            double[] rows = Arrays.copyOfRange(features, start * columns, end * columns);
+        for (int start = 0; start < order.length(); start += batchSize) {
+            int size = Math.min(batchSize, order.length() - start);
+            double[] rows = new double[size * columns];
+            int[] labels = new int[size];
+            for (int i = 0; i < size; i++) {
+                int sample = order.get(start + i);
+                System.arraycopy(features, sample * columns, rows, i * columns, columns);
+                labels[i] = data.labels().get(sample);
+            }
             batches.add(new Dataset(
-                    Tensor.of(rows, Shape.of(end - start, columns), data.features().dtype()),
-                    data.labels().subArray(start, end), data.classNames()));
+                    Tensor.of(rows, Shape.of(size, columns), data.features().dtype()),
+                    ImmutableIntArray.copyOf(labels), data.classNames()));
         }
         return batches.build();
     }

@@ -14,10 +14,9 @@ import jgrad.core.Tensor;
  * it becomes 0 and elsewhere {@code x - min}; no NaN, and other columns are unaffected. This is
  * scikit-learn's {@code MinMaxScaler} convention (failure case C15).
  *
- * <p>Numerics: {@link Tensor#div} multiplies by the reciprocal, like scikit-learn's {@code X *
- * scale_}, so a column's maximum maps to 1 or to the double just below it, never above: {@code
- * r * fl(1 / r) <= 1} in IEEE 754 round-to-nearest, and smaller {@code x - min} give smaller
- * results. Training outputs therefore always lie in {@code [0, 1]}.
+ * <p>Numerics: {@link Tensor#div} is one correctly rounded IEEE 754 division, so a column's
+ * maximum maps to exactly 1 and smaller {@code x - min} to smaller results: training outputs
+ * always lie in {@code [0, 1]}.
  *
  * <p>Shapes: {@code min [numFeatures]}, {@code max [numFeatures]}, of one dtype. Tensor equality
  * is identity, so two fits on equal data are not {@code equals}; compare the tensors' contents.

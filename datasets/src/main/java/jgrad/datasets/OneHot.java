@@ -52,20 +52,17 @@ public final class OneHot {
         checkArgument(rows.rank() == 2 && rows.shape().dim(1) > 0,
                 "oneHot decode: rows must be [n, numClasses] with numClasses >= 1, got %s",
                 rows.shape());
-        int n = rows.shape().dim(0);
         int columns = rows.shape().dim(1);
         double[] values = rows.toArray();
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int j = 0; j < columns; j++) {
-                double v = values[i * columns + j];
-                checkArgument(!Double.isNaN(v), "oneHot decode: row %s contains NaN", i);
-                if (v > values[i * columns + best]) {
-                    best = j;
-                }
-            }
-            labels[i] = best;
+        for (int i = 0; i < values.length; i++) {
+            // argmax counts NaN as the largest; a label decoded from NaN would be meaningless.
+            checkArgument(!Double.isNaN(values[i]),
+                    "oneHot decode: row %s contains NaN", i / columns);
+        }
+        double[] best = rows.argmax(1).toArray();
+        int[] labels = new int[best.length];
+        for (int i = 0; i < best.length; i++) {
+            labels[i] = (int) best[i];
         }
         return ImmutableIntArray.copyOf(labels);
     }

@@ -22,7 +22,7 @@ import jgrad.nn.optim.Update;
  *
  * <pre>{@code
  * jshell> var fit = Trainer.fit(Mlp.init(new SplittableRandom(0), 4, 16, 3), Optimizers.adam(0.01),
- *    ...>         train, validation, new TrainConfig(50, 16, 42), EpochListener.printing());
+ *    ...>         train, validation, new TrainingSettings(50, 16, 42), EpochListener.printing());
  * epoch   1  train loss 1.07425  validation loss 0.94012  validation accuracy 0.7000
  * ...
  * jshell> fit.history().bestEpoch()
@@ -35,21 +35,21 @@ public final class Trainer {
     /**
      * Trains {@code model} with softmax cross-entropy on integer labels ({@code
      * Losses::softmaxCrossEntropy}, mean over each batch): {@code fit(model,
-     * Losses::softmaxCrossEntropy, optimizer, train, validation, config, listener)}.
+     * Losses::softmaxCrossEntropy, optimizer, train, validation, settings, listener)}.
      *
      * @throws IllegalArgumentException if the training or validation set is empty or shapes do
      *     not fit
      */
     public static <S> Fit fit(Layer model, GradientTransformation<S> optimizer, Dataset train,
-            Dataset validation, TrainConfig config, EpochListener listener) {
-        return fit(model, Losses::softmaxCrossEntropy, optimizer, train, validation, config,
+            Dataset validation, TrainingSettings settings, EpochListener listener) {
+        return fit(model, Losses::softmaxCrossEntropy, optimizer, train, validation, settings,
                 listener);
     }
 
     /**
-     * Trains {@code model} for {@code config.epochs()} epochs. Each epoch shuffles the training
-     * set into batches of {@code config.batchSize()} (with one generator seeded by {@code
-     * config.seed()} for the whole run) and, per batch, computes the loss and its gradient with
+     * Trains {@code model} for {@code settings.epochs()} epochs. Each epoch shuffles the training
+     * set into batches of {@code settings.batchSize()} (with one generator seeded by {@code
+     * settings.seed()} for the whole run) and, per batch, computes the loss and its gradient with
      * respect to the parameters in one forward and one backward pass, asks the optimiser for
      * updates and adds them to the parameters. After each epoch it records the mean of that
      * epoch's batch losses (each measured before its update), the validation loss and the
@@ -64,24 +64,24 @@ public final class Trainer {
      *     model or loss if shapes do not fit
      */
     public static <S> Fit fit(Layer model, Loss loss, GradientTransformation<S> optimizer,
-            Dataset train, Dataset validation, TrainConfig config, EpochListener listener) {
+            Dataset train, Dataset validation, TrainingSettings settings, EpochListener listener) {
         checkNotNull(model, "fit: model is null");
         checkNotNull(loss, "fit: loss is null");
         checkNotNull(optimizer, "fit: optimizer is null");
         checkNotNull(validation, "fit: validation set is null");
-        checkNotNull(config, "fit: config is null");
+        checkNotNull(settings, "fit: settings is null");
         checkNotNull(listener, "fit: listener is null");
         checkArgument(checkNotNull(train, "fit: training set is null").size() > 0,
                 "fit: the training set is empty");
         checkArgument(validation.size() > 0, "fit: the validation set is empty; hold out part of"
                 + " the data for it (Split.of keeps 20 %%)");
-        RandomGenerator rng = new SplittableRandom(config.seed());
+        RandomGenerator rng = new SplittableRandom(settings.seed());
         Params params = model.params();
         S state = optimizer.init(params);
         ImmutableList.Builder<EpochRecord> epochs = ImmutableList.builder();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
             double lossSum = 0;
-            ImmutableList<Dataset> batches = Batches.shuffled(train, config.batchSize(), rng);
+            ImmutableList<Dataset> batches = Batches.shuffled(train, settings.batchSize(), rng);
             for (Dataset batch : batches) {
                 // forward and loss, then backward: the gradient of the batch loss w.r.t. params
                 ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> loss.apply(

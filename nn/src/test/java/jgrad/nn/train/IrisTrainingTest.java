@@ -36,7 +36,7 @@ class IrisTrainingTest {
     void mlpTrainedWithAdamReachesNinetyPercentTestAccuracy() {
         Sequential model = Mlp.init(new SplittableRandom(0), Activation.RELU, 4, 16, 3);
         Fit fit = Trainer.fit(model, Optimizers.adam(0.01), iris.train(), iris.validation(),
-                new TrainConfig(40, 16, 1), EpochListener.silent());
+                new TrainingSettings(40, 16, 1), EpochListener.silent());
         History history = fit.history();
         assertEquals(40, history.size());
         // Chance is 1/3 and the untrained loss about ln 3 = 1.10; training must do much better.
@@ -50,7 +50,7 @@ class IrisTrainingTest {
     void mlpTrainedWithSgdMomentumAlsoLearns() {
         Sequential model = Mlp.init(new SplittableRandom(0), Activation.TANH, 4, 8, 3);
         Fit fit = Trainer.fit(model, Optimizers.sgd(0.05, 0.9), iris.train(), iris.validation(),
-                new TrainConfig(30, 16, 1), EpochListener.silent());
+                new TrainingSettings(30, 16, 1), EpochListener.silent());
         assertTrue(fit.history().last().validationAccuracy() >= 0.9, fit.history().table());
         assertTrue(testAccuracy(fit) >= 0.9, fit.history().table());
     }
@@ -58,15 +58,15 @@ class IrisTrainingTest {
     @Test
     void equalSeedsGiveIdenticalHistoriesAndModels() {
         Sequential model = Mlp.init(new SplittableRandom(0), Activation.RELU, 4, 8, 3);
-        TrainConfig config = new TrainConfig(5, 10, 7);
-        Fit a = Trainer.fit(model, Optimizers.adam(0.01), iris.train(), iris.validation(), config,
+        TrainingSettings settings = new TrainingSettings(5, 10, 7);
+        Fit a = Trainer.fit(model, Optimizers.adam(0.01), iris.train(), iris.validation(), settings,
                 EpochListener.silent());
-        Fit b = Trainer.fit(model, Optimizers.adam(0.01), iris.train(), iris.validation(), config,
+        Fit b = Trainer.fit(model, Optimizers.adam(0.01), iris.train(), iris.validation(), settings,
                 EpochListener.silent());
         assertEquals(a.history(), b.history());
         assertTrue(a.model().params().allClose(b.model().params(), 0, 0));
         Fit other = Trainer.fit(model, Optimizers.adam(0.01), iris.train(), iris.validation(),
-                new TrainConfig(5, 10, 8), EpochListener.silent());
+                new TrainingSettings(5, 10, 8), EpochListener.silent());
         assertNotEquals(a.history(), other.history());
     }
 
@@ -76,7 +76,7 @@ class IrisTrainingTest {
         Params before = model.params();
         List<EpochRecord> heard = new ArrayList<>();
         Fit fit = Trainer.fit(model, Optimizers.sgd(0.1), iris.train(), iris.validation(),
-                new TrainConfig(3, 32, 0), heard::add);
+                new TrainingSettings(3, 32, 0), heard::add);
         assertTrue(model.params().allClose(before, 0, 0));
         assertTrue(model.params().get("0.weight") == before.get("0.weight"));
         assertEquals(fit.history().epochs(), heard);

@@ -80,7 +80,7 @@ class TrainerTest {
                 outputs, Tensor.oneHot(labels, outputs.shape().dim(1)));
         Linear model = Linear.init(new SplittableRandom(0), 2, 2, Init.ZEROS);
         Fit fit = Trainer.fit(model, squared, Optimizers.sgd(0.1), blobs(40, 1), blobs(20, 2),
-                new TrainConfig(10, 8, 0), EpochListener.silent());
+                new TrainingSettings(10, 8, 0), EpochListener.silent());
         EpochRecord last = fit.history().last();
         assertEquals(1.0, last.validationAccuracy());
         // Zero weights predict 0 everywhere: an MSE of 0.5 against one-hot rows of two classes.
@@ -95,7 +95,8 @@ class TrainerTest {
         // initial model, and the validation loss on the same data is that of the updated model.
         Dataset data = blobs(6, 3);
         Linear model = Linear.init(new SplittableRandom(0), 2, 2, Init.GLOROT_UNIFORM);
-        Fit fit = Trainer.fit(model, Optimizers.sgd(0.5), data, data, new TrainConfig(1, 6, 0),
+        Fit fit = Trainer.fit(model, Optimizers.sgd(0.5), data, data,
+                new TrainingSettings(1, 6, 0),
                 EpochListener.silent());
         double initial = Losses.softmaxCrossEntropy(model.apply(data.features()), data.labels())
                 .item();
@@ -113,20 +114,20 @@ class TrainerTest {
                 jgrad.core.DType.FLOAT64), ImmutableIntArray.of(), ImmutableList.of("a", "b"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.fit(model, Optimizers.sgd(0.1), empty, blobs(4, 0),
-                        new TrainConfig(1, 2, 0), EpochListener.silent()));
+                        new TrainingSettings(1, 2, 0), EpochListener.silent()));
         assertEquals("fit: the training set is empty", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.fit(model, Optimizers.sgd(0.1), blobs(4, 0), empty,
-                        new TrainConfig(1, 2, 0), EpochListener.silent()));
+                        new TrainingSettings(1, 2, 0), EpochListener.silent()));
         assertTrue(e.getMessage().startsWith("fit: the validation set is empty"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(0, 16, 0));
-        e = assertThrows(IllegalArgumentException.class, () -> new TrainConfig(5, 0, 0));
-        assertEquals("trainConfig: batchSize must be >= 1, got 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(0, 16, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(5, 0, 0));
+        assertEquals("trainingSettings: batchSize must be >= 1, got 0", e.getMessage());
         // Features that do not fit the model fail in the model, naming both shapes.
         Linear wide = Linear.init(new SplittableRandom(0), 3, 2, Init.ZEROS);
         e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.fit(wide, Optimizers.sgd(0.1), blobs(4, 0), blobs(4, 0),
-                        new TrainConfig(1, 2, 0), EpochListener.silent()));
+                        new TrainingSettings(1, 2, 0), EpochListener.silent()));
         assertTrue(e.getMessage().startsWith("linear: x [batch, 3] expected"), e.getMessage());
     }
 }

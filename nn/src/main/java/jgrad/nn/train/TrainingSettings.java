@@ -11,11 +11,12 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param seed      seeds the generator that shuffles the batches: equal seeds (with equal models,
  *                  data and optimiser) give identical histories
  */
-public record TrainConfig(int epochs, int batchSize, long seed) {
+public record TrainingSettings(int epochs, int batchSize, long seed) {
 
     /** @throws IllegalArgumentException if {@code epochs} or {@code batchSize} is below 1 */
-    public TrainConfig {
-        checkArgument(epochs >= 1, "trainConfig: epochs must be >= 1, got %s", epochs);
-        checkArgument(batchSize >= 1, "trainConfig: batchSize must be >= 1, got %s", batchSize);
+    public TrainingSettings {
+        checkArgument(epochs >= 1, "trainingSettings: epochs must be >= 1, got %s", epochs);
+        checkArgument(batchSize >= 1,
+                "trainingSettings: batchSize must be >= 1, got %s", batchSize);
     }
 }
