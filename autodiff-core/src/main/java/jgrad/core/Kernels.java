@@ -105,6 +105,45 @@ final class Kernels {
         return result(outShape, x.dtype(), out);
     }
 
+    /** The strided gather: output index {@code i} reads input index {@code starts + i * steps}. */
+    static Tensor slice(Tensor x, int[] starts, int[] steps, Shape outShape) {
+        int[] inStrides = x.shape().strides();
+        int[] strides = new int[inStrides.length];
+        int base = 0;
+        for (int d = 0; d < strides.length; d++) {
+            strides[d] = inStrides[d] * steps[d];
+            base += inStrides[d] * starts[d];
+        }
+        int[] source = offsets(outShape, strides);
+        double[] in = x.data();
+        double[] out = new double[source.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = in[base + source[i]];
+        }
+        return result(outShape, x.dtype(), out);
+    }
+
+    /**
+     * The strided scatter into zeros, the transpose of {@link #slice}: input index {@code i} is
+     * written to output index {@code starts + i * steps}; every other element is 0.
+     */
+    static Tensor pad(Tensor x, int[] starts, int[] steps, Shape outShape) {
+        int[] outStrides = outShape.strides();
+        int[] strides = new int[outStrides.length];
+        int base = 0;
+        for (int d = 0; d < strides.length; d++) {
+            strides[d] = outStrides[d] * steps[d];
+            base += outStrides[d] * starts[d];
+        }
+        int[] target = offsets(x.shape(), strides);
+        double[] in = x.data();
+        double[] out = new double[outShape.size()];
+        for (int i = 0; i < in.length; i++) {
+            out[base + target[i]] = in[i];
+        }
+        return result(outShape, x.dtype(), out);
+    }
+
     /** {@code [m, k] x [k, n] -> [m, n]}, i-k-j order so the inner loop runs along rows. */
     static Tensor matmul(Tensor a, Tensor b) {
         int m = a.shape().dim(0);

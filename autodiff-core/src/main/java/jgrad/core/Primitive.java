@@ -22,7 +22,7 @@ public sealed interface Primitive
                 Add, Mul, Div, Pow,
                 Less, Equal, Where,
                 ReduceSum, ReduceMax,
-                BroadcastTo, Reshape, Permute,
+                BroadcastTo, Reshape, Permute, Slice, Pad,
                 MatMul {
 
     /**

@@ -587,6 +587,49 @@ public final class Tensor {
     }
 
     /**
+     * One-dimensional max-pooling over the last axis, without padding: output {@code i} is {@code
+     * max(x[..., i * stride : i * stride + window])}. Shapes: {@code [..., n]} -> {@code [..., (n -
+     * window) / stride + 1]} (the windows that fit).
+     *
+     * <p>Composite: no vjp of its own. Window offset {@code j} is the strided slice {@code
+     * x[..., j : j + (out - 1) * stride + 1 : stride]}; the {@code window} slices are stacked on a
+     * new last axis (each zero-padded into its own column by {@link Pad} and summed) and reduced
+     * with {@link #max(int, boolean)}. Each window's gradient goes to its largest element (ties share it
+     * equally, the max convention); where windows overlap ({@code stride < window}) an element's
+     * contributions from every window add up.
+     *
+     * @throws IllegalArgumentException if this tensor is a scalar, {@code window < 1}, {@code
+     *     stride < 1} or {@code window > n}, naming the values and the shape
+     */
+    public Tensor maxPool1d(int window, int stride) {
+        checkArgument(rank() >= 1, "maxPool1d: needs rank >= 1, got shape %s", shape);
+        int n = shape.dim(rank() - 1);
+        checkArgument(window >= 1 && stride >= 1,
+                "maxPool1d: window %s and stride %s must be at least 1", window, stride);
+        checkArgument(window <= n,
+                "maxPool1d: window %s is longer than the last axis (%s) of shape %s",
+                window, n, shape);
+        int out = (n - window) / stride + 1;
+        int[] columnDims = Arrays.copyOf(shape.toArray(), rank() + 1);
+        columnDims[rank() - 1] = out;
+        columnDims[rank()] = 1;
+        Shape column = Shape.of(columnDims);
+        int[] low = new int[rank() + 1];
+        int[] high = new int[rank() + 1];
+        ImmutableIntArray interior = ImmutableIntArray.copyOf(new int[rank() + 1]);
+        Tensor stacked = null;
+        for (int j = 0; j < window; j++) {
+            low[rank()] = j;
+            high[rank()] = window - 1 - j;
+            Tensor padded = apply(new Pad(ImmutableIntArray.copyOf(low),
+                    ImmutableIntArray.copyOf(high), interior),
+                    slice(-1, j, j + (out - 1) * stride + 1, stride).reshape(column));
+            stacked = stacked == null ? padded : stacked.add(padded);
+        }
+        return stacked.max(-1, false);
+    }
+
+    /**
      * The Euclidean (2-)norm of all elements, {@code sqrt(sum(x^2))}. Shapes: any -> {@code []}.
      *
      * <p>Composite: no vjp of its own; the gradient is {@code x / norm}. At the zero vector, where
@@ -698,6 +741,36 @@ public final class Tensor {
             identity &= normalized[i] == i;
         }
         return identity ? this : apply(new Permute(ImmutableIntArray.copyOf(normalized)), this);
+    }
+
+    /**
+     * The elements {@code start, start + step, ...} below {@code end} along {@code axis} (NumPy's
+     * {@code x[..., start:end:step, ...]}; {@code start >= end} gives an empty axis). Shapes:
+     * {@code [..., n, ...]} -> {@code [..., ceil((end - start) / step), ...]}.
+     *
+     * @param axis the sliced axis; negative counts from the end
+     * @throws IllegalArgumentException if the axis is out of range, {@code start} or {@code end}
+     *     is outside {@code [0, n]} or {@code step < 1}, naming the values and the shape
+     */
+    public Tensor slice(int axis, int start, int end, int step) {
+        int a = shape.axis(axis, "slice");
+        int n = shape.dim(a);
+        checkArgument(0 <= start && start <= n && 0 <= end && end <= n,
+                "slice: start %s and end %s must lie in [0, %s] for axis %s of shape %s",
+                start, end, n, axis, shape);
+        checkArgument(step >= 1, "slice: step must be at least 1, got %s", step);
+        int[] starts = new int[rank()];
+        int[] ends = shape.toArray();
+        int[] steps = new int[rank()];
+        Arrays.fill(steps, 1);
+        starts[a] = start;
+        ends[a] = end;
+        steps[a] = step;
+        if (start == 0 && end == n && (step == 1 || n <= 1)) {
+            return this;
+        }
+        return apply(new Slice(ImmutableIntArray.copyOf(starts), ImmutableIntArray.copyOf(ends),
+                ImmutableIntArray.copyOf(steps)), this);
     }
 
     /**

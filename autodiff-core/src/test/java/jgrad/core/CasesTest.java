@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Parts that need another module are tested there: C02 (ii)-(iii) (the L1 loss), C04's loss API,
  * C15-C19, C17 (iv) and C20's cross-entropy API; their pure-core math (C04, C20) is tested here on
- * tensors directly. C11 (max-pool) is not in the core yet.
+ * tensors directly. C11's max-pool is {@code Tensor.maxPool1d}.
  */
 class CasesTest {
 
@@ -352,6 +352,33 @@ class CasesTest {
             assertTensor(x.max(1, false), dims(2), 3, 2);
             assertScalar(result.value(), 9);
             assertTensor(result.grad(), dims(2, 3), 0, 0.5, 0.5, 1, 1, 1);
+        }
+    }
+
+    @Nested
+    @DisplayName("C11: max-pool with overlapping windows adds up the windows' gradients")
+    class C11 {
+        private final Tensor x = Tensor.of(5, 3, 1, 2, 5);
+
+        /** Windows [5, 3], [3, 1], [1, 2], [2, 5]: x1 is the max of two, x2 of none. */
+        @Test
+        void windowTwoStrideOneAddsTheGradientOfBothWindowsOfTheMiddleElement() {
+            assertTensorWithin(x.maxPool1d(2, 1), dims(4), 0, 0, 5, 3, 2, 5);
+            ValueAndGrad<Tensor> result =
+                    Autodiff.valueAndGrad(t -> t.maxPool1d(2, 1).sum(), x);
+            assertTensorWithin(result.value(), dims(), 0, 0, 15);
+            assertTensorWithin(result.grad(), dims(5), 0, 0, 1, 1, 0, 1, 1);
+        }
+
+        /** Windows [5, 3, 1], [3, 1, 2], [1, 2, 5], weighted 1, 10, 100; no ties within one. */
+        @Test
+        void windowThreeStrideOneSendsEachWeightedWindowToItsMax() {
+            Tensor weights = Tensor.of(1, 10, 100);
+            assertTensorWithin(x.maxPool1d(3, 1), dims(3), 0, 0, 5, 3, 5);
+            ValueAndGrad<Tensor> result =
+                    Autodiff.valueAndGrad(t -> t.maxPool1d(3, 1).mul(weights).sum(), x);
+            assertTensorWithin(result.value(), dims(), 0, 0, 535);
+            assertTensorWithin(result.grad(), dims(5), 0, 0, 1, 10, 0, 0, 100);
         }
     }
 

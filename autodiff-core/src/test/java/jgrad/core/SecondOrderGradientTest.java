@@ -1,5 +1,7 @@
 package jgrad.core;
 
+import com.google.common.primitives.ImmutableIntArray;
+import java.util.Arrays;
 import java.util.function.Function;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
@@ -100,6 +102,35 @@ class SecondOrderGradientTest {
         Shape target = Shape.of(dims);
         checkGradOfGrad(t -> Tensor.apply(new Cast(DType.FLOAT64), t.broadcastTo(target))
                 .square().mul(t.tanh()).sum(), x);
+    }
+
+    /** Slice's rule is a {@link Pad}, whose rule is a {@link Slice}: both get differentiated. */
+    @Property
+    @Covers({Slice.class, Pad.class, Tanh.class})
+    void gradOfSlicedTanhMatchesCentralDifference(@ForAll("nonScalar") Tensor x) {
+        int n = x.shape().dim(x.rank() - 1);
+        checkGradOfGrad(t -> t.slice(-1, n / 2, n, 2).tanh().mul(t.slice(-1, 0, n, 1 + n / 3))
+                .sum(), x);
+    }
+
+    @Property
+    @Covers({Pad.class, Slice.class, Tanh.class, Mul.class})
+    void gradOfPaddedTanhMatchesCentralDifference(@ForAll("moderate") Tensor x) {
+        int rank = x.rank();
+        int[] ones = new int[rank];
+        Arrays.fill(ones, 1);
+        Pad pad = new Pad(ImmutableIntArray.copyOf(ones), ImmutableIntArray.copyOf(new int[rank]),
+                ImmutableIntArray.copyOf(ones));
+        checkGradOfGrad(t -> Tensor.apply(pad, t).tanh().mul(Tensor.apply(pad, t.square()))
+                .sum(), x);
+    }
+
+    /** Overlapping windows: a squared max-pool, so the second derivative is not zero. */
+    @Property
+    @Covers({Slice.class, Pad.class, ReduceMax.class})
+    void gradOfSquaredMaxPoolMatchesCentralDifference(@ForAll("distinct") Tensor x) {
+        int n = x.shape().dim(x.rank() - 1);
+        checkGradOfGrad(t -> t.maxPool1d(Math.min(2, n), 1).square().sum(), x);
     }
 
     /** Third order: the rules of the second pass are themselves differentiated. */

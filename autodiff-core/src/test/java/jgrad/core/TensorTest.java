@@ -256,6 +256,37 @@ class TensorTest {
         }
 
         @Test
+        void sliceRefusesBadBoundsAndStepsNamingThemAndTheShape() {
+            assertRejected(() -> MATRIX.slice(1, 0, 4, 1), "slice", "0", "4", "[2, 3]");
+            assertRejected(() -> MATRIX.slice(1, -1, 2, 1), "slice", "-1", "[2, 3]");
+            assertRejected(() -> MATRIX.slice(1, 0, 2, 0), "slice", "step", "0");
+            assertRejected(() -> MATRIX.slice(2, 0, 1, 1), "slice", "axis 2", "[2, 3]");
+            assertRejected(() -> Tensor.apply(new Slice(ImmutableIntArray.of(0),
+                    ImmutableIntArray.of(4), ImmutableIntArray.of(1)), Tensor.zeros(3)),
+                    "slice", "[4]", "[3]");
+            assertRejected(() -> new Slice(ImmutableIntArray.of(0), ImmutableIntArray.of(1),
+                    ImmutableIntArray.of(0)), "slice", "steps [0]");
+            assertRejected(() -> new Slice(ImmutableIntArray.of(0), ImmutableIntArray.of(1, 2),
+                    ImmutableIntArray.of(1)), "slice", "differ in length");
+            assertRejected(() -> Tensor.apply(new Slice(ImmutableIntArray.of(0),
+                    ImmutableIntArray.of(1), ImmutableIntArray.of(1)), MATRIX),
+                    "slice", "[2, 3]", "rank 2");
+            assertRejected(() -> new Pad(ImmutableIntArray.of(-1), ImmutableIntArray.of(0),
+                    ImmutableIntArray.of(0)), "pad", "[-1]", "non-negative");
+            assertRejected(() -> Tensor.apply(new Pad(ImmutableIntArray.of(1),
+                    ImmutableIntArray.of(0), ImmutableIntArray.of(0)), MATRIX),
+                    "pad", "[2, 3]", "rank 2");
+        }
+
+        @Test
+        void maxPool1dRefusesBadWindowsAndStridesNamingTheValues() {
+            assertRejected(() -> MATRIX.maxPool1d(0, 1), "maxPool1d", "window 0");
+            assertRejected(() -> MATRIX.maxPool1d(2, 0), "maxPool1d", "stride 0");
+            assertRejected(() -> MATRIX.maxPool1d(4, 1), "maxPool1d", "window 4", "3", "[2, 3]");
+            assertRejected(() -> Tensor.scalar(1).maxPool1d(1, 1), "maxPool1d", "[]");
+        }
+
+        @Test
         void broadcastToAndSumToRefuseIncompatibleShapes() {
             assertRejected(() -> MATRIX.broadcastTo(Shape.of(3, 3)),
                     "broadcastTo", "[2, 3]", "[3, 3]");
@@ -436,6 +467,69 @@ class TensorTest {
             assertTensor(cube.permute(2, 0, 1), dims(3, 1, 2), 0, 3, 1, 4, 2, 5);
             assertSame(MATRIX, MATRIX.permute(0, 1));
             assertSame(MATRIX, MATRIX.permute(-2, -1));
+        }
+
+        @Test
+        void sliceTakesStridedElementsLikeNumpy() {
+            Tensor x = Tensor.arange(7);
+            assertTensor(x.slice(0, 1, 6, 2), dims(3), 1, 3, 5);
+            assertTensor(x.slice(-1, 0, 7, 3), dims(3), 0, 3, 6);
+            assertTensor(x.slice(0, 2, 4, 1), dims(2), 2, 3);
+            assertTensor(x.slice(0, 5, 2, 1), dims(0));
+            assertTensor(x.slice(0, 7, 7, 1), dims(0));
+            assertSame(x, x.slice(0, 0, 7, 1));
+            // columns 0 and 2 of [[1, 2, 3], [4, 5, 6]]; rows 1.. of it
+            assertTensor(MATRIX.slice(1, 0, 3, 2), dims(2, 2), 1, 3, 4, 6);
+            assertTensor(MATRIX.slice(-2, 1, 2, 5), dims(1, 3), 4, 5, 6);
+        }
+
+        @Test
+        void padWritesElementsApartWithZerosAroundAndBetween() {
+            Tensor x = Tensor.of(1, 2, 3);
+            Pad pad = new Pad(ImmutableIntArray.of(2), ImmutableIntArray.of(1),
+                    ImmutableIntArray.of(1));
+            // 2 zeros, then 1, 2, 3 with one zero between neighbours, then 1 zero
+            assertTensor(Tensor.apply(pad, x), dims(8), 0, 0, 1, 0, 2, 0, 3, 0);
+            assertTensor(Tensor.apply(pad, Tensor.zeros(0)), dims(3), 0, 0, 0);
+            Slice back = new Slice(ImmutableIntArray.of(2), ImmutableIntArray.of(7),
+                    ImmutableIntArray.of(2));
+            assertTensor(Tensor.apply(back, Tensor.apply(pad, x)), dims(3), 1, 2, 3);
+        }
+
+        @Test
+        void sliceAndPadAreEachOthersVjp() {
+            Tensor x = Tensor.arange(12).reshape(3, 4);
+            // x[0:3:2, 1:4:2] reads (0, 1), (0, 3), (2, 1), (2, 3): those get the cotangent
+            Tensor grad = Autodiff.grad(t -> t.slice(0, 0, 3, 2).slice(1, 1, 4, 2)
+                    .mul(Tensor.of(new double[][] {{1, 2}, {3, 4}})).sum(), x);
+            assertTensor(grad, dims(3, 4), 0, 1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4);
+            Pad pad = new Pad(ImmutableIntArray.of(1), ImmutableIntArray.of(0),
+                    ImmutableIntArray.of(2));
+            Tensor padGrad = Autodiff.grad(
+                    t -> Tensor.apply(pad, t).mul(Tensor.arange(8)).sum(), Tensor.of(5, 6, 7));
+            // length 1 + 3 + 2 * 2 = 8; the elements sit at positions 1, 4, 7 and read those
+            assertTensor(padGrad, dims(3), 1, 4, 7);
+        }
+
+        @Test
+        void maxPool1dTakesTheMaxOfEachWindowOverTheLastAxis() {
+            Tensor x = Tensor.of(new double[][] {{1, 4, 2, 8, 5}, {9, 0, 3, 3, 7}});
+            // windows of 3 every 2: [0:3], [2:5]
+            assertTensor(x.maxPool1d(3, 2), dims(2, 2), 4, 8, 9, 7);
+            // windows of 2 every 1; (5 - 2) / 1 + 1 = 4 per row
+            assertTensor(x.maxPool1d(2, 1), dims(2, 4), 4, 4, 8, 8, 9, 3, 3, 7);
+            // a stride past the end leaves only the windows that fit: (5 - 2) / 4 + 1 = 1
+            assertTensor(x.maxPool1d(2, 4), dims(2, 1), 4, 9);
+            assertTensor(x.maxPool1d(1, 1), dims(2, 5), 1, 4, 2, 8, 5, 9, 0, 3, 3, 7);
+            assertTensor(x.maxPool1d(5, 1), dims(2, 1), 8, 9);
+        }
+
+        @Test
+        void maxPool1dSharesATiedWindowsGradientEqually() {
+            // windows [3, 3] and [3, 1]: the first splits 1/2, 1/2 between x0 and x1, the second
+            // gives its 1 to x1, so x1 collects 1/2 + 1
+            Tensor grad = Autodiff.grad(t -> t.maxPool1d(2, 1).sum(), Tensor.of(3, 3, 1));
+            assertTensor(grad, dims(3), 0.5, 1.5, 0);
         }
 
         @Test
