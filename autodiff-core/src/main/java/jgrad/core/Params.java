@@ -33,12 +33,13 @@ public final class Params {
 
     /** One parameter. */
     public static Params of(String path, Tensor tensor) {
-        return new Params(ImmutableMap.of(path, tensor));
+        return copyOf(Map.of(path, tensor));
     }
 
     /** Two parameters, in this order. */
     public static Params of(String path1, Tensor tensor1, String path2, Tensor tensor2) {
-        return new Params(ImmutableMap.of(path1, tensor1, path2, tensor2));
+        checkArgument(!path1.equals(path2), "params: path %s appears twice", path1);
+        return copyOf(ImmutableMap.of(path1, tensor1, path2, tensor2));
     }
 
     /**
@@ -47,6 +48,10 @@ public final class Params {
      * @throws NullPointerException if a path or tensor is null
      */
     public static Params copyOf(Map<String, Tensor> tensors) {
+        tensors.forEach((path, tensor) -> {
+            checkArgument(!path.isEmpty(), "params: a path is empty");
+            checkNotNull(tensor, "params: no tensor at %s", path);
+        });
         return new Params(ImmutableMap.copyOf(tensors));
     }
 
@@ -61,7 +66,14 @@ public final class Params {
         groups.forEach((prefix, params) -> params.tensors.forEach(
                 (path, tensor) -> builder.put(
                         prefix.isEmpty() ? path : prefix + "." + path, tensor)));
-        return new Params(builder.buildOrThrow());
+        ImmutableMap<String, Tensor> tensors;
+        try {
+            tensors = builder.buildOrThrow();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("params: concat gives a path twice: "
+                    + e.getMessage(), e);
+        }
+        return copyOf(tensors);
     }
 
     /**

@@ -481,7 +481,8 @@ public final class Tensor {
      */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         checkSameDtype("where", a, b);
-        checkSameDtype("where", a, mask);
+        checkNotNull(mask, "where: mask is null");
+        mask = mask.cast(a.dtype); // 0 and 1 are exact in every dtype: no silent loss
         Shape shape = Shape.broadcast(
                 Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
         return apply(new Where(),

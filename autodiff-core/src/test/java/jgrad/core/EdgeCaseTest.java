@@ -76,6 +76,26 @@ class EdgeCaseTest {
         }
 
         @Test
+        void paramsNameARepeatedOrEmptyPath() {
+            assertRejected(() -> Params.of("w", Tensor.zeros(1), "w", Tensor.zeros(1)),
+                    "params", "w", "twice");
+            assertRejected(() -> Params.of("", Tensor.zeros(1)), "params", "empty");
+            assertRejected(() -> Params.concat(java.util.Map.of(
+                    "a", Params.of("b.c", Tensor.zeros(1)),
+                    "a.b", Params.of("c", Tensor.zeros(1)))), "params", "twice");
+        }
+
+        /** A float64 mask selects float32 branches: 0 and 1 are exact in both. */
+        @Test
+        void whereAcceptsAMaskOfAnotherDtype() {
+            Tensor a = Tensor.of(1, 2).cast(DType.FLOAT32);
+            Tensor b = Tensor.of(3, 4).cast(DType.FLOAT32);
+            Tensor picked = Tensor.where(Tensor.of(1, 0), a, b);
+            assertEquals(DType.FLOAT32, picked.dtype());
+            assertEquals(4.0, picked.get(1), 0.0);
+        }
+
+        @Test
         void subReportsItsOwnName() {
             assertRejected(() -> Tensor.zeros(2, 3).sub(Tensor.zeros(4)), "sub", "[2, 3]", "[4]");
         }

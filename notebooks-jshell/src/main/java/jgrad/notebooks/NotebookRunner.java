@@ -215,14 +215,16 @@ public final class NotebookRunner {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout < 0: " + timeout);
         }
-        String text;
+        String read;
         try {
-            text = Files.readString(notebook);
+            read = Files.readString(notebook);
         } catch (NoSuchFileException e) {
             return usageError("notebook not found: " + notebook);
         } catch (IOException e) {
             return usageError("cannot read notebook " + notebook + ": " + e);
         }
+        // Skip a UTF-8 byte-order mark, as some editors write one.
+        String text = read.startsWith("\uFEFF") ? read.substring(1) : read;
         String startup = readStartup();
         NotebookVm vm = new NotebookVm(err);
         AtomicReference<NotebookSession> session = new AtomicReference<>();

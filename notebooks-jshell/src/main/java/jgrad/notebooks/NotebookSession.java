@@ -122,6 +122,10 @@ final class NotebookSession {
 
     private Optional<String> evaluate(SourceSnippet source, String name, boolean startup) {
         String where = name + ":" + source.line() + ": ";
+        if (source.kind() == SourceSnippet.Kind.UNCLOSED_COMMENT) {
+            return Optional.of(where + "error: a block comment opened here is never closed, so"
+                    + " the rest of the notebook would be skipped");
+        }
         if (source.kind() == SourceSnippet.Kind.COMMAND) {
             return Optional.of(where + "error: JShell commands are not supported in notebooks"
                     + " (only /exit, which ends the notebook): " + source.source());

@@ -17,7 +17,12 @@ record SourceSnippet(Kind kind, String source, int line) {
         /** A Java snippet: declaration, statement, expression or import. */
         JAVA,
         /** A JShell command such as {@code /list}; only {@code /exit} is understood. */
-        COMMAND
+        COMMAND,
+        /**
+         * A block comment still open at the end of the file: JShell would evaluate it as nothing
+         * and the rest of the notebook would be skipped without an error.
+         */
+        UNCLOSED_COMMENT
     }
 
     SourceSnippet {

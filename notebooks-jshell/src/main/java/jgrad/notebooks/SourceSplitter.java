@@ -64,8 +64,10 @@ final class SourceSplitter {
         int code = skipBlanksAndComments(text, start, text.length());
         if (code < text.length()) {
             line += countNewlines(text, start, code);
-            snippets.add(new SourceSnippet(
-                    SourceSnippet.Kind.JAVA, text.substring(code).stripTrailing(), line));
+            String rest = text.substring(code).stripTrailing();
+            SourceSnippet.Kind kind = rest.startsWith("/*") && !rest.contains("*/")
+                    ? SourceSnippet.Kind.UNCLOSED_COMMENT : SourceSnippet.Kind.JAVA;
+            snippets.add(new SourceSnippet(kind, rest, line));
         }
         return snippets;
     }

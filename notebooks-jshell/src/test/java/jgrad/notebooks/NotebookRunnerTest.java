@@ -64,6 +64,29 @@ class NotebookRunnerTest {
                 () -> assertEquals(List.of("to err"), text(err).lines().toList()));
     }
 
+    /** An unclosed comment would swallow the notebook's own checks without an error. */
+    @Test
+    void unclosedBlockCommentFailsInsteadOfSkippingTheRest() throws IOException {
+        NotebookRunner.Result result = run("unclosed.jsh", """
+                System.out.println("start");
+                /* forgot to close
+                if (true) throw new IllegalStateException("self-check failed");
+                """);
+
+        assertFalse(result.success());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.failure().contains("unclosed.jsh:2"), result.failure());
+        assertTrue(result.failure().contains("never closed"), result.failure());
+    }
+
+    @Test
+    void aLeadingByteOrderMarkIsSkipped() throws IOException {
+        NotebookRunner.Result result = run("bom.jsh", "\uFEFFSystem.out.println(\"ok\");\n");
+
+        assertTrue(result.success(), result.failure());
+        assertEquals(List.of("ok"), outLines());
+    }
+
     @Test
     void exitCommandEndsTheNotebook() throws IOException {
         NotebookRunner.Result result = run("exit.jsh", """

@@ -14,7 +14,8 @@ public final class Metrics {
     /**
      * Classification accuracy, the fraction of samples whose largest logit is at their label:
      * {@code mean(argmax(logits, 1) == labels)}, in [0, 1]. Ties go to the first largest logit;
-     * NaN for an empty batch (0/0, as a mean over nothing).
+     * NaN for an empty batch (0/0, as a mean over nothing) and NaN when any logit is NaN (a
+     * diverged model has no meaningful prediction; argmax alone would call them all class 0).
      *
      * <p>Shapes: {@code logits [batch, K]}, {@code labels [batch]} -> a {@code double}.
      * Probabilities or log-probabilities work as well as logits (the argmax is the same).
@@ -30,6 +31,11 @@ public final class Metrics {
         checkArgument(labels.length() == logits.shape().dim(0),
                 "accuracy: logits [batch, K] = %s need %s labels, got %s",
                 logits.shape(), logits.shape().dim(0), labels.length());
+        for (double logit : logits.toArray()) {
+            if (Double.isNaN(logit)) {
+                return Double.NaN;
+            }
+        }
         double[] predicted = logits.argmax(1).toArray();
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {

@@ -74,7 +74,13 @@ public final class Trainer {
         checkArgument(checkNotNull(train, "fit: training set is null").size() > 0,
                 "fit: the training set is empty");
         checkArgument(validation.size() > 0, "fit: the validation set is empty; hold out part of"
-                + " the data for it (Split.of keeps 20 %%)");
+                + " the data for it (Split.of keeps 20%)");
+        // Checked before the first epoch rather than discovered after it.
+        checkArgument(validation.numFeatures() == train.numFeatures()
+                        && validation.classNames().equals(train.classNames()),
+                "fit: the validation set (%s features, classes %s) does not match the training set"
+                        + " (%s features, classes %s)", validation.numFeatures(),
+                validation.classNames(), train.numFeatures(), train.classNames());
         RandomGenerator rng = new SplittableRandom(settings.seed());
         Params params = model.params();
         S state = optimizer.init(params);

@@ -1,6 +1,7 @@
 package jgrad.nn.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,6 +121,16 @@ class TrainerTest {
                 () -> Trainer.fit(model, Optimizers.sgd(0.1), blobs(4, 0), empty,
                         new TrainingSettings(1, 2, 0), EpochListener.silent()));
         assertTrue(e.getMessage().startsWith("fit: the validation set is empty"), e.getMessage());
+        assertFalse(e.getMessage().contains("%%"), e.getMessage());
+        Dataset wider = new Dataset(Tensor.zeros(2, 3), ImmutableIntArray.of(0, 1),
+                ImmutableList.of("a", "b"));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.fit(model, Optimizers.sgd(0.1), blobs(4, 0), wider,
+                        new TrainingSettings(1, 2, 0), EpochListener.silent()));
+        assertTrue(e.getMessage().startsWith("fit: the validation set (3 features"),
+                e.getMessage());
+        assertTrue(Double.isNaN(Metrics.accuracy(Tensor.full(Double.NaN, 3, 3),
+                ImmutableIntArray.of(0, 1, 2))));
         assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(0, 16, 0));
         e = assertThrows(IllegalArgumentException.class, () -> new TrainingSettings(5, 0, 0));
         assertEquals("trainingSettings: batchSize must be >= 1, got 0", e.getMessage());
