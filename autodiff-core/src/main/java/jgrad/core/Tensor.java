@@ -476,8 +476,10 @@ public final class Tensor {
     /**
      * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
      * selected branch only; the other receives exact zeros, even where its derivative is infinite.
+     * The mask is cast to the branches' dtype (0 and 1 are exact in every dtype).
      *
-     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     * @throws IllegalArgumentException if the shapes do not broadcast or the branches' dtypes
+     *     differ
      */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         checkSameDtype("where", a, b);
