@@ -597,9 +597,9 @@ public final class Tensor {
      * <p>Composite: no vjp of its own. Window offset {@code j} is the strided slice {@code
      * x[..., j : j + (out - 1) * stride + 1 : stride]}; the {@code window} slices are stacked on a
      * new last axis (each zero-padded into its own column by {@link Pad} and summed) and reduced
-     * with {@link #max(int, boolean)}. Each window's gradient goes to its largest element (ties share it
-     * equally, the max convention); where windows overlap ({@code stride < window}) an element's
-     * contributions from every window add up.
+     * with {@link #max(int, boolean)}. Each window's gradient goes to its largest element (ties
+     * share it equally, the max convention); where windows overlap ({@code stride < window}) an
+     * element's contributions from every window add up.
      *
      * @throws IllegalArgumentException if this tensor is a scalar, {@code window < 1}, {@code
      *     stride < 1} or {@code window > n}, naming the values and the shape

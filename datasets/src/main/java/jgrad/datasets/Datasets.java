@@ -23,7 +23,8 @@ import jgrad.datasets.io.Csv;
  */
 public final class Datasets {
 
-    private static final Supplier<Dataset> IRIS = Suppliers.memoize(() -> readWithHeader("iris.csv"));
+    private static final Supplier<Dataset> IRIS =
+            Suppliers.memoize(() -> readWithHeader("iris.csv"));
     private static final Supplier<Dataset> WINE =
             Suppliers.memoize(() -> readWithHeader("wine_data.csv"));
     private static final Supplier<Dataset> BREAST_CANCER =

@@ -422,9 +422,9 @@ public final class Csv {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Writes {@code data} to {@code path} in the header format, UTF-8, LF line ends, gzip-compressed
-     * if the file name ends in {@code .gz}. Numbers are written so that they read back exactly:
-     * integral values as integers ({@code 1065}), others by {@link Double#toString(double)}. A
+     * Writes {@code data} to {@code path} in the header format, UTF-8, LF line ends,
+     * gzip-compressed if the file name ends in {@code .gz}. Numbers are written so that they
+     * read back exactly: integral values as integers ({@code 1065}), others by {@link Double#toString(double)}. A
      * float32 data set reads back as float64 with the same values. Class names are quoted when
      * needed (commas, quotes, line breaks, leading or trailing spaces), so they read back exactly.
      *
@@ -468,7 +468,8 @@ public final class Csv {
                 OutputStream out = Channels.newOutputStream(channel);
                 boolean gzip = target.getFileName().toString().endsWith(".gz");
                 OutputStream body = gzip ? new GZIPOutputStream(out) : out;
-                Writer writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
+                Writer writer = new BufferedWriter(
+                        new OutputStreamWriter(body, StandardCharsets.UTF_8));
                 writeHeader(writer, data);
                 CSVPrinter printer = new CSVPrinter(writer, WRITE_FORMAT);
                 printRows(printer, data, features);
@@ -521,7 +522,8 @@ public final class Csv {
 
     /** The shortest text that parses back to exactly {@code value}. */
     private static String format(double value) {
-        boolean negativeZero = Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(-0.0);
+        boolean negativeZero =
+                Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(-0.0);
         if (value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero) {
             return Long.toString((long) value);
         }
