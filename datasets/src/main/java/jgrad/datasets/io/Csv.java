@@ -426,7 +426,8 @@ public final class Csv {
      * gzip-compressed if the file name ends in {@code .gz}. Numbers are written so that they
      * read back exactly: integral values as integers ({@code 1065}), others by {@link
      * Double#toString(double)}. A float32 data set reads back as float64 with the same values.
-     * Class names are quoted when needed (commas, quotes, line breaks, leading or trailing spaces), so they read back exactly.
+     * Class names are quoted when needed (commas, quotes, line breaks, leading or trailing
+     * spaces), so they read back exactly.
      *
      * <p>Atomic: the data goes to a new temporary file in the target's directory, is forced to
      * the device, then moved over {@code path} with {@code ATOMIC_MOVE} (which replaces an
