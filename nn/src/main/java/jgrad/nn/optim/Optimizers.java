@@ -2,6 +2,7 @@ package jgrad.nn.optim;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import jgrad.core.Params;
@@ -57,10 +58,12 @@ public final class Optimizers {
      * counts the updates applied so far.
      *
      * @throws NullPointerException if {@code learningRate} is null
+     * @throws IllegalStateException from {@code update} if the schedule gives a negative or
+     *     non-finite rate
      */
     public static GradientTransformation<ScheduleState> sgd(Schedule learningRate) {
         checkNotNull(learningRate, "sgd: learningRate schedule is null");
-        return scaleBySchedule(step -> -learningRate.valueAt(step));
+        return scaleBySchedule(descent("sgd", learningRate));
     }
 
     /**
@@ -97,11 +100,24 @@ public final class Optimizers {
      * scaleBySchedule(step -> -learningRate(step)))}.
      *
      * @throws NullPointerException if {@code learningRate} is null
+     * @throws IllegalStateException from {@code update} if the schedule gives a negative or
+     *     non-finite rate
      */
     public static GradientTransformation<ChainState> adam(Schedule learningRate) {
         checkNotNull(learningRate, "adam: learningRate schedule is null");
         return chain(scaleByAdam(0.9, 0.999, 1e-8),
-                scaleBySchedule(step -> -learningRate.valueAt(step)));
+                scaleBySchedule(descent("adam", learningRate)));
+    }
+
+    /** {@code step -> -learningRate(step)}, refusing a rate that is negative or not finite. */
+    private static Schedule descent(String optimizer, Schedule learningRate) {
+        return step -> {
+            double rate = learningRate.valueAt(step);
+            checkState(rate >= 0 && Double.isFinite(rate),
+                    "%s: the learning-rate schedule gave %s at step %s", optimizer, rate,
+                    Long.valueOf(step));
+            return -rate;
+        };
     }
 
     // ---------------------------------------------------------------- transformations
@@ -124,14 +140,20 @@ public final class Optimizers {
      * updates applied so far (Optax's {@code scale_by_schedule}).
      *
      * @throws NullPointerException if {@code schedule} is null
+     * @throws IllegalStateException from {@code update} if the schedule gives a value that is not
+     *     finite: a NaN or infinite learning rate would otherwise turn every parameter into NaN
      */
     public static GradientTransformation<ScheduleState> scaleBySchedule(Schedule schedule) {
         checkNotNull(schedule, "scaleBySchedule: schedule is null");
         return GradientTransformation.of(
                 params -> new ScheduleState(0),
-                (grads, state, params) -> new Update<>(
-                        grads.scale(schedule.valueAt(state.count())),
-                        new ScheduleState(state.count() + 1)));
+                (grads, state, params) -> {
+                    double factor = schedule.valueAt(state.count());
+                    checkState(Double.isFinite(factor),
+                            "scaleBySchedule: the schedule gave %s at step %s",
+                            Double.valueOf(factor), Long.valueOf(state.count()));
+                    return new Update<>(grads.scale(factor), new ScheduleState(state.count() + 1));
+                });
     }
 
     /**

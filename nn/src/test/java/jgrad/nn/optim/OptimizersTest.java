@@ -154,6 +154,21 @@ class OptimizersTest {
     }
 
     @Test
+    void aScheduleThatGivesNaNOrANegativeRateFailsTheUpdateThatUsesIt() {
+        Schedule nanAfterTwo = step -> step < 2 ? 0.1 : Double.NaN;
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> run(Optimizers.sgd(nanAfterTwo), 1.0, 1, 1, 1));
+        assertEquals("sgd: the learning-rate schedule gave NaN at step 2", e.getMessage());
+        assertEquals(0.8, run(Optimizers.sgd(nanAfterTwo), 1.0, 1, 1)[1], 1e-12);
+        e = assertThrows(IllegalStateException.class,
+                () -> run(Optimizers.adam(step -> -0.1), 1.0, 1));
+        assertEquals("adam: the learning-rate schedule gave -0.1 at step 0", e.getMessage());
+        e = assertThrows(IllegalStateException.class,
+                () -> run(Optimizers.scaleBySchedule(step -> Double.POSITIVE_INFINITY), 1.0, 1));
+        assertEquals("scaleBySchedule: the schedule gave Infinity at step 0", e.getMessage());
+    }
+
+    @Test
     void badHyperparametersAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.sgd(-0.1));
