@@ -19,6 +19,9 @@ final class TensorFormat {
         Shape shape = tensor.shape();
         if (shape.rank() == 0) {
             out.append(scalar(data[0], tensor.dtype()));
+        } else if (shape.size() == 0) {
+            // As NumPy and PyTorch: no elements print as [] whatever the rank; the shape follows.
+            out.append("[]");
         } else {
             boolean summarise = data.length > THRESHOLD;
             String[] text = new String[data.length];

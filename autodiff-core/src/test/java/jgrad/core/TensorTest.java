@@ -94,6 +94,9 @@ class TensorTest {
                     Tensor.of(1.5, 2.25, -3).toString());
             assertEquals("tensor(0.5, dtype=float64)", Tensor.scalar(0.5).toString());
             assertEquals("tensor([], shape=[0], dtype=float64)", Tensor.zeros(0).toString());
+            assertEquals("tensor([], shape=[2, 0, 3], dtype=float64)",
+                    Tensor.zeros(2, 0, 3).toString());
+            assertEquals("tensor([], shape=[2, 0], dtype=float64)", Tensor.zeros(2, 0).toString());
             assertEquals("tensor([ nan,  inf, -inf], dtype=float64)",
                     Tensor.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)
                             .toString());
