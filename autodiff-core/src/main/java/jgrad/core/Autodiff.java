@@ -20,6 +20,16 @@ import java.util.function.Function;
  * results are plain values, unless the call is nested inside another {@code Autodiff} call: then
  * they stay differentiable by the outer call (grad of grad), and the two levels never mix.
  *
+ * <p>Work that {@code f} hands to other threads (a parallel stream, an executor) is recorded while
+ * the call is open, as in PyTorch, and independent calls on different threads never interfere.
+ * Nesting works on one thread: an operation that combines values being differentiated by calls
+ * made on two different threads throws {@code IllegalStateException}. At most 63 calls may be
+ * nested on one thread.
+ *
+ * <p>The gradients are not recorded by the tape of {@link Tensor#requiresGrad()} (as PyTorch's
+ * {@code autograd.grad} without {@code create_graph}), so {@link Tensor#backward()} of a function
+ * of them refuses to run; the value {@code f(x)} keeps its tape graph.
+ *
  * <pre>{@code
  * jshell> Autodiff.grad(t -> t.tanh(), Tensor.scalar(0.5))      // 1 - tanh(0.5)^2
  * $1 ==> tensor(0.7864477329659274, dtype=float64)
@@ -78,13 +88,16 @@ public final class Autodiff {
      *     the output's
      */
     public static Vjp<Tensor> vjp(Function<Tensor, Tensor> f, Tensor x) {
-        checkNotNull(x, "x");
+        checkNotNull(f, "autodiff: f is null");
+        checkNotNull(x, "autodiff: x is null");
         Traced traced = trace(List.of(x), leaves -> f.apply(leaves.get(0)));
         return new Vjp<>(keepLive(traced.output), u -> traced.pullback(u).get(0));
     }
 
     /** {@code f(params)} and its pullback {@code u -> u^T J}, returning {@code Params}. */
     public static Vjp<Params> vjp(Function<Params, Tensor> f, Params params) {
+        checkNotNull(f, "autodiff: f is null");
+        checkNotNull(params, "autodiff: params is null");
         List<String> paths = params.paths().asList();
         Traced traced = trace(params.asMap().values().asList(), leaves -> {
             ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builder();
@@ -110,6 +123,8 @@ public final class Autodiff {
      * @throws IllegalArgumentException if {@code tangent}'s shape differs from {@code x}'s
      */
     public static Jvp jvp(Function<Tensor, Tensor> f, Tensor x, Tensor tangent) {
+        checkNotNull(x, "jvp: x is null");
+        checkNotNull(tangent, "jvp: tangent is null");
         checkArgument(tangent.shape().equals(x.shape()),
                 "jvp: tangent shape %s differs from x shape %s", tangent.shape(), x.shape());
         checkArgument(tangent.dtype() == x.dtype(),
@@ -150,7 +165,7 @@ public final class Autodiff {
      */
     private static Tensor keepLive(Tensor output) {
         Node node = output.node();
-        return node == null || (node.levels & Trace.current().active()) != 0
+        return node == null || Trace.liveLevels(node) || Trace.current().liveTape(node)
                 ? output : output.stopGradient();
     }
 
@@ -161,8 +176,7 @@ public final class Autodiff {
      */
     private static Tensor lower(Tensor tensor) {
         Node node = tensor.node();
-        return node == null || (node.levels & Trace.current().active() & ~Trace.TAPE) != 0
-                ? tensor : tensor.stopGradient();
+        return node == null || Trace.liveLevels(node) ? tensor : tensor.stopGradient();
     }
 
     /** A traced output with the leaves it was computed from. */

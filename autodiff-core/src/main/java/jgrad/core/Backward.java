@@ -69,8 +69,7 @@ final class Backward {
      * levels stay on, so inside one the gradients remain differentiable by it.
      */
     static Gradients tape(Tensor root) {
-        Trace trace = Trace.current();
-        Map<Tensor, Tensor> results = trace.withActive(trace.active() & ~Trace.TAPE, () -> sweep(
+        Map<Tensor, Tensor> results = Trace.current().withoutTape(() -> sweep(
                 root, root.stopGradient().onesLike(),
                 node -> node.isLeaf() && node.leafLevel == Trace.TAPE, Trace.TAPE));
         return new Gradients(ImmutableMap.copyOf(results));

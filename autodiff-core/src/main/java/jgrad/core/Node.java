@@ -21,28 +21,53 @@ final class Node {
     final ImmutableList<Tensor> inputs;
     /** For a leaf, the level it was made for; 0 for an operation. */
     final long leafLevel;
+    /**
+     * The trace (thread) whose {@link Autodiff} levels are among {@link #levels}; null when the
+     * value depends on the tape only.
+     */
+    final Trace owner;
 
-    private Node(long levels, Primitive primitive, ImmutableList<Tensor> inputs, long leafLevel) {
+    private Node(long levels, Primitive primitive, ImmutableList<Tensor> inputs, long leafLevel,
+            Trace owner) {
         this.id = NEXT_ID.getAndIncrement();
         this.levels = levels;
         this.primitive = primitive;
         this.inputs = inputs;
         this.leafLevel = leafLevel;
+        this.owner = owner;
     }
 
-    static Node operation(Primitive primitive, ImmutableList<Tensor> inputs, long levels) {
-        return new Node(levels, primitive, inputs, 0);
+    static Node operation(Primitive primitive, ImmutableList<Tensor> inputs, long levels,
+            Trace owner) {
+        return new Node(levels, primitive, inputs, 0, owner);
     }
 
     /**
-     * A leaf of {@code level}. When {@code source} is itself traced, the leaf passes cotangents
-     * on to it, so that an outer level can differentiate through the inner call.
+     * A leaf of {@code level}: the tape, or a level just opened on the calling thread. When
+     * {@code source} is itself traced, the leaf passes cotangents on to it, so that an outer level
+     * can differentiate through the inner call.
+     *
+     * @throws IllegalStateException if {@code source} is live for a call on another thread
      */
     static Node leaf(long level, Tensor source) {
         Node sourceNode = source.node();
-        return sourceNode == null
-                ? new Node(level, null, ImmutableList.of(), level)
-                : new Node(level | sourceNode.levels, null, ImmutableList.of(source), level);
+        Trace owner = level == Trace.TAPE ? null : Trace.current();
+        if (sourceNode == null) {
+            return new Node(level, null, ImmutableList.of(), level, owner);
+        }
+        if (owner == null) {
+            owner = sourceNode.owner;
+        } else if (sourceNode.owner != null && sourceNode.owner != owner) {
+            if (Trace.liveLevels(sourceNode)) {
+                throw new IllegalStateException("autodiff: an input is being differentiated by an"
+                        + " Autodiff call on thread " + sourceNode.owner.threadName()
+                        + "; nest Autodiff calls on one thread");
+            }
+            // Not live there: the source's levels are not ours to carry.
+            return new Node(level | (sourceNode.levels & Trace.TAPE), null,
+                    ImmutableList.of(source), level, owner);
+        }
+        return new Node(level | sourceNode.levels, null, ImmutableList.of(source), level, owner);
     }
 
     boolean isLeaf() {

@@ -33,11 +33,17 @@ public final class Params {
 
     /** One parameter. */
     public static Params of(String path, Tensor tensor) {
+        checkNotNull(path, "params: a path is null");
+        checkNotNull(tensor, "params: no tensor at %s", path);
         return copyOf(Map.of(path, tensor));
     }
 
     /** Two parameters, in this order. */
     public static Params of(String path1, Tensor tensor1, String path2, Tensor tensor2) {
+        checkNotNull(path1, "params: a path is null");
+        checkNotNull(path2, "params: a path is null");
+        checkNotNull(tensor1, "params: no tensor at %s", path1);
+        checkNotNull(tensor2, "params: no tensor at %s", path2);
         checkArgument(!path1.equals(path2), "params: path %s appears twice", path1);
         return copyOf(ImmutableMap.of(path1, tensor1, path2, tensor2));
     }

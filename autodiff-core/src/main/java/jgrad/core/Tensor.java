@@ -3,6 +3,7 @@ package jgrad.core;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
@@ -263,7 +264,8 @@ public final class Tensor {
 
     /**
      * Whether every element is within {@code atol + rtol * |other|} of {@code other}'s (NumPy's
-     * {@code allclose}); NaNs compare unequal. Shapes must be equal.
+     * {@code allclose}); NaNs compare unequal. Unlike NumPy it does not broadcast: tensors of
+     * different shapes are not close ({@code false}), so a shape slip cannot pass a comparison.
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
         if (!shape.equals(other.shape)) {
@@ -532,6 +534,11 @@ public final class Tensor {
         return sum(allAxes(), false);
     }
 
+    /** The sum along {@code axis}, which is removed (PyTorch's {@code x.sum(axis)}). */
+    public Tensor sum(int axis) {
+        return sum(axis, false);
+    }
+
     /** The sum along {@code axis}; {@code keepDims} keeps it with size 1. */
     public Tensor sum(int axis, boolean keepDims) {
         return sum(new int[] {axis}, keepDims);
@@ -549,6 +556,11 @@ public final class Tensor {
     /** The mean of all elements; NaN for zero elements (as NumPy). Composite. */
     public Tensor mean() {
         return mean(allAxes(), false);
+    }
+
+    /** The mean along {@code axis}, which is removed; NaN where it is empty. */
+    public Tensor mean(int axis) {
+        return mean(axis, false);
     }
 
     /** The mean along {@code axis}; NaN where the axis is empty. Composite. */
@@ -573,6 +585,11 @@ public final class Tensor {
      */
     public Tensor max() {
         return max(allAxes(), false);
+    }
+
+    /** The maximum along {@code axis}, which is removed; ties share the gradient. */
+    public Tensor max(int axis) {
+        return max(axis, false);
     }
 
     /** The maximum along {@code axis}; ties share the gradient equally. */
@@ -660,7 +677,7 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        Tensor shift = maxShift(axis);
+        Tensor shift = maxShift(axis, "logSumExp");
         Tensor result = sub(shift).exp().sum(axis, true).log().add(shift);
         return keepDims ? result : result.reshape(Primitives.reducedShape(
                 "logSumExp", shape, ImmutableIntArray.of(shape.axis(axis, "logSumExp")), false));
@@ -675,7 +692,11 @@ public final class Tensor {
      * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
      */
     public Tensor logSoftmax(int axis) {
-        Tensor shifted = sub(maxShift(axis));
+        return logSoftmax(axis, "logSoftmax");
+    }
+
+    private Tensor logSoftmax(int axis, String op) {
+        Tensor shifted = sub(maxShift(axis, op));
         return shifted.sub(shifted.exp().sum(axis, true).log());
     }
 
@@ -685,11 +706,11 @@ public final class Tensor {
      * inf = NaN}, so the shift is 0 there, which keeps {@code +-Inf} results; an empty axis has no
      * max and needs no shift (its logSumExp is {@code log 0 = -Inf}, as in NumPy).
      */
-    private Tensor maxShift(int axis) {
-        int a = shape.axis(axis, "logSumExp");
+    private Tensor maxShift(int axis, String op) {
+        int a = shape.axis(axis, op);
         if (shape.dim(a) == 0) {
-            return full(0.0, Primitives.reducedShape(
-                    "logSumExp", shape, ImmutableIntArray.of(a), true), dtype);
+            return full(0.0, Primitives.reducedShape(op, shape, ImmutableIntArray.of(a), true),
+                    dtype);
         }
         Tensor max = max(axis, true).stopGradient();
         return where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
@@ -700,7 +721,7 @@ public final class Tensor {
      * summing to 1. Shapes: same as this. Composite: no vjp of its own.
      */
     public Tensor softmax(int axis) {
-        return logSoftmax(axis).exp();
+        return logSoftmax(axis, "softmax").exp();
     }
 
     // ---------------------------------------------------------------- movement
@@ -836,10 +857,20 @@ public final class Tensor {
      * The gradients of this scalar with respect to every {@link #requiresGrad()} leaf it depends
      * on, by reverse-mode differentiation. Can be called any number of times; nothing accumulates.
      *
+     * <p>As PyTorch's {@code autograd.grad} without {@code create_graph}, the tape does not record
+     * the gradients that {@link Autodiff} returns: to differentiate a gradient, nest {@code
+     * Autodiff} calls.
+     *
      * @throws IllegalArgumentException if this tensor is not a scalar (shape {@code []})
+     * @throws IllegalStateException if this tensor does not depend on any {@code requiresGrad()}
+     *     leaf through operations the tape recorded (PyTorch: "does not require grad")
      */
     public Gradients backward() {
         checkArgument(rank() == 0, "backward: needs a scalar (shape []), got shape %s", shape);
+        checkState(node != null && (node.levels & Trace.TAPE) != 0,
+                "backward: this scalar does not depend on any requiresGrad() leaf, so it has no"
+                        + " gradients; values returned by Autodiff are not recorded by the tape"
+                        + " (nest Autodiff calls to differentiate a gradient)");
         return Backward.tape(this);
     }
 
@@ -852,7 +883,7 @@ public final class Tensor {
         }
         DType dtype = inputs[0].dtype;
         List<Shape> shapes = new java.util.ArrayList<>(inputs.length);
-        long levels = 0;
+        boolean traced = false;
         for (Tensor input : inputs) {
             // Checked by hand: building the op's name eagerly costs on every operation.
             if (input == null) {
@@ -863,9 +894,7 @@ public final class Tensor {
                         + dtype + " and " + input.dtype + "); cast explicitly");
             }
             shapes.add(input.shape);
-            if (input.node != null) {
-                levels |= input.node.levels;
-            }
+            traced |= input.node != null;
         }
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
         Shape expected = primitive.outputShape(shapes);
@@ -878,11 +907,33 @@ public final class Tensor {
             throw new IllegalStateException(primitive + ": forward gave shape " + value.shape
                     + ", shape rule says " + expected);
         }
-        if (!primitive.isDifferentiable() || (levels & Trace.current().active()) == 0) {
-            return value;
+        Node node = traced && primitive.isDifferentiable() ? record(primitive, inputList) : null;
+        return node == null ? value : new Tensor(value.shape, value.dtype, value.data, node);
+    }
+
+    /**
+     * The node of an operation on {@code inputs}, or null when no input is live (see {@link
+     * Trace}). The node depends on the levels of the inputs that share its owner, and on the tape.
+     */
+    private static Node record(Primitive primitive, ImmutableList<Tensor> inputs) {
+        Trace current = Trace.current();
+        boolean tape = false;
+        Node[] nodes = new Node[inputs.size()];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = inputs.get(i).node;
+            tape |= nodes[i] != null && current.liveTape(nodes[i]);
         }
-        return new Tensor(value.shape, value.dtype, value.data,
-                Node.operation(primitive, inputList, levels));
+        Trace owner = Trace.ownerOf(primitive.toString(), nodes);
+        if (owner == null && !tape) {
+            return null;
+        }
+        long levels = 0;
+        for (Node node : nodes) {
+            if (node != null) {
+                levels |= node.owner == owner ? node.levels : node.levels & Trace.TAPE;
+            }
+        }
+        return Node.operation(primitive, inputs, levels, owner);
     }
 
     /** A leaf of {@code level} with this tensor's values, standing for this tensor. */

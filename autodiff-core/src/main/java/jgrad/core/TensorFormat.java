@@ -27,7 +27,7 @@ final class TensorFormat {
             String[] text = new String[data.length];
             int width = 0;
             for (int i = 0; i < data.length; i++) {
-                text[i] = number(data[i]);
+                text[i] = number(data[i], tensor.dtype());
                 width = Math.max(width, text[i].length());
             }
             appendAxis(out, shape, text, width, 0, 0, summarise, "tensor(".length());
@@ -100,19 +100,22 @@ final class TensorFormat {
      * 3.}; plain notation for magnitudes in {@code [1e-4, 1e8)}, scientific ({@code 1.5e-07})
      * outside.
      */
-    private static String number(double value) {
+    private static String number(double value, DType dtype) {
         if (!Double.isFinite(value)) {
             return special(value);
         }
+        // Float32 starts from its shortest binary32 text, as NumPy: 0.4f prints as 0.4, not as
+        // the 8 digits of its float64 value 0.4000000059604645.
+        BigDecimal exact = dtype == DType.FLOAT32
+                ? new BigDecimal(Float.toString((float) value)) : new BigDecimal(value);
         double magnitude = Math.abs(value);
         if (magnitude == 0 || magnitude >= 1e-4 && magnitude < 1e8) {
-            BigDecimal rounded = new BigDecimal(value).round(new MathContext(PRECISION))
-                    .stripTrailingZeros();
+            BigDecimal rounded = exact.round(new MathContext(PRECISION)).stripTrailingZeros();
             String text = rounded.toPlainString();
             boolean negativeZero = value == 0 && 1 / value < 0;
             return (negativeZero ? "-" : "") + (text.contains(".") ? text : text + ".");
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(PRECISION));
+        BigDecimal rounded = exact.round(new MathContext(PRECISION));
         BigDecimal unscaled = new BigDecimal(rounded.unscaledValue())
                 .movePointLeft(rounded.precision() - 1).stripTrailingZeros();
         int exponent = rounded.precision() - 1 - rounded.scale();

@@ -5,16 +5,21 @@ import static com.google.common.base.Preconditions.checkState;
 import java.util.function.Supplier;
 
 /**
- * The trace levels open on this thread. Each {@link Autodiff} call opens a level (one bit of a
- * {@code long}); an operation records a {@link Node} only when one of its inputs depends on an
- * active level. The tape level of {@link Tensor#requiresGrad()} is the top bit and is active
- * except while a tape backward pass runs, so that pass computes plain values.
+ * The trace levels of one thread. Each {@link Autodiff} call opens a level (one bit of a {@code
+ * long}) on the thread that makes it; the values traced for that level belong to this thread's
+ * trace (their {@link Node#owner}). An operation records a {@link Node} when one of its inputs
+ * is live: it depends on a level that is active on the trace that owns it, or on the tape level
+ * of {@link Tensor#requiresGrad()} while the tape is on for the calling thread (it is off while a
+ * tape backward pass runs there, so that pass computes plain values).
  *
- * <p>Levels are per thread: a function differentiated on one thread must compute on that thread
- * (work handed to a parallel stream inside {@code f} is not recorded). A level's bit is its depth,
- * so a later call at the same depth reuses it; values left over from a closed level may then be
- * recorded or walked needlessly, but never change a result, because the backward pass matches its
- * targets by node id.
+ * <p>Liveness is read from the owner, not from the calling thread, so the work that {@code f}
+ * hands to a parallel stream or an executor is recorded for the call it belongs to. One
+ * operation cannot combine values live for calls on two different threads (it would mix two sets
+ * of level bits): {@link #ownerOf} refuses it.
+ *
+ * <p>A level's bit is its depth on its thread, so a later call at the same depth reuses it;
+ * values left over from a closed level may then be recorded or walked needlessly, but never
+ * change a result, because the backward pass matches its targets by node id.
  */
 final class Trace {
 
@@ -26,8 +31,10 @@ final class Trace {
 
     private static final ThreadLocal<Trace> CURRENT = ThreadLocal.withInitial(Trace::new);
 
+    private final String threadName = Thread.currentThread().getName();
     private int depth;
-    private long active = TAPE;
+    /** The levels that record now; volatile because workers of {@code f} read it. */
+    private volatile long active = TAPE;
 
     private Trace() {}
 
@@ -35,7 +42,12 @@ final class Trace {
         return CURRENT.get();
     }
 
-    /** The levels whose operations record nodes now. */
+    /** The name of the thread this trace belongs to, for messages. */
+    String threadName() {
+        return threadName;
+    }
+
+    /** The levels whose operations record nodes on this thread now. */
     long active() {
         return active;
     }
@@ -57,14 +69,45 @@ final class Trace {
         active &= ~bit;
     }
 
-    /** Runs {@code body} with exactly {@code levels} active, then restores the previous set. */
-    <T> T withActive(long levels, Supplier<T> body) {
+    /** Runs {@code body} with the tape level off on this thread, then switches it back. */
+    <T> T withoutTape(Supplier<T> body) {
         long saved = active;
-        active = levels;
+        active = saved & ~TAPE;
         try {
             return body.get();
         } finally {
             active = saved;
         }
+    }
+
+    /** Whether {@code node}'s autodiff levels are active on the trace that owns them. */
+    static boolean liveLevels(Node node) {
+        return node.owner != null && (node.levels & ~TAPE & node.owner.active) != 0;
+    }
+
+    /** Whether {@code node} depends on the tape while the tape is on for the calling thread. */
+    boolean liveTape(Node node) {
+        return (node.levels & TAPE & active) != 0;
+    }
+
+    /**
+     * The trace that owns an operation on {@code nodes} (null entries for untraced inputs): the
+     * one owner of the inputs whose levels are live, or null if none is.
+     *
+     * @throws IllegalStateException if inputs are live for calls on two different threads
+     */
+    static Trace ownerOf(String op, Node... nodes) {
+        Trace owner = null;
+        for (Node node : nodes) {
+            if (node != null && liveLevels(node)) {
+                if (owner != null && owner != node.owner) {
+                    throw new IllegalStateException(op + ": combines values being differentiated"
+                            + " by Autodiff calls on two threads (" + owner.threadName + " and "
+                            + node.owner.threadName + "); nest Autodiff calls on one thread");
+                }
+                owner = node.owner;
+            }
+        }
+        return owner;
     }
 }

@@ -7,11 +7,18 @@ import static jgrad.core.TensorTest.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +167,20 @@ class AutodiffTest {
             assertRejected(() -> params.get("weights"), "weights", "weight", "bias");
             assertRejected(() -> params.plus(Params.of("bias", Tensor.of(1, 2))), "paths differ");
         }
+
+        @Test
+        void nullsAreRefusedWithMessagesThatNameThem() {
+            assertEquals("params: no tensor at a",
+                    assertThrows(NullPointerException.class, () -> Params.of("a", null))
+                            .getMessage());
+            assertEquals("params: no tensor at b", assertThrows(NullPointerException.class,
+                    () -> Params.of("a", Tensor.scalar(1), "b", null)).getMessage());
+            assertEquals("autodiff: f is null", assertThrows(NullPointerException.class,
+                    () -> Autodiff.grad((Function<Tensor, Tensor>) null, Tensor.scalar(1)))
+                            .getMessage());
+            assertEquals("autodiff: params is null", assertThrows(NullPointerException.class,
+                    () -> Autodiff.grad(p -> p.get("a").sum(), (Params) null)).getMessage());
+        }
     }
 
     @Nested
@@ -191,6 +212,113 @@ class AutodiffTest {
             Tensor x = Tensor.of(1, 2).requiresGrad();
             assertRejected(() -> x.mul(2.0).backward(), "backward", "scalar", "[2]");
             assertRejected(() -> x.sum().backward().get(Tensor.of(1)), "requiresGrad");
+        }
+
+        @Test
+        void backwardOfAValueTheTapeDidNotRecordIsRefused() {
+            // PyTorch: "element 0 of tensors does not require grad and does not have a grad_fn".
+            Tensor w = Tensor.of(1, 2).requiresGrad();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> Tensor.scalar(3).backward());
+            assertTrue(e.getMessage().contains("does not depend on any requiresGrad() leaf"),
+                    e.getMessage());
+            // Autodiff's gradients are plain for the tape (autograd.grad without create_graph):
+            // a silent 0 here would be wrong, the true value is 6w.
+            Tensor g = Autodiff.grad(t -> t.pow(3).sum(), w);
+            assertThrows(IllegalStateException.class, () -> g.sum().backward());
+            // The value keeps its tape graph.
+            Tensor value = Autodiff.valueAndGrad(t -> t.pow(3).sum(), w).value();
+            assertTensor(value.backward().get(w), dims(2), 3, 12);
+        }
+    }
+
+    @Nested
+    class Threads {
+        private static final Tensor X = Tensor.of(1, 2, 3);
+
+        @Test
+        void workHandedToAParallelStreamIsRecorded() {
+            Tensor g = Autodiff.grad(t -> IntStream.range(0, 64).parallel()
+                    .mapToObj(i -> t.mul((double) i))
+                    .reduce(Tensor::add).orElseThrow().sum(), X);
+            assertTensor(g, dims(3), 2016, 2016, 2016); // sum of 0..63
+        }
+
+        @Test
+        void workHandedToAnExecutorIsRecorded() throws Exception {
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                Tensor g = Autodiff.grad(t -> {
+                    try {
+                        return executor.submit(() -> t.square().sum()).get();
+                    } catch (InterruptedException | ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, X);
+                assertTensor(g, dims(3), 2, 4, 6);
+                // The worker thread records nothing once the call has ended.
+                assertFalse(executor.submit(() -> X.square().sum()).get().isTraced());
+            } finally {
+                executor.shutdown();
+            }
+        }
+
+        @Test
+        void nestingAcrossThreadsIsRefusedWithAClearMessage() throws Exception {
+            // The inner call on a worker combines its own leaf with the outer call's x.
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> Autodiff.grad(x -> {
+                            try {
+                                return executor.submit(() -> Autodiff.grad(
+                                        y -> x.square().mul(y.square()), Tensor.scalar(3))).get();
+                            } catch (InterruptedException | ExecutionException inner) {
+                                throw new IllegalStateException(inner);
+                            }
+                        }, Tensor.scalar(2)));
+                // f wrapped the worker's ExecutionException, which wraps the refusal.
+                Throwable refusal = e.getCause().getCause();
+                assertTrue(refusal instanceof IllegalStateException, refusal.toString());
+                assertTrue(refusal.getMessage().contains("Autodiff calls on two threads"),
+                        refusal.getMessage());
+            } finally {
+                executor.shutdown();
+            }
+        }
+
+        @Test
+        void concurrentIndependentCallsDoNotInterfere() throws Exception {
+            // 8 threads x 200 calls each, nested two deep: every result is the right one.
+            ExecutorService executor = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int thread = 0; thread < 8; thread++) {
+                    double c = thread + 1;
+                    results.add(executor.submit(() -> {
+                        boolean ok = true;
+                        for (int i = 0; i < 200; i++) {
+                            // d^2/dx^2 (c x^3) = 6 c x at x = 1
+                            Tensor second = Autodiff.grad(x -> Autodiff.grad(
+                                    t -> t.pow(3).mul(c), x), Tensor.scalar(1));
+                            ok &= second.item() == 6 * c && !second.isTraced();
+                        }
+                        return ok;
+                    }));
+                }
+                for (Future<Boolean> result : results) {
+                    assertTrue(result.get());
+                }
+            } finally {
+                executor.shutdown();
+            }
+        }
+
+        @Test
+        void levelsCanBeOpenedManyMoreTimesThanThereAreBits() {
+            for (int i = 0; i < 1000; i++) {
+                assertScalar(Autodiff.grad(t -> t.square(), Tensor.scalar(i)), 2.0 * i);
+            }
         }
     }
 

@@ -102,6 +102,9 @@ class TensorTest {
                             .toString());
             assertEquals("tensor([1., 2.], dtype=float32)",
                     Tensor.of(1, 2).cast(DType.FLOAT32).toString());
+            // NumPy prints float32 from its own shortest digits: [0.2, 0.4], not 0.40000001.
+            assertEquals("tensor([0.2, 0.4], dtype=float32)",
+                    Tensor.of(0.2, 0.4).cast(DType.FLOAT32).toString());
         }
 
         @Test
@@ -244,7 +247,9 @@ class TensorTest {
             assertRejected(() -> MATRIX.sum(2, false), "sum", "axis 2", "[2, 3]");
             assertRejected(() -> MATRIX.mean(-3, false), "mean", "axis -3", "[2, 3]");
             assertRejected(() -> MATRIX.max(5, true), "max", "axis 5");
-            assertRejected(() -> MATRIX.softmax(2), "axis 2");
+            assertRejected(() -> MATRIX.softmax(2), "softmax: axis 2");
+            assertRejected(() -> MATRIX.logSoftmax(5), "logSoftmax: axis 5");
+            assertRejected(() -> MATRIX.logSumExp(-3, false), "logSumExp: axis -3");
             assertRejected(() -> MATRIX.sum(new int[] {1, -1}, false), "sum", "repeated");
             assertRejected(() -> MATRIX.permute(0, 0), "permute");
         }
@@ -414,6 +419,10 @@ class TensorTest {
             assertScalar(MATRIX.mean(), 3.5);
             assertScalar(MATRIX.max(), 6);
             assertScalar(Tensor.scalar(4).sum(), 4);
+            // PyTorch's x.sum(dim): the axis is removed.
+            assertTensor(MATRIX.sum(1), dims(2), 6, 15);
+            assertTensor(MATRIX.mean(-2), dims(3), 2.5, 3.5, 4.5);
+            assertTensor(MATRIX.max(1), dims(2), 3, 6);
         }
 
         @Test
