@@ -339,7 +339,8 @@ public final class Csv {
     private static int parseCount(String source, CSVRecord header, int index, String what) {
         String field = header.get(index).strip();
         try {
-            int value = Integer.parseInt(field);
+            // ASCII digits only: parseInt also takes other scripts' digits and a leading '+'.
+            int value = field.matches("[0-9]+") ? Integer.parseInt(field) : -1;
             if (value >= 0) {
                 return value;
             }

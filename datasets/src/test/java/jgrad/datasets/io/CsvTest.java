@@ -129,6 +129,11 @@ class CsvTest {
         assertTrue(features.contains("numFeatures") && features.contains("'-1'"), features);
         String twice = failure("1,1,a,a\n1,0\n");
         assertTrue(twice.contains("'a' appears twice"), twice);
+        // Plain ASCII integers only: Integer.parseInt alone would take Arabic-Indic digits or '+'.
+        String arabic = failure("\u0662,1,a,b\n1,0\n2,1\n");
+        assertTrue(arabic.contains("non-negative integer"), arabic);
+        String plus = failure("+1,1,a\n1,0\n");
+        assertTrue(plus.contains("'+1'"), plus);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.ImmutableIntArray;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import jgrad.core.Autodiff;
@@ -90,7 +91,7 @@ public final class Trainer {
             ImmutableList<Dataset> batches = Batches.shuffled(train, settings.batchSize(), rng);
             for (Dataset batch : batches) {
                 // forward and loss, then backward: the gradient of the batch loss w.r.t. params
-                ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> loss.apply(
+                ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> scalarLoss(loss,
                         model.withParams(p).apply(batch.features()), batch.labels()), params);
                 // update: the optimiser turns gradients into steps, which are added to params
                 Update<S> update = optimizer.update(lossAndGrads.grad(), state, params);
@@ -100,11 +101,18 @@ public final class Trainer {
             }
             Tensor validationOutputs = model.withParams(params).apply(validation.features());
             EpochRecord record = new EpochRecord(epoch, lossSum / batches.size(),
-                    loss.apply(validationOutputs, validation.labels()).item(),
+                    scalarLoss(loss, validationOutputs, validation.labels()).item(),
                     Metrics.accuracy(validationOutputs, validation.labels()));
             epochs.add(record);
             listener.onEpoch(record);
         }
         return new Fit(model.withParams(params), new History(epochs.build()));
+    }
+
+    private static Tensor scalarLoss(Loss loss, Tensor outputs, ImmutableIntArray labels) {
+        Tensor value = checkNotNull(loss.apply(outputs, labels), "fit: the loss returned null");
+        checkArgument(value.rank() == 0, "fit: the loss must return a scalar (shape []), got"
+                + " shape %s; reduce it (Reduction.MEAN or SUM)", value.shape());
+        return value;
     }
 }

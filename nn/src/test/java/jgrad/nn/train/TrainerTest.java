@@ -109,6 +109,18 @@ class TrainerTest {
     }
 
     @Test
+    void aLossThatIsNotAScalarIsRefusedNamingTheLoss() {
+        Linear model = Linear.init(new SplittableRandom(0), 2, 2, Init.ZEROS);
+        Loss perSample = (outputs, labels) -> Losses.softmaxCrossEntropy(outputs, labels,
+                jgrad.nn.losses.Reduction.NONE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.fit(model, perSample, Optimizers.sgd(0.1), blobs(4, 0),
+                        blobs(4, 1), new TrainingSettings(1, 2, 0), EpochListener.silent()));
+        assertEquals("fit: the loss must return a scalar (shape []), got shape [2]; reduce it"
+                + " (Reduction.MEAN or SUM)", e.getMessage());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         Linear model = Linear.init(new SplittableRandom(0), 2, 2, Init.ZEROS);
         Dataset empty = new Dataset(Tensor.of(new double[0], Shape.of(0, 2),
