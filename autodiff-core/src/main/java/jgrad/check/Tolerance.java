@@ -18,7 +18,10 @@ public record Tolerance(double rtol, double atol) {
     /**
      * For float64 functions with the default step {@code h = 1e-5 * max(1, |x_i|)}: the central
      * difference's truncation error is about {@code h^2 |f'''| / 6 ~ 1e-11} and its rounding
-     * error about {@code 1e-16 |f| / h ~ 1e-11}, well inside {@code 1e-7 + 1e-5 |numeric|}.
+     * error about {@code 1e-16 |f| / h ~ 1e-11}, well inside {@code 1e-7 + 1e-5 |numeric|}. Where
+     * {@code f} curves on a scale {@code s} much smaller than {@code |x_i|} the truncation error
+     * is {@code ~ (h / s)^2} relative instead, and {@link GradCheck} refines the comparison with
+     * smaller steps before failing it.
      */
     public static final Tolerance FLOAT64 = new Tolerance(1e-5, 1e-7);
 

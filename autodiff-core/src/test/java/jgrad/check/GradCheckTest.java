@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.primitives.ImmutableIntArray;
+import java.util.SplittableRandom;
 import java.util.function.Function;
+import jgrad.core.DType;
 import jgrad.core.Params;
 import jgrad.core.Tensor;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,88 @@ class GradCheckTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () ->
                 GradCheck.check(Tensor::exp, X.cast(jgrad.core.DType.FLOAT32), Tolerance.FLOAT64));
         assertTrue(error.getMessage().contains("float32"), error.getMessage());
+    }
+
+    @Test
+    void aNonFiniteOutputFailsNamingItsFirstIndexAndValue() {
+        GradCheckReport nan = GradCheck.check(Tensor::log, Tensor.of(1, -1), Tolerance.FLOAT64);
+        assertFalse(nan.passed());
+        assertEquals("gradient check FAILED: f(x) is NaN at output [1]; finite differences need"
+                + " a finite f(x)", nan.toString());
+        assertEquals(0, nan.comparisons());
+        GradCheckReport.NonFiniteOutput bad = nan.nonFiniteOutput().orElseThrow();
+        assertEquals(ImmutableIntArray.of(1), bad.index());
+        assertTrue(Double.isNaN(bad.value()));
+
+        GradCheckReport infinite = GradCheck.check(Tensor::recip,
+                Tensor.of(new double[][] {{1, 2}, {0, -0.0}}), Tolerance.FLOAT64);
+        assertFalse(infinite.passed());
+        assertTrue(infinite.toString().contains("f(x) is Infinity at output [1, 0];"),
+                infinite.toString());
+        assertEquals(new GradCheckReport.NonFiniteOutput(ImmutableIntArray.of(1, 0),
+                Double.POSITIVE_INFINITY), infinite.nonFiniteOutput().orElseThrow());
+
+        GradCheckReport scalar =
+                GradCheck.check(x -> x.log().sum(), Tensor.of(1, -1), Tolerance.FLOAT64);
+        assertEquals("gradient check FAILED: f(x) is NaN; finite differences need a finite f(x)",
+                scalar.toString());
+        assertEquals(ImmutableIntArray.of(), scalar.nonFiniteOutput().orElseThrow().index());
+
+        GradCheckReport finite = GradCheck.check(Tensor::log, Tensor.of(1, 2), Tolerance.FLOAT64);
+        assertTrue(finite.passed() && finite.nonFiniteOutput().isEmpty(), finite.toString());
+    }
+
+    @Test
+    void aNonFiniteOutputFailsAssertVjpMatches() {
+        AssertionError error = assertThrows(AssertionError.class, () -> GradCheck.assertVjpMatches(
+                Tensor::log, Tensor.of(1, -1), Tolerance.FLOAT64));
+        assertTrue(error.getMessage().contains("f(x) is NaN at output [1]"), error.getMessage());
+    }
+
+    @Test
+    void float32OutputsAreRefused() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () ->
+                GradCheck.check(x -> x.cast(DType.FLOAT32), X, Tolerance.FLOAT64));
+        assertTrue(error.getMessage().contains("f returns float32"), error.getMessage());
+    }
+
+    @Test
+    void projectionReportsNameTheProjection() {
+        Tensor large = Tensor.arange(300).mul(0.01).sub(1.5);
+        GradCheckReport wrong = GradCheck.check(
+                x -> x.mul(x.stopGradient()), large, Tolerance.FLOAT64);
+        assertTrue(wrong.toString().matches("gradient check FAILED \\(projection, 8 comparisons\\):"
+                + " worst at x, projection [1-8] of 8: analytic .*"), wrong.toString());
+        assertTrue(wrong.projection() >= 1 && wrong.projection() <= GradCheck.DIRECTIONS);
+        assertEquals(ImmutableIntArray.of(), wrong.index());
+    }
+
+    /**
+     * The reported projection number and the generator's seed reproduce the direction: {@code u}
+     * first, then one direction per projection, in order.
+     */
+    @Test
+    void theReportedProjectionCanBeReproducedFromTheSeed() {
+        Tensor large = Tensor.arange(300).mul(0.01).sub(1.5);
+        Function<Params, Tensor> f = p -> p.get("w").mul(p.get("w").stopGradient());
+        GradCheckReport report = GradCheck.check(f, Params.of("w", large), Tolerance.FLOAT64,
+                new SplittableRandom(7));
+        assertFalse(report.passed(), report.toString());
+        assertTrue(report.toString().contains("worst at w, projection " + report.projection()
+                + " of 8"), report.toString());
+
+        SplittableRandom rng = new SplittableRandom(7);
+        Tensor u = Tensor.randn(large.shape(), rng);
+        Tensor v = null;
+        for (int d = 1; d <= report.projection(); d++) {
+            v = Tensor.randn(large.shape(), rng);
+        }
+        Tensor direction = v.div(v.norm());
+        // d/dw of w * stopGradient(w) is stopGradient(w): the vjp is u * w
+        double analytic = u.mul(large).mul(direction).sum().item();
+        assertEquals(analytic, report.analytic(), 1e-12 * Math.abs(analytic));
+        // the true directional derivative is twice that
+        assertEquals(2 * analytic, report.numeric(), 1e-6 * Math.abs(analytic));
     }
 
     @Test
