@@ -39,9 +39,24 @@ public interface GradientTransformation<S> {
 
     /** A transformation from its two functions. */
     static <S> GradientTransformation<S> of(Function<Params, S> init, UpdateFunction<S> update) {
+        return of("GradientTransformation", init, update);
+    }
+
+    /**
+     * A transformation from its two functions, described by {@code description} (its {@code
+     * toString}, e.g. {@code "sgd(learningRate=0.1)"}).
+     */
+    static <S> GradientTransformation<S> of(String description, Function<Params, S> init,
+            UpdateFunction<S> update) {
+        checkNotNull(description, "description");
         checkNotNull(init, "init");
         checkNotNull(update, "update");
         return new GradientTransformation<>() {
+            @Override
+            public String toString() {
+                return description;
+            }
+
             @Override
             public S init(Params params) {
                 return init.apply(checkNotNull(params, "params"));

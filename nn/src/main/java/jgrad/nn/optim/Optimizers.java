@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.base.Joiner;
 import com.google.common.collect.ImmutableList;
 import jgrad.core.Params;
 import jgrad.core.Tensor;
@@ -34,7 +35,7 @@ public final class Optimizers {
      */
     public static GradientTransformation<EmptyState> sgd(double learningRate) {
         checkLearningRate("sgd", learningRate);
-        return scale(-learningRate);
+        return named("sgd(learningRate=" + learningRate + ")", scale(-learningRate));
     }
 
     /**
@@ -50,7 +51,8 @@ public final class Optimizers {
      */
     public static GradientTransformation<ChainState> sgd(double learningRate, double momentum) {
         checkLearningRate("sgd", learningRate);
-        return chain(accumulateMomentum(momentum), scale(-learningRate));
+        return named("sgd(learningRate=" + learningRate + ", momentum=" + momentum + ")",
+                chain(accumulateMomentum(momentum), scale(-learningRate)));
     }
 
     /**
@@ -63,7 +65,7 @@ public final class Optimizers {
      */
     public static GradientTransformation<ScheduleState> sgd(Schedule learningRate) {
         checkNotNull(learningRate, "sgd: learningRate schedule is null");
-        return scaleBySchedule(descent("sgd", learningRate));
+        return named("sgd(learningRate=schedule)", scaleBySchedule(descent("sgd", learningRate)));
     }
 
     /**
@@ -92,7 +94,8 @@ public final class Optimizers {
     public static GradientTransformation<ChainState> adam(double learningRate, double b1,
             double b2, double eps) {
         checkLearningRate("adam", learningRate);
-        return chain(scaleByAdam(b1, b2, eps), scale(-learningRate));
+        return named("adam(learningRate=" + learningRate + ", b1=" + b1 + ", b2=" + b2 + ", eps="
+                + eps + ")", chain(scaleByAdam(b1, b2, eps), scale(-learningRate)));
     }
 
     /**
@@ -105,8 +108,8 @@ public final class Optimizers {
      */
     public static GradientTransformation<ChainState> adam(Schedule learningRate) {
         checkNotNull(learningRate, "adam: learningRate schedule is null");
-        return chain(scaleByAdam(0.9, 0.999, 1e-8),
-                scaleBySchedule(descent("adam", learningRate)));
+        return named("adam(learningRate=schedule, b1=0.9, b2=0.999, eps=1.0E-8)", chain(
+                scaleByAdam(0.9, 0.999, 1e-8), scaleBySchedule(descent("adam", learningRate))));
     }
 
     /** {@code step -> -learningRate(step)}, refusing a rate that is negative or not finite. */
@@ -130,7 +133,7 @@ public final class Optimizers {
      */
     public static GradientTransformation<EmptyState> scale(double factor) {
         checkArgument(Double.isFinite(factor), "scale: factor must be finite, got %s", factor);
-        return GradientTransformation.of(
+        return GradientTransformation.of("scale(" + factor + ")",
                 params -> new EmptyState(),
                 (grads, state, params) -> new Update<>(grads.scale(factor), state));
     }
@@ -145,7 +148,7 @@ public final class Optimizers {
      */
     public static GradientTransformation<ScheduleState> scaleBySchedule(Schedule schedule) {
         checkNotNull(schedule, "scaleBySchedule: schedule is null");
-        return GradientTransformation.of(
+        return GradientTransformation.of("scaleBySchedule(schedule)",
                 params -> new ScheduleState(0),
                 (grads, state, params) -> {
                     double factor = schedule.valueAt(state.count());
@@ -167,7 +170,7 @@ public final class Optimizers {
     public static GradientTransformation<MomentumState> accumulateMomentum(double momentum) {
         checkArgument(0 <= momentum && momentum < 1,
                 "momentum: must be in [0, 1), got %s", momentum);
-        return GradientTransformation.of(
+        return GradientTransformation.of("accumulateMomentum(" + momentum + ")",
                 params -> new MomentumState(params.zerosLike()),
                 (grads, state, params) -> {
                     Params velocity = state.velocity().scale(momentum).plus(grads);
@@ -191,6 +194,7 @@ public final class Optimizers {
                 "adam: betas not in [0, 1): %s, %s", b1, b2);
         checkArgument(eps >= 0 && Double.isFinite(eps), "adam: eps must be >= 0, got %s", eps);
         return GradientTransformation.of(
+                "scaleByAdam(b1=" + b1 + ", b2=" + b2 + ", eps=" + eps + ")",
                 params -> new AdamState(0, params.zerosLike(), params.zerosLike()),
                 (grads, state, params) -> {
                     long t = state.count() + 1;
@@ -214,7 +218,7 @@ public final class Optimizers {
     public static GradientTransformation<ChainState> chain(
             GradientTransformation<?>... transformations) {
         ImmutableList<GradientTransformation<?>> steps = ImmutableList.copyOf(transformations);
-        return GradientTransformation.of(
+        return GradientTransformation.of("chain(" + Joiner.on(", ").join(steps) + ")",
                 params -> {
                     ImmutableList.Builder<Object> states = ImmutableList.builder();
                     for (GradientTransformation<?> step : steps) {
@@ -243,6 +247,13 @@ public final class Optimizers {
     private static <S> Update<S> updateWith(GradientTransformation<S> step, Params grads,
             Object state, Params params) {
         return step.update(grads, (S) state, params);
+    }
+
+    /** {@code transformation} under another description. */
+    private static <S> GradientTransformation<S> named(String description,
+            GradientTransformation<S> transformation) {
+        return GradientTransformation.of(description, transformation::init,
+                transformation::update);
     }
 
     private static void checkLearningRate(String optimizer, double learningRate) {

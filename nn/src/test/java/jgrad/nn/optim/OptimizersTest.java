@@ -169,6 +169,16 @@ class OptimizersTest {
     }
 
     @Test
+    void optimisersDescribeThemselves() {
+        assertEquals("sgd(learningRate=0.1)", Optimizers.sgd(0.1).toString());
+        assertEquals("sgd(learningRate=0.1, momentum=0.9)", Optimizers.sgd(0.1, 0.9).toString());
+        assertEquals("adam(learningRate=0.001, b1=0.9, b2=0.999, eps=1.0E-8)",
+                Optimizers.adam(0.001).toString());
+        assertEquals("chain(accumulateMomentum(0.5), scale(-0.1))", Optimizers.chain(
+                Optimizers.accumulateMomentum(0.5), Optimizers.scale(-0.1)).toString());
+    }
+
+    @Test
     void badHyperparametersAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Optimizers.sgd(-0.1));
