@@ -26,6 +26,10 @@ import java.util.function.Function;
  * made on two different threads throws {@code IllegalStateException}. At most 63 calls may be
  * nested on one thread.
  *
+ * <p>A function whose output does not depend on its input at all has zero gradients (as in JAX);
+ * since that is almost always a slip, it is logged as a warning on the {@link System.Logger}
+ * named {@code jgrad.core.Autodiff}.
+ *
  * <p>The gradients are not recorded by the tape of {@link Tensor#requiresGrad()} (as PyTorch's
  * {@code autograd.grad} without {@code create_graph}), so {@link Tensor#backward()} of a function
  * of them refuses to run; the value {@code f(x)} keeps its tape graph.
@@ -38,6 +42,8 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class Autodiff {
+
+    private static final System.Logger LOGGER = System.getLogger(Autodiff.class.getName());
 
     private Autodiff() {}
 
@@ -152,6 +158,14 @@ public final class Autodiff {
             }
             ImmutableList<Tensor> leafList = leaves.build();
             Tensor output = checkNotNull(f.apply(leafList), "autodiff: f returned null");
+            Node node = output.node();
+            if (!inputs.isEmpty() && (node == null || (node.levels & level) == 0)) {
+                // Legal (the gradient is zero, as in JAX) but almost always a slip, such as
+                // calling the model instead of model.withParams(p) inside f.
+                LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output does not depend on"
+                        + " its input, so every gradient is zero; does f use the tensor or the"
+                        + " Params it is given (for a model: model.withParams(p))?");
+            }
             return new Traced(output, leafList, level);
         } finally {
             trace.close(level);

@@ -18,6 +18,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -56,9 +60,41 @@ class AutodiffTest {
         }
 
         @Test
-        void gradOfAFunctionThatIgnoresItsInputIsZerosOfItsShape() {
-            Tensor grad = Autodiff.grad(x -> Tensor.scalar(3), Tensor.zeros(2, 1));
-            assertTensor(grad, dims(2, 1), 0, 0);
+        void gradOfAFunctionThatIgnoresItsInputIsZerosOfItsShapeWithAWarning() {
+            Logger logger = Logger.getLogger("jgrad.core.Autodiff");
+            List<LogRecord> records = new ArrayList<>();
+            Handler handler = new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    records.add(record);
+                }
+
+                @Override
+                public void flush() {}
+
+                @Override
+                public void close() {}
+            };
+            logger.addHandler(handler);
+            try {
+                Tensor grad = Autodiff.grad(x -> Tensor.scalar(3), Tensor.zeros(2, 1));
+                assertTensor(grad, dims(2, 1), 0, 0);
+                assertEquals(1, records.size());
+                assertEquals(Level.WARNING, records.get(0).getLevel());
+                assertTrue(records.get(0).getMessage().contains("does not depend on its input"));
+                // The slip the warning is for: f closes over other parameters than its own.
+                Params params = Params.of("w", Tensor.of(1, 2));
+                Params other = Params.of("w", Tensor.of(3, 4));
+                Autodiff.grad(p -> other.get("w").sum(), params);
+                assertEquals(2, records.size());
+                // One of several inputs unused is normal (a frozen layer): no warning.
+                Autodiff.grad(p -> p.get("a").sum(),
+                        Params.of("a", Tensor.of(1), "b", Tensor.of(2)));
+                Autodiff.grad(F, Tensor.of(1, 2));
+                assertEquals(2, records.size());
+            } finally {
+                logger.removeHandler(handler);
+            }
         }
 
         @Test
