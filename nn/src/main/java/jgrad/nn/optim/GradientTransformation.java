@@ -25,7 +25,8 @@ public interface GradientTransformation<S> {
      *
      * @param grads  the gradients, with the paths of {@code params}
      * @param state  the state returned by {@link #init} or the previous {@code update}
-     * @param params the current parameters (used by some transformations, e.g. weight decay)
+     * @param params the current parameters (used by some transformations, e.g. {@link
+     *               Optimizers#addDecayedWeights})
      * @throws IllegalArgumentException if the paths of {@code grads} and the state differ
      */
     Update<S> update(Params grads, S state, Params params);

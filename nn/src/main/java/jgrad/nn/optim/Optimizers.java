@@ -126,6 +126,27 @@ public final class Optimizers {
     // ---------------------------------------------------------------- transformations
 
     /**
+     * Adds decayed weights to the updates, {@code updates = g + weightDecay · params} (Optax's
+     * {@code add_decayed_weights}): before a descent step, this is L2 regularisation with penalty
+     * {@code (weightDecay / 2) · sum(params²)}, as the {@code weight_decay} of PyTorch's {@code
+     * SGD}; {@code chain(addDecayedWeights(wd), scale(-lr))} is SGD with weight decay. (Placed
+     * after {@code scaleByAdam} it gives AdamW's decoupled decay, Loshchilov &amp; Hutter, 2019,
+     * with the decay then scaled by the learning rate.) Stateless.
+     *
+     * @throws IllegalArgumentException if {@code weightDecay} is negative or not finite
+     */
+    public static GradientTransformation<EmptyState> addDecayedWeights(double weightDecay) {
+        checkArgument(weightDecay >= 0 && Double.isFinite(weightDecay),
+                "addDecayedWeights: weightDecay must be >= 0 and finite, got %s", weightDecay);
+        return GradientTransformation.of("addDecayedWeights(" + weightDecay + ")",
+                params -> new EmptyState(),
+                (grads, state, params) -> {
+                    checkNotNull(params, "addDecayedWeights: needs the current params");
+                    return new Update<>(grads.plus(params.scale(weightDecay)), state);
+                });
+    }
+
+    /**
      * Multiplies the updates by a constant, {@code updates = factor · g} (Optax's {@code scale}).
      * Stateless.
      *

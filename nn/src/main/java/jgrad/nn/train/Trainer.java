@@ -22,12 +22,20 @@ import jgrad.nn.optim.Update;
  * The training loop: mini-batch gradient descent on a classification data set.
  *
  * <pre>{@code
+ * jshell> var split = Split.of(Datasets.iris(), new SplittableRandom(0)).standardized()
  * jshell> var fit = Trainer.fit(Mlp.init(new SplittableRandom(0), 4, 16, 3), Optimizers.adam(0.01),
- *    ...>         train, validation, new TrainingSettings(50, 16, 42), EpochListener.printing());
- * epoch   1  train loss 1.07425  validation loss 0.94012  validation accuracy 0.7000
+ *    ...>         split.train(), split.validation(), new TrainingSettings(50, 16, 42),
+ *    ...>         EpochListener.printing());
+ * epoch   1  train loss 1.81406  validation loss 1.16738  validation accuracy 0.4000
  * ...
+ * epoch  50  train loss 0.07109  validation loss 0.03949  validation accuracy 1.0000
  * jshell> fit.history().bestEpoch()
+ * $3 ==> epoch  50  train loss 0.07109  validation loss 0.03949  validation accuracy 1.0000
  * }</pre>
+ *
+ * <p>The training loss of an epoch is the mean of its batch losses, each measured just before
+ * its update, so it mixes the model's states across the epoch (in epoch 1 it is far above the
+ * validation loss measured at the end); PyTorch loops usually report the same running mean.
  */
 public final class Trainer {
 
@@ -84,6 +92,8 @@ public final class Trainer {
                 validation.classNames(), train.numFeatures(), train.classNames());
         RandomGenerator rng = new SplittableRandom(settings.seed());
         Params params = model.params();
+        Params bestParams = null;
+        double bestValidationLoss = Double.NaN;
         S state = optimizer.init(params);
         ImmutableList.Builder<EpochRecord> epochs = ImmutableList.builder();
         for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -91,7 +101,7 @@ public final class Trainer {
             ImmutableList<Dataset> batches = Batches.shuffled(train, settings.batchSize(), rng);
             for (Dataset batch : batches) {
                 // forward and loss, then backward: the gradient of the batch loss w.r.t. params
-                ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> scalarLoss(loss,
+                ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> trainingLoss(loss,
                         model.withParams(p).apply(batch.features()), batch.labels()), params);
                 // update: the optimiser turns gradients into steps, which are added to params
                 Update<S> update = optimizer.update(lossAndGrads.grad(), state, params);
@@ -104,9 +114,25 @@ public final class Trainer {
                     scalarLoss(loss, validationOutputs, validation.labels()).item(),
                     Metrics.accuracy(validationOutputs, validation.labels()));
             epochs.add(record);
+            // As History.bestEpoch: the first epoch of lowest validation loss, NaN above all.
+            if (bestParams == null
+                    || Double.compare(record.validationLoss(), bestValidationLoss) < 0) {
+                bestValidationLoss = record.validationLoss();
+                bestParams = params;
+            }
             listener.onEpoch(record);
         }
-        return new Fit(model.withParams(params), new History(epochs.build()));
+        return new Fit(model.withParams(params), model.withParams(bestParams),
+                new History(epochs.build()));
+    }
+
+    /** The batch loss, which must depend on the parameters being differentiated. */
+    private static Tensor trainingLoss(Loss loss, Tensor outputs, ImmutableIntArray labels) {
+        Tensor value = scalarLoss(loss, outputs, labels);
+        checkArgument(value.isTraced(), "fit: the loss does not depend on the model's parameters,"
+                + " so every gradient would be zero; does the model's withParams(params) return a"
+                + " model that uses them?");
+        return value;
     }
 
     private static Tensor scalarLoss(Loss loss, Tensor outputs, ImmutableIntArray labels) {

@@ -169,6 +169,20 @@ class OptimizersTest {
     }
 
     @Test
+    void weightDecayAddsTheScaledWeightsBeforeTheStep() {
+        // PyTorch SGD(weight_decay=0.1, lr=0.1): d = g + 0.1 w; w -= 0.1 d.
+        // w = 1, g = 0.5: 1 - 0.1 (0.5 + 0.1) = 0.94; then 0.94 - 0.1 (0.5 + 0.094) = 0.8806.
+        double[] w = run(Optimizers.chain(Optimizers.addDecayedWeights(0.1),
+                Optimizers.scale(-0.1)), 1.0, 0.5, 0.5);
+        assertEquals(0.94, w[0], 1e-15);
+        assertEquals(0.8806, w[1], 1e-15);
+        // With zero gradients the weights shrink geometrically: (1 - 0.1 * 0.1)^3.
+        assertEquals(Math.pow(0.99, 3), run(Optimizers.chain(Optimizers.addDecayedWeights(0.1),
+                Optimizers.scale(-0.1)), 1.0, 0, 0, 0)[2], 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> Optimizers.addDecayedWeights(-1));
+    }
+
+    @Test
     void optimisersDescribeThemselves() {
         assertEquals("sgd(learningRate=0.1)", Optimizers.sgd(0.1).toString());
         assertEquals("sgd(learningRate=0.1, momentum=0.9)", Optimizers.sgd(0.1, 0.9).toString());

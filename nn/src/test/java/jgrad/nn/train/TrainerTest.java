@@ -109,6 +109,55 @@ class TrainerTest {
     }
 
     @Test
+    void bestModelIsTheModelAfterTheEpochOfLowestValidationLoss() {
+        Dataset train = blobs(40, 1);
+        Dataset validation = blobs(20, 2);
+        Linear model = Linear.init(new SplittableRandom(0), 2, 2, Init.GLOROT_UNIFORM);
+        for (double learningRate : new double[] {0.1, 40}) {
+            // 0.1 improves to the end; 40 overshoots, so some later epoch is worse than the best.
+            Fit fit = Trainer.fit(model, Optimizers.sgd(learningRate), train, validation,
+                    new TrainingSettings(8, 8, 0), EpochListener.silent());
+            EpochRecord best = fit.history().bestEpoch();
+            double bestModelLoss = Losses.softmaxCrossEntropy(
+                    fit.bestModel().apply(validation.features()), validation.labels()).item();
+            assertEquals(best.validationLoss(), bestModelLoss, 0.0);
+            if (best.epoch() == fit.history().last().epoch()) {
+                assertTrue(fit.bestModel().params().allClose(fit.model().params(), 0, 0));
+            }
+        }
+        Fit diverging = Trainer.fit(model, Optimizers.sgd(40), train, validation,
+                new TrainingSettings(8, 8, 0), EpochListener.silent());
+        assertTrue(diverging.history().bestEpoch().epoch() < 8, diverging.history().table());
+    }
+
+    @Test
+    void aLossThatDoesNotDependOnTheParametersIsRefused() {
+        Linear linear = Linear.init(new SplittableRandom(0), 2, 2, Init.ZEROS);
+        // A layer whose withParams forgets the parameters it is given.
+        jgrad.nn.Layer forgetful = new jgrad.nn.Layer() {
+            @Override
+            public Tensor apply(Tensor input) {
+                return linear.apply(input);
+            }
+
+            @Override
+            public jgrad.core.Params params() {
+                return linear.params();
+            }
+
+            @Override
+            public jgrad.nn.Layer withParams(jgrad.core.Params params) {
+                return this;
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.fit(forgetful, Optimizers.sgd(0.1), blobs(4, 0), blobs(4, 1),
+                        new TrainingSettings(1, 2, 0), EpochListener.silent()));
+        assertTrue(e.getMessage().startsWith("fit: the loss does not depend on the model's"
+                + " parameters"), e.getMessage());
+    }
+
+    @Test
     void aLossThatIsNotAScalarIsRefusedNamingTheLoss() {
         Linear model = Linear.init(new SplittableRandom(0), 2, 2, Init.ZEROS);
         Loss perSample = (outputs, labels) -> Losses.softmaxCrossEntropy(outputs, labels,
