@@ -37,6 +37,11 @@ final class Node {
         this.owner = owner;
     }
 
+    /** The id the next node will get: every node made from now on has an id at least this. */
+    static long nextId() {
+        return NEXT_ID.get();
+    }
+
     static Node operation(Primitive primitive, ImmutableList<Tensor> inputs, long levels,
             Trace owner) {
         return new Node(levels, primitive, inputs, 0, owner);
@@ -51,23 +56,24 @@ final class Node {
      */
     static Node leaf(long level, Tensor source) {
         Node sourceNode = source.node();
-        Trace owner = level == Trace.TAPE ? null : Trace.current();
+        Trace current = Trace.current();
         if (sourceNode == null) {
-            return new Node(level, null, ImmutableList.of(), level, owner);
+            return new Node(level, null, ImmutableList.of(), level,
+                    level == Trace.TAPE ? null : current);
         }
-        if (owner == null) {
-            owner = sourceNode.owner;
-        } else if (sourceNode.owner != null && sourceNode.owner != owner) {
-            if (Trace.liveLevels(sourceNode)) {
-                throw new IllegalStateException("autodiff: an input is being differentiated by an"
-                        + " Autodiff call on thread " + sourceNode.owner.threadName()
-                        + "; nest Autodiff calls on one thread");
-            }
-            // Not live there: the source's levels are not ours to carry.
-            return new Node(level | (sourceNode.levels & Trace.TAPE), null,
-                    ImmutableList.of(source), level, owner);
+        long sourceLive = Trace.liveBits(sourceNode);
+        long sourceTape = current.liveTape(sourceNode) ? Trace.TAPE : 0;
+        if (level == Trace.TAPE) {
+            return new Node(Trace.TAPE | sourceLive, null, ImmutableList.of(source), level,
+                    sourceLive != 0 ? sourceNode.owner : null);
         }
-        return new Node(level | sourceNode.levels, null, ImmutableList.of(source), level, owner);
+        if (sourceLive != 0 && sourceNode.owner != current) {
+            throw new IllegalStateException("autodiff: an input is being differentiated by an"
+                    + " Autodiff call on thread " + sourceNode.owner.threadName()
+                    + "; nest Autodiff calls on one thread");
+        }
+        return new Node(level | sourceLive | sourceTape, null, ImmutableList.of(source), level,
+                current);
     }
 
     boolean isLeaf() {

@@ -927,10 +927,12 @@ public final class Tensor {
         if (owner == null && !tape) {
             return null;
         }
+        // Only live bits pass on: a stale or foreign bit would alias a level open later.
         long levels = 0;
         for (Node node : nodes) {
             if (node != null) {
-                levels |= node.owner == owner ? node.levels : node.levels & Trace.TAPE;
+                levels |= (node.owner == owner ? Trace.liveBits(node) : 0)
+                        | (current.liveTape(node) ? Trace.TAPE : 0);
             }
         }
         return Node.operation(primitive, inputs, levels, owner);

@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * operation cannot combine values live for calls on two different threads (it would mix two sets
  * of level bits): {@link #ownerOf} refuses it.
  *
- * <p>A level's bit is its depth on its thread, so a later call at the same depth reuses it;
- * values left over from a closed level may then be recorded or walked needlessly, but never
- * change a result, because the backward pass matches its targets by node id.
+ * <p>A level's bit is its depth on its thread, so a later call at the same depth reuses it. Each
+ * opening therefore also records a generation, the next node id: a value depends on an open level
+ * only if its node is at least as new, so values left over from a finished call are constants to
+ * every later one, on any thread. Only live bits pass from inputs to the nodes made from them.
  */
 final class Trace {
 
@@ -32,6 +33,8 @@ final class Trace {
     private static final ThreadLocal<Trace> CURRENT = ThreadLocal.withInitial(Trace::new);
 
     private final String threadName = Thread.currentThread().getName();
+    /** Per depth: the first node id of the level open there; written before {@link #active}. */
+    private final long[] generation = new long[MAX_DEPTH];
     private int depth;
     /** The levels that record now; volatile because workers of {@code f} read it. */
     private volatile long active = TAPE;
@@ -57,8 +60,9 @@ final class Trace {
         checkState(depth < MAX_DEPTH,
                 "autodiff: more than %s nested differentiation levels", depth);
         long bit = 1L << depth;
+        generation[depth] = Node.nextId();
         depth++;
-        active |= bit;
+        active |= bit; // the volatile write publishes the generation to other threads
         return bit;
     }
 
@@ -80,9 +84,30 @@ final class Trace {
         }
     }
 
-    /** Whether {@code node}'s autodiff levels are active on the trace that owns them. */
+    /**
+     * The autodiff levels of {@code node} that are open on the trace that owns it, in the
+     * generation that made the node.
+     */
+    static long liveBits(Node node) {
+        Trace owner = node.owner;
+        if (owner == null) {
+            return 0;
+        }
+        long bits = node.levels & ~TAPE & owner.active; // the volatile read comes first
+        long live = 0;
+        while (bits != 0) {
+            long bit = Long.lowestOneBit(bits);
+            bits &= ~bit;
+            if (node.id >= owner.generation[Long.numberOfTrailingZeros(bit)]) {
+                live |= bit;
+            }
+        }
+        return live;
+    }
+
+    /** Whether {@code node} depends on an open level of the trace that owns it. */
     static boolean liveLevels(Node node) {
-        return node.owner != null && (node.levels & ~TAPE & node.owner.active) != 0;
+        return liveBits(node) != 0;
     }
 
     /** Whether {@code node} depends on the tape while the tape is on for the calling thread. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -348,6 +349,80 @@ class AutodiffTest {
             } finally {
                 executor.shutdown();
             }
+        }
+
+        /**
+         * Runs {@code before} on a new thread, then holds an Autodiff call open there (at the
+         * depth {@code before} used) while {@code check} runs on this thread.
+         */
+        private void whileAnotherThreadHoldsACallOpen(Runnable before, Runnable check)
+                throws InterruptedException {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                before.run();
+                Autodiff.grad(x -> {
+                    entered.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return x.square();
+                }, Tensor.scalar(1));
+            }, "holder");
+            holder.start();
+            entered.await();
+            try {
+                check.run();
+            } finally {
+                release.countDown();
+                holder.join();
+            }
+        }
+
+        @Test
+        void valuesLeftOverFromAFinishedCallAreConstantsWhateverTheirThreadDoesNow()
+                throws InterruptedException {
+            // The holder's new call reuses the depth (and bit) of the finished ones.
+            Tensor[] leaked = new Tensor[1];
+            Tensor w = Tensor.of(1, 2, 3).requiresGrad();
+            Tensor[] value = new Tensor[1];
+            @SuppressWarnings("unchecked")
+            Vjp<Tensor>[] vjp = new Vjp[1];
+            whileAnotherThreadHoldsACallOpen(() -> {
+                Autodiff.grad(x -> {
+                    leaked[0] = x.mul(2.0);
+                    return x.square();
+                }, Tensor.scalar(3));
+                value[0] = Autodiff.valueAndGrad(x -> x.mul(w).sum(), Tensor.of(1, 1, 1)).value();
+                vjp[0] = Autodiff.vjp(x -> x.tanh(), Tensor.of(0.5, 1.0));
+            }, () -> {
+                assertScalar(Autodiff.grad(y -> y.mul(leaked[0]), Tensor.scalar(1)), 6);
+                assertFalse(leaked[0].mul(2.0).isTraced());
+                assertScalar(Autodiff.grad(y -> y.mul(value[0]), Tensor.scalar(1)), 6);
+                Tensor tapeGradient = value[0].mul(2.0).backward().get(w);
+                assertTensor(tapeGradient, dims(3), 2, 2, 2);
+                assertFalse(tapeGradient.isTraced());
+                Tensor pulled = vjp[0].pullback().apply(Tensor.of(1, 1));
+                assertFalse(pulled.isTraced());
+                Tensor throughPullback = Autodiff.grad(
+                        u -> vjp[0].pullback().apply(u).sum(), Tensor.of(1, 1));
+                assertTrue(throughPullback.allClose(pulled, 1e-15, 0), throughPullback.toString());
+            });
+        }
+
+        @Test
+        void aValueLeftOverOnThisThreadIsAConstantToALaterCallAtTheSameDepth() {
+            Tensor[] leaked = new Tensor[1];
+            Autodiff.grad(x -> {
+                leaked[0] = x.exp();
+                return x.square();
+            }, Tensor.scalar(1));
+            Tensor g = Autodiff.grad(y -> y.mul(leaked[0]), Tensor.scalar(2));
+            assertScalar(g, Math.E);
+            assertFalse(g.isTraced());
+            assertFalse(leaked[0].mul(2.0).isTraced());
         }
 
         @Test
