@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import jgrad.core.Autodiff;
@@ -41,9 +40,12 @@ import jgrad.core.Vjp;
  * combined by Richardson extrapolation, {@code R_k = (16 D_k - D_(k-1)) / 15}, which cancels the
  * {@code h^2} term of the central difference's error (for smooth {@code f} its expansion has even
  * powers of the step only). The comparison passes at the first {@code k >= 2} with {@code
- * |analytic - R_k| + |R_k - R_(k-1)| <= atol + rtol * |R_k|}: the estimate must match and agree
- * with its neighbour, whose distance bounds its error, so differences that straddle a kink or
- * drown in rounding noise (which jump from step to step) cannot pass a wrong gradient. The idea is
+ * |analytic - R_k| + |R_k - R_(k-1)| + r_k <= atol + rtol * |R_k|}: the estimate must match and
+ * agree with its neighbour, whose distance bounds its error, and {@code r_k} bounds its rounding
+ * error (16 units in the last place of {@code sum |u_i f_i(x +- h_k)|}, divided by the step), so
+ * differences that straddle a kink or drown in rounding (which jump from step to step, or round
+ * {@code f(x + h_k)} and {@code f(x - h_k)} to the same number) cannot pass a wrong gradient;
+ * refinement stops where rounding alone would exceed the allowed error. The idea is
  * Richardson's "deferred approach to the limit" (L. F. Richardson, 1927), as numerical-analysis
  * textbooks apply it to numerical differentiation (e.g. Burden and Faires, Numerical Analysis,
  * "Richardson's extrapolation") and numdifftools builds on it. The first pass is unchanged, so a
@@ -83,6 +85,9 @@ public final class GradCheck {
     public static final int REFINEMENTS = 6;
 
     private static final long DEFAULT_SEED = 20260101L;
+
+    /** The rounding error assumed of a projection, in units of the last place of its magnitude. */
+    private static final int ROUNDING_ULPS = 16;
 
     private GradCheck() {}
 
@@ -184,15 +189,15 @@ public final class GradCheck {
         double[] values = x.toArray();
         for (int i = 0; i < values.length; i++) {
             int element = i;
-            DoubleUnaryOperator difference = step -> {
+            Difference difference = step -> {
                 double[] plus = values.clone();
                 double[] minus = values.clone();
                 plus[element] += step;
                 minus[element] -= step;
                 // Divide by the step actually taken: x_i +- step are rounded.
-                return (project(f, params, path, plus, x.shape(), u)
-                        - project(f, params, path, minus, x.shape(), u))
-                        / (plus[element] - minus[element]);
+                return Central.of(project(f, params, path, plus, x.shape(), u),
+                        project(f, params, path, minus, x.shape(), u),
+                        plus[element] - minus[element]);
             };
             double h = 1e-5 * Math.max(1.0, Math.abs(values[i]));
             out.add(new Comparison("elementwise", path, coordinates(x.shape(), i), 0, grad[i],
@@ -223,15 +228,15 @@ public final class GradCheck {
                 v[i] /= norm;
                 analytic += grad[i] * v[i];
             }
-            DoubleUnaryOperator difference = step -> {
+            Difference difference = step -> {
                 double[] plus = values.clone();
                 double[] minus = values.clone();
                 for (int i = 0; i < v.length; i++) {
                     plus[i] += step * v[i];
                     minus[i] -= step * v[i];
                 }
-                return (project(f, params, path, plus, x.shape(), u)
-                        - project(f, params, path, minus, x.shape(), u)) / (2 * step);
+                return Central.of(project(f, params, path, plus, x.shape(), u),
+                        project(f, params, path, minus, x.shape(), u), 2 * step);
             };
             out.add(new Comparison("projection", path, ImmutableIntArray.of(), d + 1, analytic,
                     estimate(analytic, difference, h, scaled), h, scaled));
@@ -243,9 +248,9 @@ public final class GradCheck {
      * accepted Richardson estimate at smaller steps, or, if none is accepted, the most trustworthy
      * estimate (see the class javadoc).
      */
-    private static Estimate estimate(double analytic, DoubleUnaryOperator difference, double h,
+    private static Estimate estimate(double analytic, Difference difference, double h,
             Tolerance tolerance) {
-        double standard = difference.applyAsDouble(h);
+        double standard = difference.at(h).value();
         if (tolerance.accepts(analytic, standard)) {
             return new Estimate(standard, 0, true);
         }
@@ -253,8 +258,16 @@ public final class GradCheck {
         double bestSpread = Double.POSITIVE_INFINITY;
         double previousDifference = standard;
         double previousExtrapolation = Double.NaN;
+        // Beyond this, rounding alone exceeds any error the comparison could allow.
+        double largestAllowed = tolerance.allowed(Math.max(Math.abs(analytic), Math.abs(standard)));
         for (int k = 1; k <= REFINEMENTS; k++) {
-            double current = difference.applyAsDouble(h * Math.scalb(1.0, -2 * k));
+            Central central = difference.at(h * Math.scalb(1.0, -2 * k));
+            // R_k = (16 D_k - D_(k-1)) / 15 carries about 16/15 of D_k's rounding error.
+            double noise = 2 * central.noise();
+            if (!(noise <= largestAllowed)) {
+                break; // smaller steps only drown the difference deeper in rounding
+            }
+            double current = central.value();
             // Step ratio 4 and an error series in h^2, h^4, ...: this cancels the h^2 term.
             double extrapolation = (16 * current - previousDifference) / 15;
             if (k == 1) {
@@ -265,8 +278,10 @@ public final class GradCheck {
                 double spread = Math.abs(extrapolation - previousExtrapolation);
                 double error = Math.abs(analytic - extrapolation);
                 // Finite only: an infinite allowed error would accept anything.
+                // Rounding counts against the estimate: when f(x + h_k) and f(x - h_k) round to
+                // the same number, R_k = 0 with spread 0 must not confirm an analytic 0.
                 if (Double.isFinite(extrapolation) && Double.isFinite(spread)
-                        && error + spread <= tolerance.allowed(extrapolation)) {
+                        && error + spread + noise <= tolerance.allowed(extrapolation)) {
                     return new Estimate(extrapolation, k, true);
                 }
                 // Report R_k instead of D_0 only if it has converged to within the tolerance.
@@ -281,15 +296,40 @@ public final class GradCheck {
         return best;
     }
 
-    /** {@code <u, f(params with path := values)>}, untraced. */
-    private static double project(Function<Params, Tensor> f, Params params, String path,
+    /**
+     * {@code <u, f(params with path := values)>}, untraced, with {@code sum |u_i f_i|}: the
+     * magnitude its rounding error is relative to.
+     */
+    private static Projection project(Function<Params, Tensor> f, Params params, String path,
             double[] values, Shape shape, Tensor u) {
         Map<String, Tensor> moved = new LinkedHashMap<>(params.asMap());
         moved.put(path, Tensor.of(values, shape, DType.FLOAT64));
         Tensor y = f.apply(Params.copyOf(ImmutableMap.copyOf(moved)));
         checkArgument(y.shape().equals(u.shape()),
                 "gradCheck: f changed its output shape from %s to %s", u.shape(), y.shape());
-        return y.mul(u).sum().item();
+        Tensor terms = y.mul(u);
+        return new Projection(terms.sum().item(), terms.abs().sum().item());
+    }
+
+    /** A projection {@code <u, f>} and the magnitude {@code sum |u_i f_i|} of its terms. */
+    private record Projection(double value, double magnitude) {}
+
+    /** A central difference at a given step. */
+    @FunctionalInterface
+    private interface Difference {
+        Central at(double step);
+    }
+
+    /**
+     * A central difference and a bound on its rounding error: each projection is taken to be off
+     * by up to {@value #ROUNDING_ULPS} units in the last place of its magnitude (f's own rounding
+     * and the sum), and the difference divides that by the step.
+     */
+    private record Central(double value, double noise) {
+        static Central of(Projection plus, Projection minus, double width) {
+            double rounding = ROUNDING_ULPS * 0x1p-52 * (plus.magnitude() + minus.magnitude());
+            return new Central((plus.value() - minus.value()) / width, rounding / width);
+        }
     }
 
     private static ImmutableIntArray coordinates(Shape shape, int flat) {

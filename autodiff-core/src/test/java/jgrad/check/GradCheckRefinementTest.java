@@ -186,4 +186,30 @@ class GradCheckRefinementTest {
         // vjp, the standard pair, and two refined pairs (the first level that can be accepted)
         assertEquals(1 + 2 + 2 * 2, calls.get());
     }
+
+    @Test
+    void aDroppedGradientCannotPassWhereRoundingHidesTheDifference() {
+        // 1e6 + 1e-4 x: at steps below h/64 f(x + h_k) and f(x - h_k) round to the same number,
+        // so D_k = R_k = 0 with spread 0; an analytic 0 (the term's gradient dropped) must fail.
+        GradCheckReport dropped = GradCheck.check(
+                x -> x.stopGradient().mul(1e-4).add(1e6), Tensor.scalar(0.7), Tolerance.FLOAT64);
+        assertFalse(dropped.passed(), dropped.toString());
+        assertEquals(0, dropped.refinement(), dropped.toString());
+        GradCheckReport large = GradCheck.check(x -> x.stopGradient().mul(0.01).add(1e8),
+                Tensor.scalar(0.7), Tolerance.FLOAT64);
+        assertFalse(large.passed(), large.toString());
+        // The same in projection mode, 1000 elements.
+        Tensor many = Tensor.uniform(jgrad.core.Shape.of(1000), 0, 1,
+                new java.util.SplittableRandom(1));
+        GradCheckReport projected = GradCheck.check(
+                x -> x.stopGradient().mul(1e-3).add(1e6).sum(), many, Tolerance.FLOAT64);
+        assertFalse(projected.passed(), projected.toString());
+        // And one parameter of several: b's gradient dropped, w's large and right.
+        jgrad.core.Params params = jgrad.core.Params.of(
+                "w", Tensor.of(1.5, -0.5), "b", Tensor.of(0.25));
+        GradCheckReport partly = GradCheck.check(p -> p.get("w").square().sum().mul(1e6)
+                .add(p.get("b").stopGradient().mul(1e-3).sum()), params, Tolerance.FLOAT64);
+        assertFalse(partly.passed(), partly.toString());
+        assertEquals("b", partly.input(), partly.toString());
+    }
 }
