@@ -23,7 +23,9 @@ import java.util.function.Function;
  * <p>Work that {@code f} hands to other threads (a parallel stream, an executor) is recorded while
  * the call is open, as in PyTorch, and independent calls on different threads never interfere.
  * Nesting works on one thread: an operation that combines values being differentiated by calls
- * made on two different threads throws {@code IllegalStateException}. At most 63 calls may be
+ * made on two different threads throws {@code IllegalStateException} (so an {@code Autodiff} call
+ * inside a parallel stream inside {@code f} fails on the elements a worker thread runs, and works
+ * on those the calling thread runs: keep nested calls off other threads). At most 63 calls may be
  * nested on one thread.
  *
  * <p>A function whose output does not depend on its input at all has zero gradients (as in JAX);
