@@ -81,6 +81,10 @@ public record GradCheckReport(boolean passed, String method, String input, Immut
                 : index.isEmpty() ? input : input + index;
         String steps = refinement == 0 ? "" : String.format(" (Richardson extrapolation of steps"
                 + " %s and %s, h = %.3e)", fraction(refinement - 1), fraction(refinement), step);
+        if (!Double.isFinite(numeric)) {
+            // f(x) was finite, so f(x + h) or f(x - h) was not.
+            steps += " (f is not finite within one step of x: is x at the edge of f's domain?)";
+        }
         return String.format("gradient check %s (%s, %d comparisons): worst at %s: analytic %s,"
                 + " numeric %s%s, error %.3e, allowed %.3e", passed ? "passed" : "FAILED", method,
                 comparisons, where, analytic, numeric, steps, error, allowed);

@@ -192,4 +192,14 @@ class GradCheckTest {
         assertThrows(IllegalArgumentException.class, () -> new Tolerance(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> new Tolerance(0, Double.NaN));
     }
+
+    @Test
+    void aStepOutsideTheDomainIsNamedAsSuch() {
+        // sqrt at 1e-7: x - h = 1e-7 - 1e-5 < 0, so the central difference is NaN.
+        GradCheckReport report = GradCheck.check(x -> x.sqrt(), Tensor.scalar(1e-7),
+                Tolerance.FLOAT64);
+        assertFalse(report.passed());
+        assertTrue(report.toString().contains("not finite within one step of x"),
+                report.toString());
+    }
 }
