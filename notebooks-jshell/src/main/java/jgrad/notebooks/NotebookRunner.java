@@ -31,9 +31,11 @@ import jdk.jshell.JShell;
  * of ending the runner. Snippets print what they want with {@code System.out}; values of bare
  * expressions are not echoed. The run stops at the first snippet that does not compile, throws,
  * needs a declaration that does not exist, or ends the VM, and the failure names the notebook
- * line. Startup imports of packages that are not on the class path are skipped, so that a
- * notebook can run before every jgrad package exists. A line {@code /exit} ends the notebook;
- * other JShell commands are errors.
+ * line; a rejected line that starts with what can only continue the line before (a dot, an
+ * operator, {@code else}, {@code catch}, {@code finally}) gets a note on JShell's rule that a
+ * line completing a statement ends the snippet. Startup imports of packages that are not on the
+ * class path are skipped, so that a notebook can run before every jgrad package exists. A line
+ * {@code /exit} ends the notebook; other JShell commands are errors.
  *
  * <p>A run may take {@value #DEFAULT_TIMEOUT_SECONDS} seconds of wall-clock time, from the start
  * of the JShell VM to its end; the system property {@value #TIMEOUT_PROPERTY} sets another limit

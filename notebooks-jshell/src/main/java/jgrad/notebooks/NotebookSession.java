@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -35,6 +39,11 @@ final class NotebookSession {
     private static final int MAX_FRAMES = 25;
     // How long an ended VM may take to report its exit status.
     private static final long EXIT_STATUS_WAIT_MILLIS = 1_000;
+    // What a line can start with only when it continues the line before (see continuationHint).
+    private static final Pattern CONTINUING_KEYWORD = Pattern.compile("(else|catch|finally)\\b");
+    // A dot (not of a number such as .5), or a binary operator that cannot be a unary one.
+    private static final Pattern CONTINUING_OPERATOR =
+            Pattern.compile("(\\.(?![0-9])|&&|\\|\\||==|!=|\\+(?!\\+)|-(?!-)|[*%=>&|^?:])");
 
     private final JShell shell;
     private final NotebookVm vm;
@@ -184,27 +193,73 @@ final class NotebookSession {
 
     private String rejected(Snippet snippet, SourceSnippet source, String name) {
         StringBuilder message = new StringBuilder();
+        // JShell can report one error twice on one line (for the snippet "else {", "reached end
+        // of file while parsing" at its end and at its start); each is shown once.
+        Set<String> reported = new HashSet<>();
         for (Diag diag : shell.diagnostics(snippet).toList()) {
             if (!diag.isError()) {
                 continue;
             }
             long position = diag.getPosition() >= 0 ? diag.getPosition() : diag.getStartPosition();
+            String error = name + ":" + source.lineAt(position) + ": error: "
+                    + diagnosticText(diag);
+            if (!reported.add(error)) {
+                continue;
+            }
             if (message.length() > 0) {
                 message.append('\n');
             }
-            message.append(name).append(':').append(source.lineAt(position)).append(": error: ")
-                    .append(diagnosticText(diag)).append('\n')
-                    .append(source.excerpt(position));
+            message.append(error).append('\n').append(source.excerpt(position));
         }
         if (message.length() == 0) {
             message.append(name).append(':').append(source.line())
                     .append(": error: snippet rejected\n").append(source.excerpt(-1));
         }
+        continuationHint(source.source()).ifPresent(hint -> message.append('\n').append(hint));
         if (!skippedImports.isEmpty()) {
             message.append("\nnote: startup imports skipped, not on the class path: ")
                     .append(String.join(", ", skippedImports));
         }
         return message.toString();
+    }
+
+    /**
+     * Explains JShell's snippet rule when a rejected snippet starts (after blanks and comments)
+     * with what can only continue the line before: a dot or a binary operator, or {@code else},
+     * {@code catch} or {@code finally}. JShell ends a snippet at the end of a line that
+     * completes a statement, so such a line begins a snippet of its own, which javac reports
+     * only as "illegal start of expression" or "reached end of file while parsing".
+     *
+     * @param source a rejected snippet's source
+     * @return the note to append to the error, if the snippet starts that way
+     */
+    static Optional<String> continuationHint(String source) {
+        String code = source.substring(SourceSplitter.skipBlanksAndComments(
+                source, 0, source.length()));
+        Matcher keyword = CONTINUING_KEYWORD.matcher(code);
+        Matcher operator = CONTINUING_OPERATOR.matcher(code);
+        String start;
+        String fix;
+        if (keyword.lookingAt()) {
+            start = keyword.group(1);
+            String example = switch (start) {
+                case "else" -> "} else {";
+                case "catch" -> "} catch (Exception e) {";
+                default -> "} finally {";
+            };
+            fix = "Keep the closing brace and '" + start + "' on one line: '" + example
+                    + "'\n      ";
+        } else if (operator.lookingAt()) {
+            start = operator.group(1);
+            fix = "Break long expressions after a dot or an operator, never before one:\n"
+                    + "      end the line before with the '" + start + "' ";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of("note: JShell ends a snippet at the end of a line that completes a"
+                + " statement, so the statement\n      ending on the line before ran on its own,"
+                + " and this line, starting with '" + start + "', cannot\n      stand alone. "
+                + fix + "(see \"Notebooks\" in README.md).");
     }
 
     private static String diagnosticText(Diag diag) {

@@ -77,7 +77,7 @@ final class SourceSplitter {
      * nor inside a comment, or {@code to}. A block comment not closed before {@code to} is not
      * skipped: the next line may close it, and if none does, JShell reports it.
      */
-    private static int skipBlanksAndComments(String text, int from, int to) {
+    static int skipBlanksAndComments(String text, int from, int to) {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);

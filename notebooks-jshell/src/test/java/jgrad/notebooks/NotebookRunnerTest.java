@@ -120,7 +120,78 @@ class NotebookRunnerTest {
                         result.failure().startsWith("typo.jsh:5: error: cannot find symbol"),
                         result.failure()),
                 () -> assertTrue(result.failure().contains("undefinedName;"), result.failure()),
+                () -> assertFalse(result.failure().contains("note:"), result.failure()),
                 () -> assertEquals(List.of("first"), outLines()));
+    }
+
+    /** The line before is a complete statement, so JShell runs it; javac sees only ".trim()". */
+    @Test
+    void lineStartingWithADotFailsWithANoteOnBreakingLines() throws IOException {
+        NotebookRunner.Result result = run("dot.jsh", """
+                String s = " padded "
+                    .trim();
+                System.out.println("never");
+                """);
+
+        assertAll(
+                () -> assertEquals(1, result.exitCode()),
+                () -> assertEquals(1, result.snippetCount()),
+                () -> assertTrue(result.failure().startsWith(
+                        "dot.jsh:2: error: illegal start of expression\n    .trim();\n    ^\n"
+                        + "note: JShell ends a snippet at the end of a line that completes a"
+                        + " statement"), result.failure()),
+                () -> assertTrue(result.failure().contains("starting with '.'"),
+                        result.failure()),
+                () -> assertTrue(result.failure().contains("end the line before with the '.'"),
+                        result.failure()),
+                () -> assertTrue(result.failure().endsWith("(see \"Notebooks\" in README.md)."),
+                        result.failure()),
+                () -> assertEquals(List.of(), outLines()));
+    }
+
+    /**
+     * The closing brace completes the if statement, which runs; "else {" is then a snippet of its
+     * own, for which javac reports "reached end of file while parsing" twice: shown once.
+     */
+    @Test
+    void elseOnTheLineAfterTheBraceFailsOnceWithANoteOnKeepingThemTogether() throws IOException {
+        NotebookRunner.Result result = run("else.jsh", """
+                int a = 1;
+                if (a > 0) {
+                    System.out.println("positive");
+                }
+                else {
+                    System.out.println("not positive");
+                }
+                System.out.println("never");
+                """);
+        String failure = result.failure();
+
+        assertAll(
+                () -> assertEquals(1, result.exitCode()),
+                () -> assertEquals(2, result.snippetCount()),
+                () -> assertTrue(failure.startsWith(
+                        "else.jsh:5: error: reached end of file while parsing\n    else {\n"),
+                        failure),
+                () -> assertEquals(1, failure.split("error:", -1).length - 1, failure),
+                () -> assertTrue(failure.contains("starting with 'else'"), failure),
+                () -> assertTrue(failure.contains("on one line: '} else {'"), failure),
+                () -> assertTrue(failure.endsWith("(see \"Notebooks\" in README.md)."), failure),
+                () -> assertEquals(List.of("positive"), outLines()));
+    }
+
+    @Test
+    void continuationNoteIsGivenOnlyForLinesThatCanOnlyContinueAnother() {
+        for (String continuing : List.of(".mul(2);", "  .mul(2);", "// why\n.mul(2);",
+                "/* why */ .mul(2);", "+ \"b\";", "&& ok;", "|| ok;", "? 1 : 2;", "* 2;",
+                "else {", "else if (a) {", "catch (Exception e) {", "finally {")) {
+            assertTrue(NotebookSession.continuationHint(continuing).isPresent(), continuing);
+        }
+        for (String standalone : List.of("int x = ;", "elsewhere();", "catcher.run();",
+                ".5 * undefined;", "++i;", "--i;", "<T> T same(T t) { return t; }",
+                "undefinedName;", "")) {
+            assertFalse(NotebookSession.continuationHint(standalone).isPresent(), standalone);
+        }
     }
 
     @Test
