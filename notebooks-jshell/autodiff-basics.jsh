@@ -43,7 +43,28 @@ Tensor w = Tensor.of(1.0, 2.0, 3.0).requiresGrad();
 Gradients grads = w.mul(w).sum().backward();
 System.out.println("d sum(w^2)/dw = " + grads.get(w));
 
-// 6. Gradient checking against central finite differences is a public feature.
-System.out.println(GradCheck.check(t -> t.softmax(1), x.div(3.0), Tolerance.FLOAT64));
-// A wrong gradient (stopGradient hides half of d(t*t)/dt) is caught, with the worst element named.
-System.out.println(GradCheck.check(t -> t.mul(t.stopGradient()).sum(), x, Tolerance.FLOAT64));
+// 6. Gradient checking against central finite differences is a public feature. GradCheck draws
+//    a random cotangent u shaped like f(x) and, for each input element x_i, compares the
+//    derivative of <u, f(x)> = sum(u * f(x)) by the backward pass ("analytic") with a central
+//    difference ("numeric"): the values it prints are derivatives of that projection, not of f.
+GradCheckReport softmaxCheck = GradCheck.check(t -> t.softmax(1), x.div(3.0), Tolerance.FLOAT64);
+System.out.println(softmaxCheck);
+if (!softmaxCheck.passed()) {
+    throw new AssertionError("softmax's gradient should pass the check");
+}
+
+// A wrong gradient is caught: t * stopGradient(t) has the value t^2, but the backward pass sees
+// only the first factor, so it returns t where d(t^2)/dt = 2t.
+Function<Tensor, Tensor> badSquare = t -> t.mul(t.stopGradient()).sum();
+GradCheckReport badCheck = GradCheck.check(badSquare, x, Tolerance.FLOAT64);
+System.out.println(badCheck);
+// f is a scalar, so u is one random number and both values are u times a derivative: at the
+// worst element, x[1, 2] = 6, the backward pass gives u * 6 and the difference u * 12. Whatever
+// u is, numeric / analytic = 2 reveals the missing factor 2.
+System.out.printf("numeric / analytic = %.6f%n", badCheck.numeric() / badCheck.analytic());
+System.out.println("backward pass: " + Autodiff.grad(badSquare, x));
+System.out.println("true gradient 2x: " + x.mul(2));
+if (!(!badCheck.passed() && badCheck.index().equals(ImmutableIntArray.of(1, 2))
+        && Math.abs(badCheck.numeric() / badCheck.analytic() - 2) < 1e-6)) {
+    throw new AssertionError("the check should fail, off by a factor 2: " + badCheck);
+}
