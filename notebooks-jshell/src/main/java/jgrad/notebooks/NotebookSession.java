@@ -45,6 +45,9 @@ final class NotebookSession {
     private static final Pattern CONTINUING_OPERATOR =
             Pattern.compile("(\\.(?![0-9])|&&|\\|\\||==|!=|\\+(?!\\+)|-(?!-)|[*%=>&|^?:])");
 
+    // A sign that is not ++ or --: see leadingSign.
+    private static final Pattern LEADING_SIGN = Pattern.compile("(\\+(?!\\+)|-(?!-))");
+
     private final JShell shell;
     private final NotebookVm vm;
     // JShell names snippets by id in stack frames ("#12"); this leads back to the notebook.
@@ -138,6 +141,14 @@ final class NotebookSession {
         if (source.kind() == SourceSnippet.Kind.COMMAND) {
             return Optional.of(where + "error: JShell commands are not supported in notebooks"
                     + " (only /exit, which ends the notebook): " + source.source());
+        }
+        Optional<String> sign = startup ? Optional.empty() : leadingSign(source.source());
+        if (sign.isPresent()) {
+            // "- 1;" compiles as a unary minus whose value is dropped: the line before it has
+            // already run without it, so a wrong value would pass silently.
+            return Optional.of(where + "error: a snippet starting with '" + sign.get()
+                    + "' is the continuation of the line before, which ran without it\n"
+                    + source.excerpt(-1) + "\n" + continuationHint(source.source()).orElseThrow());
         }
         running = new Running(name, source);
         List<SnippetEvent> events;
@@ -260,6 +271,18 @@ final class NotebookSession {
                 + " statement, so the statement\n      ending on the line before ran on its own,"
                 + " and this line, starting with '" + start + "', cannot\n      stand alone. "
                 + fix + "(see \"Notebooks\" in README.md).");
+    }
+
+    /**
+     * The {@code +} or {@code -} a snippet starts with (after blanks and comments), unless it is
+     * {@code ++} or {@code --}: as a statement of its own it is a unary sign whose value JShell
+     * drops, so in a notebook it can only be a broken continuation of the line before.
+     */
+    static Optional<String> leadingSign(String source) {
+        String code = source.substring(SourceSplitter.skipBlanksAndComments(
+                source, 0, source.length()));
+        Matcher sign = LEADING_SIGN.matcher(code);
+        return sign.lookingAt() ? Optional.of(sign.group(1)) : Optional.empty();
     }
 
     private static String diagnosticText(Diag diag) {

@@ -180,6 +180,33 @@ class NotebookRunnerTest {
                 () -> assertEquals(List.of("positive"), outLines()));
     }
 
+    /**
+     * "- 1;" compiles as a statement of its own (a unary minus whose value is dropped), so the
+     * line before ran without it: the runner refuses it instead of passing with a wrong value.
+     */
+    @Test
+    void aLineStartingWithASignFailsInsteadOfSilentlyDroppingTheTerm() throws IOException {
+        NotebookRunner.Result result = run("sign.jsh", """
+                int k = 1
+                    - 1;
+                System.out.println("never " + k);
+                """);
+        String failure = result.failure();
+
+        assertAll(
+                () -> assertEquals(1, result.exitCode()),
+                () -> assertTrue(failure.startsWith("sign.jsh:2: error: a snippet starting with"
+                        + " '-' is the continuation of the line before"), failure),
+                () -> assertTrue(failure.contains("end the line before with the '-'"), failure),
+                () -> assertEquals(List.of(), outLines()));
+        for (String sign : List.of("- 1;", "+ 2.0;", "  -x;", "/* c */ +y;")) {
+            assertTrue(NotebookSession.leadingSign(sign).isPresent(), sign);
+        }
+        for (String fine : List.of("++i;", "--i;", "x - 1;", "int y = -1;", "")) {
+            assertFalse(NotebookSession.leadingSign(fine).isPresent(), fine);
+        }
+    }
+
     @Test
     void continuationNoteIsGivenOnlyForLinesThatCanOnlyContinueAnother() {
         for (String continuing : List.of(".mul(2);", "  .mul(2);", "// why\n.mul(2);",
