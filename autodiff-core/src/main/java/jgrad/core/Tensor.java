@@ -868,9 +868,10 @@ public final class Tensor {
     public Gradients backward() {
         checkArgument(rank() == 0, "backward: needs a scalar (shape []), got shape %s", shape);
         checkState(node != null && (node.levels & Trace.TAPE) != 0,
-                "backward: this scalar does not depend on any requiresGrad() leaf, so it has no"
-                        + " gradients; values returned by Autodiff are not recorded by the tape"
-                        + " (nest Autodiff calls to differentiate a gradient)");
+                "backward: the tape recorded no path from this scalar to a requiresGrad() leaf,"
+                        + " so it has no gradients; values returned by Autodiff.grad, vjp and jvp"
+                        + " are not recorded by the tape (nest Autodiff calls to differentiate a"
+                        + " gradient)");
         return Backward.tape(this);
     }
 
