@@ -924,7 +924,7 @@ public final class Tensor {
             nodes[i] = inputs.get(i).node;
             tape |= nodes[i] != null && current.liveTape(nodes[i]);
         }
-        Trace owner = Trace.ownerOf(primitive.toString(), nodes);
+        Trace owner = Trace.ownerOf(primitive, nodes);
         if (owner == null && !tape) {
             return null;
         }

@@ -121,7 +121,8 @@ final class Trace {
      *
      * @throws IllegalStateException if inputs are live for calls on two different threads
      */
-    static Trace ownerOf(String op, Node... nodes) {
+    static Trace ownerOf(Object op, Node... nodes) {
+        // op is named only on failure: building its text costs on every recorded operation.
         Trace owner = null;
         for (Node node : nodes) {
             if (node != null && liveLevels(node)) {
