@@ -19,10 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -62,22 +60,8 @@ class AutodiffTest {
 
         @Test
         void gradOfAFunctionThatIgnoresItsInputIsZerosOfItsShapeWithAWarning() {
-            Logger logger = Logger.getLogger("jgrad.core.Autodiff");
-            List<LogRecord> records = new ArrayList<>();
-            Handler handler = new Handler() {
-                @Override
-                public void publish(LogRecord record) {
-                    records.add(record);
-                }
-
-                @Override
-                public void flush() {}
-
-                @Override
-                public void close() {}
-            };
-            logger.addHandler(handler);
-            try {
+            try (LogCapture log = LogCapture.of("jgrad.core.Autodiff")) {
+                List<LogRecord> records = log.records();
                 Tensor grad = Autodiff.grad(x -> Tensor.scalar(3), Tensor.zeros(2, 1));
                 assertTensor(grad, dims(2, 1), 0, 0);
                 assertEquals(1, records.size());
@@ -93,8 +77,6 @@ class AutodiffTest {
                         Params.of("a", Tensor.of(1), "b", Tensor.of(2)));
                 Autodiff.grad(F, Tensor.of(1, 2));
                 assertEquals(2, records.size());
-            } finally {
-                logger.removeHandler(handler);
             }
         }
 

@@ -15,10 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import jgrad.core.LogCapture;
 import jgrad.core.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -59,22 +58,8 @@ class SplitTest {
 
     @Test
     void emptySplitIsLoggedAsWarningAndReported() {
-        Logger logger = Logger.getLogger("jgrad.datasets.Split");
-        List<LogRecord> records = new ArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        logger.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of("jgrad.datasets.Split")) {
+            List<LogRecord> records = log.records();
             // C18: N = 5, fractions 0.9 and 0.1 -> [5, 0], with a warning that split 1 is empty.
             assertEquals(ImmutableIntArray.of(5, 0), Split.sizes(5, 0.9, 0.1));
             assertEquals(1, records.size());
@@ -85,8 +70,6 @@ class SplitTest {
             records.clear();
             assertEquals(ImmutableIntArray.of(6, 2, 2), Split.sizes(10, 0.5, 0.25, 0.25));
             assertEquals(0, records.size());
-        } finally {
-            logger.removeHandler(handler);
         }
         assertEquals(ImmutableIntArray.of(1), Split.emptySplits(5, 0.9, 0.1));
         assertEquals(ImmutableIntArray.of(), Split.emptySplits(10, 0.7, 0.15, 0.15));
