@@ -52,8 +52,9 @@ final class Kernels {
 
     /** {@code op(a, b)} with both broadcast to {@code shape}, read in place. */
     static Tensor binary(BinaryOp op, Tensor a, Tensor b, Shape shape) {
-        BroadcastPlan plan = BroadcastPlan.of(a.shape().toArray(), b.shape().toArray(),
-                shape.toArray());
+        BroadcastPlan plan = a.shape().equals(b.shape()) ? BroadcastPlan.contiguous(a.size())
+                : b.size() == 1 && a.shape().equals(shape) ? BroadcastPlan.scalarB(a.size())
+                : BroadcastPlan.of(a.shape().toArray(), b.shape().toArray(), shape.toArray());
         int n = shape.size();
         Object out;
         switch (a.dtype()) {
