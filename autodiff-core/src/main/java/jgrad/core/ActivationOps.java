@@ -15,14 +15,6 @@ final class ActivationOps {
         return Tensor.where(positive, x.add(x.neg().exp().log1p()), x.exp().log1p());
     }
 
-    static Tensor relu(Tensor x) {
-        // Two masks rather than one so that relu(NaN) is NaN and relu'(0) = 0: positive values
-        // pass with gradient 1; zero and NaN pass as constants; negatives become 0.
-        Tensor zero = x.zerosLike();
-        return Tensor.where(x.less(0.0), zero,
-                Tensor.where(x.greater(0.0), x, x.stopGradient()));
-    }
-
     static Tensor abs(Tensor x) {
         // Adding 0 turns the -0.0 that -0.0 * 0 gives into +0.0, as NumPy's abs returns.
         return x.mul(x.greater(0.0).sub(x.less(0.0))).add(0.0);

@@ -18,7 +18,7 @@ import java.util.List;
  * {@link Where} did not select never poisons a gradient.
  */
 public sealed interface Primitive
-        permits Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Cast,
+        permits Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast,
                 Add, Mul, Div, Pow,
                 Less, Equal, Where,
                 ReduceSum, ReduceMax,

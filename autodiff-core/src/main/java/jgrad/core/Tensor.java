@@ -466,12 +466,11 @@ public final class Tensor {
     }
 
     /**
-     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN.
-     *
-     * <p>Composite: no vjp of its own. Subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
+     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN. Shapes: same as this tensor. A
+     * primitive ({@link Relu}, for speed); subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
      */
     public Tensor relu() {
-        return ActivationOps.relu(this);
+        return apply(new Relu(), this);
     }
 
     /**
