@@ -757,13 +757,19 @@ public final class Tensor {
     }
 
     /**
-     * The matrix product. Shapes: {@code this [m, k]}, {@code other [k, n]} -> {@code [m, n]}.
+     * The matrix product by NumPy's {@code matmul} rules: {@code [m, k] x [k, n] -> [m, n]}; a 1-D
+     * operand is a row (on the left) or a column (on the right) whose axis is removed from the
+     * result (two 1-D operands give their dot product, shape {@code []}); operands of rank above 2
+     * are stacks of matrices whose leading (batch) axes broadcast. Shapes: {@code [..., m, k] x
+     * [..., k, n] -> [broadcast(...), m, n]}. A primitive ({@link MatMul}), with the 1-D rules
+     * around it.
      *
-     * @throws IllegalArgumentException if the shapes do not fit or the dtypes differ
+     * @throws IllegalArgumentException if an operand is a scalar, the inner dimensions differ,
+     *     the batch axes do not broadcast or the dtypes differ, naming both shapes
      */
     public Tensor matmul(Tensor other) {
         checkSameDtype("matmul", this, other);
-        return apply(new MatMul(), this, other);
+        return LinalgOps.matmul(this, other);
     }
 
     // ---------------------------------------------------------------- differentiation
