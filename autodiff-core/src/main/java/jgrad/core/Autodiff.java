@@ -141,6 +141,21 @@ public final class Autodiff {
         return new Jvp(vjp.output(), jt);
     }
 
+    /**
+     * Runs {@code body} without recording: tensors it computes carry no graph, even from inputs
+     * being differentiated (PyTorch's {@code torch.no_grad()}; JAX needs none, its traces are
+     * explicit). For optimiser arithmetic, evaluation passes and statistics that must not be
+     * differentiated. {@code Autodiff} calls made inside still differentiate their own functions.
+     *
+     * <pre>{@code
+     * jshell> Autodiff.noGrad(() -> model.apply(testFeatures))
+     * }</pre>
+     */
+    public static <T> T noGrad(java.util.function.Supplier<T> body) {
+        checkNotNull(body, "noGrad: body is null");
+        return Trace.current().withoutRecording(body);
+    }
+
     private static void checkScalar(Tensor output) {
         checkArgument(output.rank() == 0,
                 "grad: f must return a scalar (shape []), got shape %s; use vjp for other shapes",

@@ -832,8 +832,11 @@ public final class Tensor {
             dtypes[i] = input.dtype;
             traced |= input.node != null;
         }
-        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
+        if (primitive instanceof CustomOp) {
+            return applyCustom((CustomOp) primitive, inputList, traced);
+        }
+        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
@@ -846,6 +849,26 @@ public final class Tensor {
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
+        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+    }
+
+    /**
+     * A custom op: its forward runs on plain values with recording off (the user's rule, not the
+     * trace of the forward computation, differentiates it), then the op is recorded like a
+     * primitive.
+     */
+    private static Tensor applyCustom(CustomOp op, ImmutableList<Tensor> inputs, boolean traced) {
+        ImmutableList.Builder<Tensor> plain = ImmutableList.builderWithExpectedSize(inputs.size());
+        for (Tensor input : inputs) {
+            plain.add(input.stopGradient());
+        }
+        ImmutableList<Tensor> plainInputs = plain.build();
+        Tensor value = Trace.current().withoutRecording(() -> op.forward(plainInputs));
+        if (value == null) {
+            throw new NullPointerException(op.name() + ": forward returned null");
+        }
+        value = value.stopGradient();
+        Node node = traced && value.dtype.isFloatingPoint() ? record(op, inputs) : null;
         return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
     }
 
@@ -902,6 +925,9 @@ public final class Tensor {
 
     /** {@code "reduceSum"} for {@code ReduceSum}: the record's name as a method name. */
     static String opName(Primitive primitive) {
+        if (primitive instanceof CustomOp) {
+            return ((CustomOp) primitive).name();
+        }
         String name = primitive.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
