@@ -225,6 +225,94 @@ public final class Tensor {
         return Creation.oneHot(labels, numClasses);
     }
 
+    /** Zeros of {@code shape} and {@code dtype}. */
+    public static Tensor zeros(Shape shape, DType dtype) {
+        return full(0.0, shape, dtype);
+    }
+
+    /** Ones of {@code shape} and {@code dtype}. */
+    public static Tensor ones(Shape shape, DType dtype) {
+        return full(1.0, shape, dtype);
+    }
+
+    /** The {@code n x n} identity matrix, float64. Shapes: {@code [n, n]}. */
+    public static Tensor eye(int n) {
+        return eye(n, DType.FLOAT64);
+    }
+
+    /**
+     * The {@code n x n} identity matrix of {@code dtype}. Shapes: {@code [n, n]}.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public static Tensor eye(int n, DType dtype) {
+        return Creation.eye(n, dtype);
+    }
+
+    /**
+     * {@code num} evenly spaced values from {@code start} to {@code stop}, both included (NumPy's
+     * {@code linspace}; value {@code i} is {@code start + i * (stop - start) / (num - 1)}, the last
+     * exactly {@code stop}), float64. Shapes: {@code [num]}.
+     *
+     * @throws IllegalArgumentException if {@code num} is negative or an end is not finite
+     */
+    public static Tensor linspace(double start, double stop, int num) {
+        return Creation.linspace(start, stop, num, DType.FLOAT64);
+    }
+
+    /** {@link #linspace(double, double, int)} in {@code dtype} (a float dtype). */
+    public static Tensor linspace(double start, double stop, int num, DType dtype) {
+        return Creation.linspace(start, stop, num, dtype);
+    }
+
+    /**
+     * {@link #arange(double, double, double)} in {@code dtype}: an integer dtype needs whole
+     * numbers ({@code Tensor.arange(0, 10, 1, DType.INT32)} for indices).
+     *
+     * @throws IllegalArgumentException as {@link #arange(double, double, double)}, or if a value is
+     *     not a whole number that an integer {@code dtype} holds
+     */
+    public static Tensor arange(double start, double stop, double step, DType dtype) {
+        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "dtype"), "arange");
+    }
+
+    /** Independent standard normal draws of {@code dtype} (a float dtype). */
+    public static Tensor randn(Shape shape, DType dtype, RandomGenerator rng) {
+        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "dtype"), "randn");
+    }
+
+    /** Independent uniform draws on {@code [low, high)} of {@code dtype} (a float dtype). */
+    public static Tensor uniform(Shape shape, double low, double high, DType dtype,
+            RandomGenerator rng) {
+        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "dtype"),
+                "uniform");
+    }
+
+    /**
+     * Independent Bernoulli draws: 1 with probability {@code p}, else 0, of {@code dtype} (a
+     * mask for dropout, or 0/1 data).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+     */
+    public static Tensor bernoulli(Shape shape, double p, DType dtype, RandomGenerator rng) {
+        return Creation.bernoulli(shape, p, dtype, rng);
+    }
+
+    /** A tensor of this tensor's shape and dtype with every element {@code value} (untraced). */
+    public Tensor fullLike(double value) {
+        return full(value, shape, dtype);
+    }
+
+    /** Standard normal draws of this tensor's shape and (float) dtype. */
+    public Tensor randnLike(RandomGenerator rng) {
+        return randn(shape, dtype, rng);
+    }
+
+    /** Uniform draws on {@code [low, high)} of this tensor's shape and (float) dtype. */
+    public Tensor uniformLike(double low, double high, RandomGenerator rng) {
+        return uniform(shape, low, high, dtype, rng);
+    }
+
     /** Zeros of this tensor's shape and dtype (untraced). */
     public Tensor zerosLike() {
         return full(0.0, shape, dtype);
@@ -497,6 +585,14 @@ public final class Tensor {
     /** Elementwise power {@code this^exponent} with a constant exponent. Shapes: same as this. */
     public Tensor pow(double exponent) {
         return pow(scalar(exponent, dtype));
+    }
+
+    /** A cast of freshly made float64 values that names the factory when a value does not fit. */
+    private Tensor cast(DType dtype, String op) {
+        if (dtype.isInteger()) {
+            return of(toArray(), shape, dtype); // checks whole numbers, naming "of"
+        }
+        return cast(dtype);
     }
 
     /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
@@ -847,6 +943,9 @@ public final class Tensor {
             throw new IllegalStateException(primitive + ": forward gave " + value.shape + " "
                     + value.dtype + ", the rules say " + expected + " " + dtype);
         }
+        if (Anomaly.enabled()) {
+            Anomaly.check(opName(primitive), inputList, value);
+        }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
         return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
@@ -868,6 +967,9 @@ public final class Tensor {
             throw new NullPointerException(op.name() + ": forward returned null");
         }
         value = value.stopGradient();
+        if (Anomaly.enabled()) {
+            Anomaly.check(op.name(), inputs, value);
+        }
         Node node = traced && value.dtype.isFloatingPoint() ? record(op, inputs) : null;
         return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
     }
