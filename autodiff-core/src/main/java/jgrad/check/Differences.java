@@ -160,7 +160,9 @@ final class Differences {
         } else {
             boolean forward = room.plus() >= room.minus();
             double space = forward ? room.plus() : room.minus();
-            step = Math.min(h, space / 4);
+            // f tends to curve on the scale of its distance to an edge (a pole, sqrt at 0):
+            // keep the step within that distance, as well as inside the room on its side.
+            step = Math.min(Math.min(h, space / 4), r);
             if (step < h * SMALLEST_ONE_SIDED_FRACTION) {
                 result.scheme = Scheme.NONE;
                 result.step = step;
@@ -288,8 +290,8 @@ final class Differences {
         boolean[] suspect = new boolean[m];
         boolean any = false;
         for (int j = 0; j < m; j++) {
-            if (result.refinement[j] > 0) {
-                // A Richardson estimate that converged (passed or not) shows f is smooth here.
+            if (result.status[j] == Status.PASSED && result.refinement[j] > 0) {
+                // Richardson estimates that agree with each other and with the value: smooth.
                 suspect[j] = false;
             } else if (result.status[j] == Status.PASSED) {
                 double c = (plus.values()[j] - base.values()[j]) / plus.t()
@@ -334,11 +336,16 @@ final class Differences {
             lastForward = forward;
             lastBackward = backward;
             lastStep = step;
+            if (!agree && previousForward != null && allSettled(suspect, lastForward,
+                    previousForward, lastBackward, previousBackward, tolerance)) {
+                break; // both one-sided derivatives have settled apart: a kink, seen early
+            }
             if (agree) {
                 if (k > 0) {
                     Estimate central = difference(cache, Scheme.CENTRAL, step, epsilon);
                     for (int j = 0; j < m; j++) {
-                        if (suspect[j]) {
+                        // A failed comparison keeps its (refined) estimate: f is smooth there.
+                        if (suspect[j] && result.status[j] == Status.PASSED) {
                             result.numeric[j] = central.values()[j];
                             result.noise[j] = central.noise()[j];
                             result.refinement[j] = 0;
@@ -378,6 +385,17 @@ final class Differences {
         }
     }
 
+    private static boolean allSettled(boolean[] suspect, Estimate forward, Estimate
+            previousForward, Estimate backward, Estimate previousBackward, Tolerance tolerance) {
+        for (int j = 0; j < suspect.length; j++) {
+            if (suspect[j] && !(settled(forward, previousForward, j, tolerance)
+                    && settled(backward, previousBackward, j, tolerance))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean settled(Estimate last, Estimate previous, int j,
             Tolerance tolerance) {
         double a = last.values()[j];
@@ -391,8 +409,8 @@ final class Differences {
      */
     private static void judgeKink(Result result, int j, double value, Estimate backward,
             Estimate forward, Tolerance tolerance) {
-        double left = backward.values()[j];
-        double right = forward.values()[j];
+        double left = backward.values()[j] + 0.0; // no -0.0 in reports
+        double right = forward.values()[j] + 0.0;
         double low = Math.min(left, right);
         double high = Math.max(left, right);
         double noise = backward.noise()[j] + forward.noise()[j];
@@ -448,17 +466,20 @@ final class Differences {
      */
     private static Estimate threePoint(Sample s0, Sample s1, Sample s2, double epsilon) {
         double t1 = s1.t();
-        double t2 = s2.t();
-        double w0 = -(t1 + t2) / (t1 * t2);
-        double w1 = t2 / (t1 * (t2 - t1));
-        double w2 = -t1 / (t2 * (t2 - t1));
+        // With a = t2 / t1 (2 when no rounding intervened) the derivative is ((phi1 - phi0) a^2
+        // - (phi2 - phi0)) / (t1 a (a - 1)): for a = 2 exactly the textbook form, bit for bit.
+        double a = s2.t() / t1;
+        double denominator = t1 * a * (a - 1);
+        double w1 = a * a / denominator;
+        double w2 = -1 / denominator;
+        double w0 = -(w1 + w2);
         int m = s0.values().length;
         double[] values = new double[m];
         double[] noise = new double[m];
         for (int j = 0; j < m; j++) {
             // The weights sum to 0: differences keep a constant phi's derivative exactly 0.
             double f0 = s0.values()[j];
-            values[j] = w1 * (s1.values()[j] - f0) + w2 * (s2.values()[j] - f0);
+            values[j] = ((s1.values()[j] - f0) * a * a - (s2.values()[j] - f0)) / denominator;
             noise[j] = ROUNDING_ULPS * epsilon * (Math.abs(w0) * s0.magnitudes()[j]
                     + Math.abs(w1) * s1.magnitudes()[j] + Math.abs(w2) * s2.magnitudes()[j]);
         }

@@ -11,6 +11,7 @@ import jgrad.check.GradCheckReport;
 import jgrad.check.GradChecker;
 import jgrad.core.Tensor;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.JqwikException;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Shrinkable;
 import net.jqwik.api.sessions.JqwikSession;
@@ -117,12 +118,21 @@ public final class GradProperties {
         if (JqwikSession.isActive()) {
             return search(check, inputs, tries, seed);
         }
-        // Outside a jqwik property or session (a JUnit @Test), arbitraries need a session.
-        JqwikSession.start();
+        // Outside jqwik's lifecycle (a JUnit @Test) arbitraries need a session of their own;
+        // inside it (a property or example) jqwik refuses one, and none is needed.
+        boolean started;
+        try {
+            JqwikSession.start();
+            started = true;
+        } catch (JqwikException insideJqwik) {
+            started = false;
+        }
         try {
             return search(check, inputs, tries, seed);
         } finally {
-            JqwikSession.finish();
+            if (started) {
+                JqwikSession.finish();
+            }
         }
     }
 
