@@ -179,6 +179,19 @@ public record GradCheckReport(String name, String createdAt, Check check,
             return outputIndex.isEmpty() ? in : "dy" + outputIndex + "/d" + in;
         }
 
+        /**
+         * {@code "x[0]: value 0.0, numeric 0.0, error 0.000e+00, allowed 1.000e-07, KINK
+         * (one-sided derivatives -1.0 and 1.0); declared kink at x[0] = 0.0"}.
+         */
+        @Override
+        public String toString() {
+            String kink = Double.isNaN(left) ? ""
+                    : String.format(" (one-sided derivatives %s and %s)", left, right);
+            return String.format("%s: value %s, numeric %s, error %.3e, allowed %.3e, %s%s%s",
+                    where(), value, numeric, error, allowed, status, kink,
+                    note.isEmpty() ? "" : "; " + note);
+        }
+
         /** How far outside its tolerance (above 1 fails); infinite for NaN. */
         double ratio() {
             double ratio = error / allowed;
