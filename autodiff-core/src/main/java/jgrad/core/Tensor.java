@@ -31,14 +31,17 @@ public final class Tensor {
 
     private final Shape shape;
     private final DType dtype;
-    private final double[] data;
+    /** {@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype; never written. */
+    private final Object storage;
     private final Node node;
 
-    /** Takes ownership of {@code data}, which must already be rounded to {@code dtype}. */
-    Tensor(Shape shape, DType dtype, double[] data, Node node) {
+    /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
+    Tensor(Shape shape, DType dtype, Object storage, Node node) {
+        assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
+                : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
         this.dtype = dtype;
-        this.data = data;
+        this.storage = storage;
         this.node = node;
     }
 
@@ -49,9 +52,15 @@ public final class Tensor {
         return scalar(value, DType.FLOAT64);
     }
 
-    /** A rank-0 tensor holding {@code value} rounded to {@code dtype}. */
+    /**
+     * A rank-0 tensor holding {@code value} rounded to {@code dtype}.
+     *
+     * @throws IllegalArgumentException if {@code dtype} is an integer dtype and {@code value} is
+     *     not a whole number in its range
+     */
     public static Tensor scalar(double value, DType dtype) {
-        return Kernels.result(Shape.scalar(), checkNotNull(dtype), new double[] {value});
+        return Kernels.result(Shape.scalar(), checkNotNull(dtype),
+                Storage.fromDoubles(new double[] {value}, dtype, "scalar"));
     }
 
     /** A 1-D float64 tensor of the given values. Shapes: {@code [values.length]}. */
@@ -89,13 +98,66 @@ public final class Tensor {
      * A tensor of {@code shape} and {@code dtype} holding a copy of {@code values} (row-major),
      * rounded to the dtype.
      *
-     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     * @throws IllegalArgumentException if the number of values differs from the shape's size, or
+     *     a value is not a whole number in the range of an integer {@code dtype}
      */
     public static Tensor of(double[] values, Shape shape, DType dtype) {
-        checkArgument(values.length == shape.size(),
-                "of: %s values do not fill shape %s (%s elements)",
-                values.length, shape, shape.size());
-        return Kernels.result(shape, checkNotNull(dtype), values.clone());
+        checkSize(values.length, shape);
+        return Kernels.result(shape, checkNotNull(dtype),
+                Storage.fromDoubles(values.clone(), dtype, "of"));
+    }
+
+    /** A 1-D float32 tensor of the given values. Shapes: {@code [values.length]}. */
+    public static Tensor ofFloats(float... values) {
+        return ofFloats(values, values.length);
+    }
+
+    /**
+     * A float32 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor ofFloats(float[] values, int... shape) {
+        Shape s = Shape.of(shape);
+        checkSize(values.length, s);
+        return Kernels.result(s, DType.FLOAT32, values.clone());
+    }
+
+    /** A 1-D int32 tensor (labels, indices) of the given values. Shapes: {@code [n]}. */
+    public static Tensor ofInts(int... values) {
+        return ofInts(values, values.length);
+    }
+
+    /**
+     * An int32 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor ofInts(int[] values, int... shape) {
+        Shape s = Shape.of(shape);
+        checkSize(values.length, s);
+        return Kernels.result(s, DType.INT32, values.clone());
+    }
+
+    /** A 1-D int64 tensor of the given values. Shapes: {@code [n]}. */
+    public static Tensor ofLongs(long... values) {
+        return ofLongs(values, values.length);
+    }
+
+    /**
+     * An int64 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor ofLongs(long[] values, int... shape) {
+        Shape s = Shape.of(shape);
+        checkSize(values.length, s);
+        return Kernels.result(s, DType.INT64, values.clone());
+    }
+
+    private static void checkSize(int length, Shape shape) {
+        checkArgument(length == shape.size(), "of: %s values do not fill shape %s (%s elements)",
+                length, shape, shape.size());
     }
 
     /** A float64 tensor of zeros. */
@@ -113,11 +175,15 @@ public final class Tensor {
         return full(value, Shape.of(shape), DType.FLOAT64);
     }
 
-    /** A tensor of {@code shape} and {@code dtype} with every element equal to {@code value}. */
+    /**
+     * A tensor of {@code shape} and {@code dtype} with every element equal to {@code value}.
+     *
+     * @throws IllegalArgumentException if {@code dtype} is an integer dtype and {@code value} is
+     *     not a whole number in its range
+     */
     public static Tensor full(double value, Shape shape, DType dtype) {
-        double[] values = new double[shape.size()];
-        Arrays.fill(values, value);
-        return Kernels.result(shape, checkNotNull(dtype), values);
+        return Kernels.result(shape, checkNotNull(dtype),
+                Storage.filled(dtype, shape.size(), value, "full"));
     }
 
     /** {@code [0, 1, ..., n - 1]} as float64. Shapes: {@code [n]}. */
@@ -228,11 +294,11 @@ public final class Tensor {
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
-        if (data.length != 1) {
-            throw new IllegalStateException(
-                    "item: tensor of shape " + shape + " has " + data.length + " elements, not 1");
+        if (shape.size() != 1) {
+            throw new IllegalStateException("item: tensor of shape " + shape + " has "
+                    + shape.size() + " elements, not 1");
         }
-        return data[0];
+        return Storage.get(storage, 0);
     }
 
     /**
@@ -249,12 +315,48 @@ public final class Tensor {
         for (int d = 0; d < index.length; d++) {
             offset += strides[d] * checkElementIndex(index[d], shape.dim(d), "index on axis " + d);
         }
-        return data[offset];
+        return Storage.get(storage, offset);
     }
 
-    /** A copy of the values in row-major order. */
+    /**
+     * A copy of the values in row-major order, as float64 (exact for every dtype but int64
+     * values beyond 2^53, which round to nearest).
+     */
     public double[] toArray() {
-        return data.clone();
+        return Storage.toDoubles(storage);
+    }
+
+    /**
+     * A copy of the values of a float32 tensor in row-major order.
+     *
+     * @throws IllegalStateException if the dtype is not float32 (cast first)
+     */
+    public float[] toFloatArray() {
+        checkState(dtype == DType.FLOAT32,
+                "toFloatArray: tensor has dtype %s; cast(DType.FLOAT32) first", dtype);
+        return ((float[]) storage).clone();
+    }
+
+    /**
+     * A copy of the values of an int32 tensor in row-major order.
+     *
+     * @throws IllegalStateException if the dtype is not int32 (cast first)
+     */
+    public int[] toIntArray() {
+        checkState(dtype == DType.INT32,
+                "toIntArray: tensor has dtype %s; cast(DType.INT32) first", dtype);
+        return ((int[]) storage).clone();
+    }
+
+    /**
+     * A copy of the values of an int64 tensor in row-major order.
+     *
+     * @throws IllegalStateException if the dtype is not int64 (cast first)
+     */
+    public long[] toLongArray() {
+        checkState(dtype == DType.INT64,
+                "toLongArray: tensor has dtype %s; cast(DType.INT64) first", dtype);
+        return ((long[]) storage).clone();
     }
 
     /** Whether this tensor carries a graph node (it depends on a value being differentiated). */
@@ -271,8 +373,8 @@ public final class Tensor {
         if (!shape.equals(other.shape)) {
             return false;
         }
-        for (int i = 0; i < data.length; i++) {
-            if (!isClose(data[i], other.data[i], rtol, atol)) {
+        for (int i = 0; i < shape.size(); i++) {
+            if (!isClose(Storage.get(storage, i), Storage.get(other.storage, i), rtol, atol)) {
                 return false;
             }
         }
@@ -295,8 +397,8 @@ public final class Tensor {
 
     /** {@code this + other}, broadcast. Shapes: broadcast of both. */
     public Tensor add(Tensor other) {
-        Tensor[] ab = broadcastPair("add", this, other);
-        return apply(new Add(), ab[0], ab[1]);
+        checkBinary("add", this, other);
+        return apply(new Add(), this, other);
     }
 
     public Tensor add(double value) {
@@ -316,8 +418,8 @@ public final class Tensor {
 
     /** {@code this * other}, broadcast. Shapes: broadcast of both. */
     public Tensor mul(Tensor other) {
-        Tensor[] ab = broadcastPair("mul", this, other);
-        return apply(new Mul(), ab[0], ab[1]);
+        checkBinary("mul", this, other);
+        return apply(new Mul(), this, other);
     }
 
     public Tensor mul(double value) {
@@ -326,8 +428,8 @@ public final class Tensor {
 
     /** {@code this / other}, broadcast, correctly rounded. Shapes: broadcast of both. */
     public Tensor div(Tensor other) {
-        Tensor[] ab = broadcastPair("div", this, other);
-        return apply(new Div(), ab[0], ab[1]);
+        checkBinary("div", this, other);
+        return apply(new Div(), this, other);
     }
 
     public Tensor div(double value) {
@@ -428,8 +530,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
     public Tensor pow(Tensor exponent) {
-        Tensor[] ab = broadcastPair("pow", this, exponent);
-        return apply(new Pow(), ab[0], ab[1]);
+        checkBinary("pow", this, exponent);
+        return apply(new Pow(), this, exponent);
     }
 
     /** Elementwise power {@code this^exponent} with a constant exponent. Shapes: same as this. */
@@ -447,8 +549,8 @@ public final class Tensor {
 
     /** Mask {@code this < other ? 1 : 0} (broadcast, never traced, NaN compares false). */
     public Tensor less(Tensor other) {
-        Tensor[] ab = broadcastPair("less", this, other);
-        return apply(new Less(), ab[0], ab[1]);
+        checkBinary("less", this, other);
+        return apply(new Less(), this, other);
     }
 
     public Tensor less(double value) {
@@ -457,8 +559,8 @@ public final class Tensor {
 
     /** Mask {@code this > other ? 1 : 0} (broadcast, never traced, NaN compares false). */
     public Tensor greater(Tensor other) {
-        Tensor[] ab = broadcastPair("greater", this, other);
-        return apply(new Less(), ab[1], ab[0]);
+        checkBinary("greater", this, other);
+        return apply(new Less(), other, this);
     }
 
     public Tensor greater(double value) {
@@ -467,8 +569,8 @@ public final class Tensor {
 
     /** Mask {@code this == other ? 1 : 0} (broadcast, never traced, NaN compares false). */
     public Tensor equal(Tensor other) {
-        Tensor[] ab = broadcastPair("equal", this, other);
-        return apply(new Equal(), ab[0], ab[1]);
+        checkBinary("equal", this, other);
+        return apply(new Equal(), this, other);
     }
 
     public Tensor equal(double value) {
@@ -494,8 +596,10 @@ public final class Tensor {
     }
 
     /**
-     * The index of the largest element along {@code axis} (the first on ties), as float64 values;
-     * never traced. Shapes: this shape without {@code axis}.
+     * The index of the largest element along {@code axis} (the first on ties; NaN counts as the
+     * largest, as in NumPy), as int32; never traced. Shapes: this shape without {@code axis}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range or empty
      */
     public Tensor argmax(int axis) {
         int a = shape.axis(axis, "argmax");
@@ -506,7 +610,8 @@ public final class Tensor {
         }
         int n = shape.dim(a);
         int inner = shape.size() / Math.max(1, outer * n);
-        double[] out = new double[outer * inner];
+        double[] data = toArray();
+        int[] out = new int[outer * inner];
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 int best = 0;
@@ -524,7 +629,7 @@ public final class Tensor {
         }
         return Kernels.result(
                 Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
-                DType.FLOAT64, out);
+                DType.INT32, out);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -842,15 +947,18 @@ public final class Tensor {
 
     /** The same values without the graph: gradients do not flow through the result. */
     public Tensor stopGradient() {
-        return node == null ? this : new Tensor(shape, dtype, data, null);
+        return node == null ? this : new Tensor(shape, dtype, storage, null);
     }
 
     /**
      * Marks a copy of this tensor as a leaf whose gradient {@link #backward()} returns (the tape
      * style of PyTorch). Nothing is stored on the tensor: gradients come back as a value.
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype (not differentiable)
      */
     public Tensor requiresGrad() {
-        return new Tensor(shape, dtype, data, Node.leaf(Trace.TAPE, this));
+        checkDifferentiable("requiresGrad");
+        return new Tensor(shape, dtype, storage, Node.leaf(Trace.TAPE, this));
     }
 
     /**
@@ -882,34 +990,34 @@ public final class Tensor {
         if (inputs[0] == null) {
             throw new NullPointerException(opName(primitive) + ": an input is null");
         }
-        DType dtype = inputs[0].dtype;
-        List<Shape> shapes = new java.util.ArrayList<>(inputs.length);
+        Shape[] shapes = new Shape[inputs.length];
+        DType[] dtypes = new DType[inputs.length];
         boolean traced = false;
-        for (Tensor input : inputs) {
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor input = inputs[i];
             // Checked by hand: building the op's name eagerly costs on every operation.
             if (input == null) {
                 throw new NullPointerException(opName(primitive) + ": an input is null");
             }
-            if (input.dtype != dtype && !(primitive instanceof Cast)) {
-                throw new IllegalArgumentException(opName(primitive) + ": dtypes differ ("
-                        + dtype + " and " + input.dtype + "); cast explicitly");
-            }
-            shapes.add(input.shape);
+            shapes[i] = input.shape;
+            dtypes[i] = input.dtype;
             traced |= input.node != null;
         }
+        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
-        Shape expected = primitive.outputShape(shapes);
+        Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
                     + " has more than 2^31 - 1 elements");
         }
         Tensor value = primitive.forward(inputList);
-        if (!value.shape.equals(expected)) {
-            throw new IllegalStateException(primitive + ": forward gave shape " + value.shape
-                    + ", shape rule says " + expected);
+        if (!value.shape.equals(expected) || value.dtype != dtype) {
+            throw new IllegalStateException(primitive + ": forward gave " + value.shape + " "
+                    + value.dtype + ", the rules say " + expected + " " + dtype);
         }
-        Node node = traced && primitive.isDifferentiable() ? record(primitive, inputList) : null;
-        return node == null ? value : new Tensor(value.shape, value.dtype, value.data, node);
+        Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
+                ? record(primitive, inputList) : null;
+        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
     }
 
     /**
@@ -941,20 +1049,30 @@ public final class Tensor {
 
     /** A leaf of {@code level} with this tensor's values, standing for this tensor. */
     Tensor asLeaf(long level) {
-        return new Tensor(shape, dtype, data, Node.leaf(level, this));
+        checkDifferentiable("autodiff");
+        return new Tensor(shape, dtype, storage, Node.leaf(level, this));
+    }
+
+    private void checkDifferentiable(String op) {
+        checkArgument(dtype.isFloatingPoint(),
+                "%s: a tensor of dtype %s cannot be differentiated; integer tensors hold indices"
+                        + " and labels (cast to float32 or float64 to differentiate)", op, dtype);
     }
 
     Node node() {
         return node;
     }
 
-    /** The storage, not copied: callers in this package must not write to it. */
-    double[] data() {
-        return data;
+    /**
+     * The storage ({@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype),
+     * not copied: callers in this package must not write to it.
+     */
+    Object storage() {
+        return storage;
     }
 
     /** {@code "reduceSum"} for {@code ReduceSum}: the record's name as a method name. */
-    private static String opName(Primitive primitive) {
+    static String opName(Primitive primitive) {
         String name = primitive.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
@@ -965,14 +1083,18 @@ public final class Tensor {
                 "%s: dtypes differ (%s and %s); cast explicitly", op, a.dtype, b.dtype);
     }
 
-    private static Tensor[] broadcastPair(String op, Tensor a, Tensor b) {
+    /**
+     * Checks the operands of a broadcasting binary operation, so that errors name the public
+     * operation ({@code greater} runs {@link Less} with the operands swapped): the other tensor is
+     * present, the dtypes are equal and the shapes broadcast. The primitives then broadcast in
+     * place.
+     */
+    private static void checkBinary(String op, Tensor a, Tensor b) {
         checkNotNull(b, "%s: other tensor is null", op);
         checkSameDtype(op, a, b);
-        if (a.shape.equals(b.shape)) {
-            return new Tensor[] {a, b};
+        if (!a.shape.equals(b.shape)) {
+            Shape.broadcast(a.shape, b.shape, op);
         }
-        Shape shape = Shape.broadcast(a.shape, b.shape, op);
-        return new Tensor[] {a.broadcastTo(shape), b.broadcastTo(shape)};
     }
 
     private int[] allAxes() {
