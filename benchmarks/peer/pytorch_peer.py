@@ -270,9 +270,10 @@ def read_workload(plan, ident, torch):
 
 def describe(torch, blas):
     blas.openblas_get_config.restype = ctypes.c_char_p
+    blas.openblas_get_corename.restype = ctypes.c_char_p
     print(f"python {sys.version.split()[0]}, torch {torch.__version__}, "
           f"BLAS {loaded_openblas()} ({blas.openblas_get_config().decode()}, "
-          f"core {blas.openblas_get_corename().decode() if hasattr(blas, 'openblas_get_corename') else '?'})")
+          f"core {blas.openblas_get_corename().decode()})")
 
 
 def main(argv):
@@ -286,7 +287,6 @@ def main(argv):
     import torch  # pylint: disable=import-outside-toplevel
     blas = openblas(torch)
     if plan is None:
-        blas.openblas_get_corename.restype = ctypes.c_char_p
         describe(torch, blas)
         return
     w = read_workload(plan, ident, torch)

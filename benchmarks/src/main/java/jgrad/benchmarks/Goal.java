@@ -24,7 +24,8 @@ public record Goal(Direction direction, double threshold) {
 
     public Goal {
         checkArgument(direction != null, "goal: direction is null");
-        checkArgument(direction == Direction.LINEAR || (threshold > 0 && Double.isFinite(threshold)),
+        checkArgument(direction == Direction.LINEAR
+                        || (threshold > 0 && Double.isFinite(threshold)),
                 "goal: threshold must be positive and finite, got %s", threshold);
     }
 
@@ -42,7 +43,8 @@ public record Goal(Direction direction, double threshold) {
 
     /** Whether {@code ratio} meets a {@code <=} or {@code >=} goal. */
     public boolean metBy(double ratio) {
-        checkArgument(direction != Direction.LINEAR, "goal: a linear goal is not judged by a ratio");
+        checkArgument(direction != Direction.LINEAR,
+                "goal: a linear goal is not judged by a ratio");
         return direction == Direction.AT_MOST ? ratio <= threshold : ratio >= threshold;
     }
 

@@ -43,7 +43,7 @@ final class JgradWorkloads {
 
     private JgradWorkloads() {}
 
-    /** Runs {@code workload} in this JVM and returns its metrics, in {@link Kind#metrics()} order. */
+    /** Runs {@code workload} in this JVM; its metrics in {@link Kind#metrics()} order. */
     static ImmutableList<Measurement> run(Workload workload) {
         return switch (workload.kind()) {
             case MLP_STEP -> mlpStep(workload);
@@ -180,8 +180,10 @@ final class JgradWorkloads {
         return Tensor.of(values, Shape.of(4, 4), dtype);
     }
 
-    /** One forward and backward pass of the tiny chain: {@code sum(chain(x))} and its gradient;
-     *  returns the sum plus the gradient's sum (the check value). */
+    /**
+     * One forward and backward pass of the tiny chain: {@code sum(chain(x))} and its gradient.
+     * Returns the sum plus the gradient's sum (the check value).
+     */
     static double tinyChainOnce(int ops, Tensor x, Tensor w) {
         ValueAndGrad<Tensor> vg = Autodiff.valueAndGrad(t -> chain(t, ops, w).sum(), x);
         return vg.value().item() + vg.grad().sum().item();

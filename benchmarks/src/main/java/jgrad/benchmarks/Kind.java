@@ -22,8 +22,10 @@ public enum Kind {
      * forward and backward; reported per op.
      */
     TINY_CHAIN(ImmutableList.of(new Metric("time", "µs/op", ""))),
-    /** A graph of {@code size} scalar nodes (add, mul, tanh, mul by a constant), built and
-     *  differentiated with respect to its 16 leaves. */
+    /**
+     * A graph of {@code size} scalar nodes (add, mul, tanh, mul by a constant), built and
+     * differentiated with respect to its 16 leaves.
+     */
     SCALAR_GRAPH(ImmutableList.of(new Metric("time", "ms", ""))),
     /**
      * Peak resident set size (VmHWM) of a process that trains the MLP for {@code inner} steps at

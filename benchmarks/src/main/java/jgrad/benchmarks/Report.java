@@ -189,7 +189,8 @@ public final class Report {
         System.out.println();
         System.out.println("ratio = jgrad / PyTorch in the row's unit: for ms, µs and memory"
                 + " below 1 is jgrad better; for GFLOP/s above 1 is. " + date + ", " + cpu + ".");
-        for (String warning : pytorch.map(p -> checkWarnings(jgrad, p)).orElse(ImmutableList.of())) {
+        for (String warning : pytorch.map(p -> checkWarnings(jgrad, p))
+                .orElse(ImmutableList.of())) {
             System.err.println("warning: " + warning);
         }
     }

@@ -3,6 +3,7 @@ package jgrad.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import jgrad.core.DType;
@@ -64,7 +65,7 @@ class JgradWorkloadsTest {
         for (int k = 0; k < 16; k++) {
             leaves[k] = (k % 2 == 0 ? 1 : -1) * (1 + k / 16.0);
         }
-        List<Double> pool = new java.util.ArrayList<>();
+        List<Double> pool = new ArrayList<>();
         for (double leaf : leaves) {
             pool.add(leaf);
         }
