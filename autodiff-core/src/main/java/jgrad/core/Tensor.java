@@ -198,30 +198,12 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code step} is 0 or not finite
      */
     public static Tensor arange(double start, double stop, double step) {
-        checkArgument(step != 0 && Double.isFinite(step),
-                "arange: step must be finite and non-zero, got %s", step);
-        checkArgument(Double.isFinite(start) && Double.isFinite(stop),
-                "arange: start and stop must be finite, got %s and %s", start, stop);
-        double count = Math.max(0, Math.ceil((stop - start) / step));
-        checkArgument(count <= Integer.MAX_VALUE - 8,
-                "arange: [%s, %s) in steps of %s has %s elements, more than an array holds",
-                start, stop, step, count);
-        int n = (int) count;
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = start + i * step;
-        }
-        return of(values, n);
+        return Creation.arange(start, stop, step);
     }
 
     /** Independent draws from the standard normal distribution, float64. */
     public static Tensor randn(Shape shape, RandomGenerator rng) {
-        checkNotNull(rng, "rng");
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rng.nextGaussian();
-        }
-        return Kernels.result(shape, DType.FLOAT64, values);
+        return Creation.randn(shape, rng);
     }
 
     /**
@@ -230,14 +212,7 @@ public final class Tensor {
      * @throws IllegalArgumentException unless {@code low < high}, both finite
      */
     public static Tensor uniform(Shape shape, double low, double high, RandomGenerator rng) {
-        checkArgument(low < high && Double.isFinite(low) && Double.isFinite(high),
-                "uniform: need finite low < high, got [%s, %s)", low, high);
-        checkNotNull(rng, "rng");
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * rng.nextDouble();
-        }
-        return Kernels.result(shape, DType.FLOAT64, values);
+        return Creation.uniform(shape, low, high, rng);
     }
 
     /**
@@ -247,16 +222,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if a label is outside {@code 0..numClasses-1}, naming it
      */
     public static Tensor oneHot(ImmutableIntArray labels, int numClasses) {
-        checkArgument(numClasses > 0, "oneHot: numClasses must be positive, got %s", numClasses);
-        double[] values = new double[labels.length() * numClasses];
-        for (int i = 0; i < labels.length(); i++) {
-            int label = labels.get(i);
-            checkArgument(0 <= label && label < numClasses,
-                    "oneHot: label %s at index %s is outside the valid range 0..%s",
-                    label, i, numClasses - 1);
-            values[i * numClasses + label] = 1.0;
-        }
-        return of(values, labels.length(), numClasses);
+        return Creation.oneHot(labels, numClasses);
     }
 
     /** Zeros of this tensor's shape and dtype (untraced). */
@@ -496,20 +462,15 @@ public final class Tensor {
      * unselected branch may overflow, but gets exact-zero cotangents.
      */
     public Tensor softplus() {
-        Tensor positive = greater(0.0);
-        return where(positive, add(neg().exp().log1p()), exp().log1p());
+        return ActivationOps.softplus(this);
     }
 
     /**
-     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN.
-     *
-     * <p>Composite: no vjp of its own. Subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
+     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN. Shapes: same as this tensor. A
+     * primitive ({@link Relu}, for speed); subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
      */
     public Tensor relu() {
-        // Two masks rather than one so that relu(NaN) is NaN and relu'(0) = 0: positive values
-        // pass with gradient 1; zero and NaN pass as constants; negatives become 0.
-        Tensor zero = zerosLike();
-        return where(less(0.0), zero, where(greater(0.0), this, stopGradient()));
+        return apply(new Relu(), this);
     }
 
     /**
@@ -517,8 +478,7 @@ public final class Tensor {
      * the subgradient at 0 is 0 (abs'(0) = 0, as in PyTorch). NaN stays NaN.
      */
     public Tensor abs() {
-        // Adding 0 turns the -0.0 that -0.0 * 0 gives into +0.0, as NumPy's abs returns.
-        return mul(greater(0.0).sub(less(0.0))).add(0.0);
+        return ActivationOps.abs(this);
     }
 
     /**
@@ -602,41 +562,14 @@ public final class Tensor {
      * @throws IllegalArgumentException if the axis is out of range or empty
      */
     public Tensor argmax(int axis) {
-        int a = shape.axis(axis, "argmax");
-        checkArgument(shape.dim(a) > 0, "argmax: axis %s of shape %s is empty", axis, shape);
-        int outer = 1;
-        for (int i = 0; i < a; i++) {
-            outer *= shape.dim(i);
-        }
-        int n = shape.dim(a);
-        int inner = shape.size() / Math.max(1, outer * n);
-        double[] data = toArray();
-        int[] out = new int[outer * inner];
-        for (int o = 0; o < outer; o++) {
-            for (int in = 0; in < inner; in++) {
-                int best = 0;
-                double bestValue = data[o * n * inner + in];
-                for (int k = 1; k < n; k++) {
-                    double v = data[(o * n + k) * inner + in];
-                    // NaN counts as the largest, as in NumPy, so argmax agrees with max.
-                    if (v > bestValue || Double.isNaN(v) && !Double.isNaN(bestValue)) {
-                        best = k;
-                        bestValue = v;
-                    }
-                }
-                out[o * inner + in] = best;
-            }
-        }
-        return Kernels.result(
-                Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
-                DType.INT32, out);
+        return ReductionOps.argmax(this, axis);
     }
 
     // ---------------------------------------------------------------- reductions
 
     /** The sum of all elements. Shapes: {@code []}. The sum of no elements is 0. */
     public Tensor sum() {
-        return sum(allAxes(), false);
+        return sum(ReductionOps.allAxes(shape), false);
     }
 
     /** The sum along {@code axis}, which is removed (PyTorch's {@code x.sum(axis)}). */
@@ -651,16 +584,12 @@ public final class Tensor {
 
     /** The sum along {@code axes}; {@code keepDims} keeps them with size 1. */
     public Tensor sum(int[] axes, boolean keepDims) {
-        ImmutableIntArray normalized = normalizeAxes(axes, "sum");
-        Tensor summed = apply(new ReduceSum(normalized), this);
-        return keepDims
-                ? summed.reshape(Primitives.reducedShape("sum", shape, normalized, true))
-                : summed;
+        return ReductionOps.sum(this, axes, keepDims);
     }
 
     /** The mean of all elements; NaN for zero elements (as NumPy). Composite. */
     public Tensor mean() {
-        return mean(allAxes(), false);
+        return mean(ReductionOps.allAxes(shape), false);
     }
 
     /** The mean along {@code axis}, which is removed; NaN where it is empty. */
@@ -675,12 +604,7 @@ public final class Tensor {
 
     /** The mean along {@code axes}; NaN where they hold no elements. Composite: sum / count. */
     public Tensor mean(int[] axes, boolean keepDims) {
-        ImmutableIntArray normalized = normalizeAxes(axes, "mean");
-        long count = 1;
-        for (int i = 0; i < normalized.length(); i++) {
-            count *= shape.dim(normalized.get(i));
-        }
-        return sum(axes, keepDims).div((double) count);
+        return ReductionOps.mean(this, axes, keepDims);
     }
 
     /**
@@ -689,7 +613,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor has no elements (max has no identity)
      */
     public Tensor max() {
-        return max(allAxes(), false);
+        return max(ReductionOps.allAxes(shape), false);
     }
 
     /** The maximum along {@code axis}, which is removed; ties share the gradient. */
@@ -704,11 +628,7 @@ public final class Tensor {
 
     /** The maximum along {@code axes}; ties share the gradient equally. */
     public Tensor max(int[] axes, boolean keepDims) {
-        ImmutableIntArray normalized = normalizeAxes(axes, "max");
-        Tensor reduced = apply(new ReduceMax(normalized), this);
-        return keepDims
-                ? reduced.reshape(Primitives.reducedShape("max", shape, normalized, true))
-                : reduced;
+        return ReductionOps.max(this, axes, keepDims);
     }
 
     /**
@@ -727,31 +647,7 @@ public final class Tensor {
      *     stride < 1} or {@code window > n}, naming the values and the shape
      */
     public Tensor maxPool1d(int window, int stride) {
-        checkArgument(rank() >= 1, "maxPool1d: needs rank >= 1, got shape %s", shape);
-        int n = shape.dim(rank() - 1);
-        checkArgument(window >= 1 && stride >= 1,
-                "maxPool1d: window %s and stride %s must be at least 1", window, stride);
-        checkArgument(window <= n,
-                "maxPool1d: window %s is longer than the last axis (%s) of shape %s",
-                window, n, shape);
-        int out = (n - window) / stride + 1;
-        int[] columnDims = Arrays.copyOf(shape.toArray(), rank() + 1);
-        columnDims[rank() - 1] = out;
-        columnDims[rank()] = 1;
-        Shape column = Shape.of(columnDims);
-        int[] low = new int[rank() + 1];
-        int[] high = new int[rank() + 1];
-        ImmutableIntArray interior = ImmutableIntArray.copyOf(new int[rank() + 1]);
-        Tensor stacked = null;
-        for (int j = 0; j < window; j++) {
-            low[rank()] = j;
-            high[rank()] = window - 1 - j;
-            Tensor padded = apply(new Pad(ImmutableIntArray.copyOf(low),
-                    ImmutableIntArray.copyOf(high), interior),
-                    slice(-1, j, j + (out - 1) * stride + 1, stride).reshape(column));
-            stacked = stacked == null ? padded : stacked.add(padded);
-        }
-        return stacked.max(-1, false);
+        return NetworkOps.maxPool1d(this, window, stride);
     }
 
     /**
@@ -766,14 +662,7 @@ public final class Tensor {
      * {@code +Inf}; the norm of no elements is 0.
      */
     public Tensor norm() {
-        // The norm of no elements is 0; max has no identity, so skip it there.
-        Tensor largest = size() == 0 ? scalar(0.0, dtype) : stopGradient().abs().max();
-        Tensor usable = largest.greater(0.0).mul(largest.less(Double.POSITIVE_INFINITY));
-        Tensor scale = where(usable, largest, largest.onesLike());
-        Tensor squares = div(scale).square().sum();
-        Tensor zero = squares.equal(0.0);
-        Tensor root = where(zero, squares.onesLike(), squares).sqrt();
-        return where(zero, squares.zerosLike(), root.mul(scale));
+        return ReductionOps.norm(this);
     }
 
     /**
@@ -782,10 +671,7 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        Tensor shift = maxShift(axis, "logSumExp");
-        Tensor result = sub(shift).exp().sum(axis, true).log().add(shift);
-        return keepDims ? result : result.reshape(Primitives.reducedShape(
-                "logSumExp", shape, ImmutableIntArray.of(shape.axis(axis, "logSumExp")), false));
+        return ActivationOps.logSumExp(this, axis, keepDims);
     }
 
     /**
@@ -797,28 +683,7 @@ public final class Tensor {
      * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
      */
     public Tensor logSoftmax(int axis) {
-        return logSoftmax(axis, "logSoftmax");
-    }
-
-    private Tensor logSoftmax(int axis, String op) {
-        Tensor shifted = sub(maxShift(axis, op));
-        return shifted.sub(shifted.exp().sum(axis, true).log());
-    }
-
-    /**
-     * The constant that {@link #logSumExp} and {@link #logSoftmax} subtract before {@code exp}:
-     * the max along {@code axis} (kept), without a graph. An infinite max would give {@code inf -
-     * inf = NaN}, so the shift is 0 there, which keeps {@code +-Inf} results; an empty axis has no
-     * max and needs no shift (its logSumExp is {@code log 0 = -Inf}, as in NumPy).
-     */
-    private Tensor maxShift(int axis, String op) {
-        int a = shape.axis(axis, op);
-        if (shape.dim(a) == 0) {
-            return full(0.0, Primitives.reducedShape(op, shape, ImmutableIntArray.of(a), true),
-                    dtype);
-        }
-        Tensor max = max(axis, true).stopGradient();
-        return where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
+        return ActivationOps.logSoftmax(this, axis, "logSoftmax");
     }
 
     /**
@@ -826,7 +691,7 @@ public final class Tensor {
      * summing to 1. Shapes: same as this. Composite: no vjp of its own.
      */
     public Tensor softmax(int axis) {
-        return logSoftmax(axis, "softmax").exp();
+        return ActivationOps.logSoftmax(this, axis, "softmax").exp();
     }
 
     // ---------------------------------------------------------------- movement
@@ -838,7 +703,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the sizes differ, naming both shapes
      */
     public Tensor reshape(int... shape) {
-        return reshape(inferShape(shape));
+        return reshape(MovementOps.inferShape(size(), this.shape, shape));
     }
 
     /** The same elements under {@code shape}, of equal size. */
@@ -851,25 +716,12 @@ public final class Tensor {
      * n]} -> {@code [n, m]}.
      */
     public Tensor transpose() {
-        int[] order = new int[rank()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = order.length - 1 - i;
-        }
-        return permute(order);
+        return MovementOps.transpose(this);
     }
 
     /** Reorders the axes: output axis {@code i} is input axis {@code order[i]}. */
     public Tensor permute(int... order) {
-        checkArgument(order.length == rank(),
-                "permute: order %s does not fit shape %s of rank %s",
-                Arrays.toString(order), shape, rank());
-        int[] normalized = new int[order.length];
-        boolean identity = true;
-        for (int i = 0; i < order.length; i++) {
-            normalized[i] = shape.axis(order[i], "permute");
-            identity &= normalized[i] == i;
-        }
-        return identity ? this : apply(new Permute(ImmutableIntArray.copyOf(normalized)), this);
+        return MovementOps.permute(this, order);
     }
 
     /**
@@ -882,24 +734,7 @@ public final class Tensor {
      *     is outside {@code [0, n]} or {@code step < 1}, naming the values and the shape
      */
     public Tensor slice(int axis, int start, int end, int step) {
-        int a = shape.axis(axis, "slice");
-        int n = shape.dim(a);
-        checkArgument(0 <= start && start <= n && 0 <= end && end <= n,
-                "slice: start %s and end %s must lie in [0, %s] for axis %s of shape %s",
-                start, end, n, axis, shape);
-        checkArgument(step >= 1, "slice: step must be at least 1, got %s", step);
-        int[] starts = new int[rank()];
-        int[] ends = shape.toArray();
-        int[] steps = new int[rank()];
-        Arrays.fill(steps, 1);
-        starts[a] = start;
-        ends[a] = end;
-        steps[a] = step;
-        if (start == 0 && end == n && (step == 1 || n <= 1)) {
-            return this;
-        }
-        return apply(new Slice(ImmutableIntArray.copyOf(starts), ImmutableIntArray.copyOf(ends),
-                ImmutableIntArray.copyOf(steps)), this);
+        return MovementOps.slice(this, axis, start, end, step);
     }
 
     /**
@@ -918,29 +753,23 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code shape} does not broadcast to this shape
      */
     public Tensor sumTo(Shape shape) {
-        if (shape.equals(this.shape)) {
-            return this;
-        }
-        checkArgument(shape.broadcastsTo(this.shape),
-                "sumTo: shape %s does not broadcast to %s", shape, this.shape);
-        int lead = rank() - shape.rank();
-        ImmutableIntArray.Builder axes = ImmutableIntArray.builder();
-        for (int i = 0; i < rank(); i++) {
-            if (i < lead || (shape.dim(i - lead) == 1 && this.shape.dim(i) != 1)) {
-                axes.add(i);
-            }
-        }
-        return apply(new ReduceSum(axes.build()), this).reshape(shape);
+        return MovementOps.sumTo(this, shape);
     }
 
     /**
-     * The matrix product. Shapes: {@code this [m, k]}, {@code other [k, n]} -> {@code [m, n]}.
+     * The matrix product by NumPy's {@code matmul} rules: {@code [m, k] x [k, n] -> [m, n]}; a 1-D
+     * operand is a row (on the left) or a column (on the right) whose axis is removed from the
+     * result (two 1-D operands give their dot product, shape {@code []}); operands of rank above 2
+     * are stacks of matrices whose leading (batch) axes broadcast. Shapes: {@code [..., m, k] x
+     * [..., k, n] -> [broadcast(...), m, n]}. A primitive ({@link MatMul}), with the 1-D rules
+     * around it.
      *
-     * @throws IllegalArgumentException if the shapes do not fit or the dtypes differ
+     * @throws IllegalArgumentException if an operand is a scalar, the inner dimensions differ,
+     *     the batch axes do not broadcast or the dtypes differ, naming both shapes
      */
     public Tensor matmul(Tensor other) {
         checkSameDtype("matmul", this, other);
-        return apply(new MatMul(), this, other);
+        return LinalgOps.matmul(this, other);
     }
 
     // ---------------------------------------------------------------- differentiation
@@ -1003,8 +832,11 @@ public final class Tensor {
             dtypes[i] = input.dtype;
             traced |= input.node != null;
         }
-        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
+        if (primitive instanceof CustomOp) {
+            return applyCustom((CustomOp) primitive, inputList, traced);
+        }
+        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
@@ -1017,6 +849,26 @@ public final class Tensor {
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
+        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+    }
+
+    /**
+     * A custom op: its forward runs on plain values with recording off (the user's rule, not the
+     * trace of the forward computation, differentiates it), then the op is recorded like a
+     * primitive.
+     */
+    private static Tensor applyCustom(CustomOp op, ImmutableList<Tensor> inputs, boolean traced) {
+        ImmutableList.Builder<Tensor> plain = ImmutableList.builderWithExpectedSize(inputs.size());
+        for (Tensor input : inputs) {
+            plain.add(input.stopGradient());
+        }
+        ImmutableList<Tensor> plainInputs = plain.build();
+        Tensor value = Trace.current().withoutRecording(() -> op.forward(plainInputs));
+        if (value == null) {
+            throw new NullPointerException(op.name() + ": forward returned null");
+        }
+        value = value.stopGradient();
+        Node node = traced && value.dtype.isFloatingPoint() ? record(op, inputs) : null;
         return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
     }
 
@@ -1073,6 +925,9 @@ public final class Tensor {
 
     /** {@code "reduceSum"} for {@code ReduceSum}: the record's name as a method name. */
     static String opName(Primitive primitive) {
+        if (primitive instanceof CustomOp) {
+            return ((CustomOp) primitive).name();
+        }
         String name = primitive.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
@@ -1095,53 +950,6 @@ public final class Tensor {
         if (!a.shape.equals(b.shape)) {
             Shape.broadcast(a.shape, b.shape, op);
         }
-    }
-
-    private int[] allAxes() {
-        int[] axes = new int[rank()];
-        for (int i = 0; i < axes.length; i++) {
-            axes[i] = i;
-        }
-        return axes;
-    }
-
-    private ImmutableIntArray normalizeAxes(int[] axes, String op) {
-        int[] normalized = new int[axes.length];
-        for (int i = 0; i < axes.length; i++) {
-            normalized[i] = shape.axis(axes[i], op);
-        }
-        int[] sorted = normalized.clone();
-        Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            checkArgument(sorted[i] != sorted[i - 1], "%s: axis %s repeated in %s",
-                    op, sorted[i], Arrays.toString(axes));
-        }
-        return ImmutableIntArray.copyOf(sorted);
-    }
-
-    private Shape inferShape(int[] dims) {
-        int inferred = -1;
-        long known = 1;
-        for (int i = 0; i < dims.length; i++) {
-            if (dims[i] == -1) {
-                checkArgument(inferred < 0,
-                        "reshape: more than one -1 in %s", Arrays.toString(dims));
-                inferred = i;
-            } else {
-                checkArgument(dims[i] >= 0,
-                        "reshape: negative dimension in %s", Arrays.toString(dims));
-                known *= dims[i];
-            }
-        }
-        if (inferred >= 0) {
-            checkArgument(known > 0 && size() % known == 0,
-                    "reshape: cannot reshape %s (%s elements) to %s",
-                    shape, size(), Arrays.toString(dims));
-            int[] copy = dims.clone();
-            copy[inferred] = (int) (size() / known);
-            return Shape.of(copy);
-        }
-        return Shape.of(dims);
     }
 
     /**

@@ -56,6 +56,18 @@ public record BroadcastPlan(int[] outer, int[] aStrides, int[] bStrides, int inn
                 Arrays.copyOf(sb, n - 1), dims[n - 1], sa[n - 1], sb[n - 1]);
     }
 
+    /** The plan for two operands of {@code n} elements each and equal shapes: one run. */
+    public static BroadcastPlan contiguous(int n) {
+        return new BroadcastPlan(NONE, NONE, NONE, n, 1, 1);
+    }
+
+    /** The plan for an operand of {@code n} elements and a one-element second operand. */
+    public static BroadcastPlan scalarB(int n) {
+        return new BroadcastPlan(NONE, NONE, NONE, n, 1, 0);
+    }
+
+    private static final int[] NONE = new int[0];
+
     /** Row-major strides of {@code dims} aligned right under {@code out}, 0 where broadcast. */
     private static int[] strides(int[] dims, int[] out) {
         int offset = out.length - dims.length;
