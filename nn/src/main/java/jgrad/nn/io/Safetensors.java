@@ -265,6 +265,9 @@ public final class Safetensors {
                 if (!names.add(name)) {
                     throw invalid(file, "the header has the key " + quote(name) + " twice");
                 }
+                if (name.isEmpty()) {
+                    throw invalid(file, "the header has a tensor with an empty name");
+                }
                 if (name.equals(METADATA)) {
                     readMetadata(json, metadata, file);
                 } else {

@@ -145,6 +145,8 @@ class SafetensorsTest {
         assertRefused(withHeader("{\"a\": {\"dtype\": \"F64\", \"shape\": [], \"data_offsets\":"
                 + " [0, 8]}, \"a\": {\"dtype\": \"F64\", \"shape\": [], \"data_offsets\": [8, 16]}}",
                 16), "the header has the key 'a' twice");
+        assertRefused(withHeader("{\"\": {\"dtype\": \"F64\", \"shape\": [], \"data_offsets\":"
+                + " [0, 8]}}", 8), "the header has a tensor with an empty name");
         assertRefused(withHeader("{\"__metadata__\": {\"epoch\": 3}}", 0),
                 "__metadata__ value of 'epoch' must be a string, got NUMBER");
         assertRefused(withHeader("{\"a\": {\"dtype\": \"F64\", \"shape\": [], \"data_offsets\":"
