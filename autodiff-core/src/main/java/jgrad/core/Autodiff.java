@@ -5,10 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -143,6 +141,21 @@ public final class Autodiff {
         return new Jvp(vjp.output(), jt);
     }
 
+    /**
+     * Runs {@code body} without recording: tensors it computes carry no graph, even from inputs
+     * being differentiated (PyTorch's {@code torch.no_grad()}; JAX needs none, its traces are
+     * explicit). For optimiser arithmetic, evaluation passes and statistics that must not be
+     * differentiated. {@code Autodiff} calls made inside still differentiate their own functions.
+     *
+     * <pre>{@code
+     * jshell> Autodiff.noGrad(() -> model.apply(testFeatures))
+     * }</pre>
+     */
+    public static <T> T noGrad(java.util.function.Supplier<T> body) {
+        checkNotNull(body, "noGrad: body is null");
+        return Trace.current().withoutRecording(body);
+    }
+
     private static void checkScalar(Tensor output) {
         checkArgument(output.rank() == 0,
                 "grad: f must return a scalar (shape []), got shape %s; use vjp for other shapes",
@@ -204,9 +217,9 @@ public final class Autodiff {
             checkArgument(cotangent.dtype() == output.dtype(),
                     "vjp: cotangent dtype %s differs from output dtype %s",
                     cotangent.dtype(), output.dtype());
-            Set<Long> targets = new HashSet<>();
+            NodeIndex targets = new NodeIndex(leaves.size());
             for (Tensor leaf : leaves) {
-                targets.add(leaf.node().id);
+                targets.put(leaf.node().id, 0);
             }
             Map<Tensor, Tensor> reached = Backward.sweep(
                     output, cotangent, node -> targets.contains(node.id), level);

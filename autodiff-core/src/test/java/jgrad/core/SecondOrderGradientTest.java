@@ -80,6 +80,16 @@ class SecondOrderGradientTest {
                 .sum(), x);
     }
 
+    /**
+     * Relu's vjp is a selection by a mask of x: linear in the cotangent, so the gradient of a
+     * function of relu's gradient (here weighted by x^2) must still flow through it.
+     */
+    @Property
+    @Covers({Relu.class, Where.class})
+    void gradOfReluMatchesCentralDifference(@ForAll("offKinks") Tensor x) {
+        checkGradOfGrad(t -> t.relu().mul(t).sum(), x);
+    }
+
     /** The second derivative of a max is zero between ties, but its rule must still record. */
     @Property
     @Covers({ReduceMax.class, Reshape.class, BroadcastTo.class})
