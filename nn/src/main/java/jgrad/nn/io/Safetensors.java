@@ -44,8 +44,9 @@ import jgrad.core.Tensor;
  * relative to the buffer's start. The specification is the README of github.com/huggingface/
  * safetensors ("Format").
  *
- * <p>jgrad reads and writes {@code F64} and {@code F32} (float64 and float32 tensors); a file with
- * another dtype (F16, BF16, integers) is refused, naming the tensor and its dtype.
+ * <p>jgrad reads and writes {@code F64}, {@code F32}, {@code I64} and {@code I32} (its float64,
+ * float32, int64 and int32 tensors); a file with another dtype (F16, BF16, U8, ...) is refused,
+ * naming the tensor and its dtype.
  *
  * <p><b>Reading</b> validates everything before allocating any tensor: the header length
  * (against the file size and the reference implementation's 100 MB limit), the header (UTF-8,
@@ -90,8 +91,8 @@ public final class Safetensors {
     /**
      * Writes {@code tensors} (in iteration order, which is the order of the header and the
      * buffer) and {@code metadata} to {@code file}, atomically. Float64 tensors are written as
-     * {@code F64}, float32 as {@code F32}; values are written as they are (NaN and infinities
-     * included, as the specification allows).
+     * {@code F64}, float32 as {@code F32}, int64 as {@code I64} and int32 as {@code I32}; values
+     * are written as they are (NaN and infinities included, as the specification allows).
      *
      * @throws IllegalArgumentException if a name is empty or {@code "__metadata__"}, or a
      *     metadata key or value is null
@@ -171,20 +172,28 @@ public final class Safetensors {
     }
 
     private static void writeValues(FileChannel channel, Tensor tensor) throws IOException {
-        double[] values = tensor.toArray();
         int width = bytesPerElement(tensor.dtype());
+        int count = tensor.size();
         ByteBuffer buffer = ByteBuffer.allocate(Math.max(width, Math.min(1 << 16,
-                values.length * width))).order(ByteOrder.LITTLE_ENDIAN);
-        for (double value : values) {
+                count * width))).order(ByteOrder.LITTLE_ENDIAN);
+        double[] doubles = tensor.dtype() == DType.FLOAT64 ? tensor.toArray() : null;
+        float[] floats = tensor.dtype() == DType.FLOAT32 ? tensor.toFloatArray() : null;
+        int[] ints = tensor.dtype() == DType.INT32 ? tensor.toIntArray() : null;
+        long[] longs = tensor.dtype() == DType.INT64 ? tensor.toLongArray() : null;
+        for (int i = 0; i < count; i++) {
             if (buffer.remaining() < width) {
                 buffer.flip();
                 writeFully(channel, buffer);
                 buffer.clear();
             }
-            if (tensor.dtype() == DType.FLOAT32) {
-                buffer.putFloat((float) value);
+            if (doubles != null) {
+                buffer.putDouble(doubles[i]);
+            } else if (floats != null) {
+                buffer.putFloat(floats[i]);
+            } else if (ints != null) {
+                buffer.putInt(ints[i]);
             } else {
-                buffer.putDouble(value);
+                buffer.putLong(longs[i]);
             }
         }
         buffer.flip();
@@ -377,8 +386,10 @@ public final class Safetensors {
         DType jgradType = switch (dtype) {
             case "F64" -> DType.FLOAT64;
             case "F32" -> DType.FLOAT32;
+            case "I64" -> DType.INT64;
+            case "I32" -> DType.INT32;
             default -> throw invalid(file, "tensor " + quote(name) + " has dtype " + dtype
-                    + ", which jgrad does not read (it reads F64 and F32)");
+                    + ", which jgrad does not read (it reads F64, F32, I64 and I32)");
         };
         if (elements > Integer.MAX_VALUE - 8) {
             throw invalid(file, "tensor " + quote(name) + " has " + elements + " elements, more"
@@ -454,9 +465,13 @@ public final class Safetensors {
 
     private static Tensor readTensor(FileChannel channel, Entry entry, long bufferStart,
             Path file) throws IOException {
-        int width = bytesPerElement(entry.dtype());
+        DType dtype = entry.dtype();
+        int width = bytesPerElement(dtype);
         int count = entry.shape().size();
-        double[] values = new double[count];
+        double[] doubles = dtype == DType.FLOAT64 ? new double[count] : null;
+        float[] floats = dtype == DType.FLOAT32 ? new float[count] : null;
+        int[] ints = dtype == DType.INT32 ? new int[count] : null;
+        long[] longs = dtype == DType.INT64 ? new long[count] : null;
         ByteBuffer buffer = ByteBuffer.allocate(Math.max(width, Math.min(1 << 16, count * width)))
                 .order(ByteOrder.LITTLE_ENDIAN);
         long position = bufferStart + entry.begin();
@@ -468,11 +483,25 @@ public final class Safetensors {
             position += buffer.limit();
             buffer.flip();
             while (buffer.hasRemaining()) {
-                values[index++] = entry.dtype() == DType.FLOAT32 ? buffer.getFloat()
-                        : buffer.getDouble();
+                if (doubles != null) {
+                    doubles[index++] = buffer.getDouble();
+                } else if (floats != null) {
+                    floats[index++] = buffer.getFloat();
+                } else if (ints != null) {
+                    ints[index++] = buffer.getInt();
+                } else {
+                    longs[index++] = buffer.getLong();
+                }
             }
         }
-        return Tensor.of(values, entry.shape(), entry.dtype());
+        int[] shape = entry.shape().toArray();
+        if (doubles != null) {
+            return Tensor.of(doubles, entry.shape(), DType.FLOAT64);
+        }
+        if (floats != null) {
+            return Tensor.ofFloats(floats, shape);
+        }
+        return ints != null ? Tensor.ofInts(ints, shape) : Tensor.ofLongs(longs, shape);
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position,
@@ -502,13 +531,22 @@ public final class Safetensors {
 
     // ---------------------------------------------------------------- shared
 
-    /** {@code "F64"} or {@code "F32"}. */
+    /** {@code "F64"}, {@code "F32"}, {@code "I64"} or {@code "I32"}. */
     static String dtypeName(DType dtype) {
-        return dtype == DType.FLOAT32 ? "F32" : "F64";
+        switch (dtype) {
+            case FLOAT32:
+                return "F32";
+            case INT32:
+                return "I32";
+            case INT64:
+                return "I64";
+            default:
+                return "F64";
+        }
     }
 
     static int bytesPerElement(DType dtype) {
-        return dtype == DType.FLOAT32 ? 4 : 8;
+        return dtype == DType.FLOAT32 || dtype == DType.INT32 ? 4 : 8;
     }
 
     private static String range(Entry entry) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jgrad.core.DType;
 import jgrad.core.Params;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
@@ -28,9 +29,9 @@ import jgrad.core.Tensor;
  * <p>Names are dot-separated paths: a record component by its name, a list element by its index,
  * a {@code Params} entry by its path, so {@code chain(scaleByAdam(...), scale(...))}'s state
  * {@code ChainState([AdamState(3, mu, nu), EmptyState()])} flattens to {@code states.0.count},
- * {@code states.0.mu.0.weight}, ..., {@code states.0.nu.2.bias}. Numbers (a step count, a running
- * scale) become float64 scalars of shape {@code []}; integers are exact up to {@code 2^53}, as
- * PyTorch keeps Adam's step in a float tensor.
+ * {@code states.0.mu.0.weight}, ..., {@code states.0.nu.2.bias}. Numbers become scalars of shape
+ * {@code []}: a step count (any integer type) an int64, a running scale a float64, a boolean an
+ * int64 0 or 1; all exact.
  *
  * <p>Rebuilding needs a <em>template</em> of the same structure, which the optimiser's {@code
  * init(params)} gives: the walker follows the template, takes each leaf from the tensors by name,
@@ -45,17 +46,13 @@ import jgrad.core.Tensor;
  */
 public final class StateTensors {
 
-    /** The largest integer a float64 holds exactly, {@code 2^53}. */
-    private static final long EXACT_INTEGER_LIMIT = 1L << 53;
-
     private StateTensors() {}
 
     /**
      * The tensors of {@code state} by path (see the class description), in walk order.
      *
      * @throws IllegalArgumentException if the state holds something other than records, lists,
-     *     {@code Params}, tensors, numbers and booleans (naming its type and path), a null, or an
-     *     integer beyond {@code 2^53}
+     *     {@code Params}, tensors, numbers and booleans (naming its type and path), or a null
      */
     public static ImmutableMap<String, Tensor> flatten(Object state) {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -73,13 +70,9 @@ public final class StateTensors {
             put(out, path, Tensor.scalar(((Number) value).doubleValue()));
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte) {
-            long integer = ((Number) value).longValue();
-            checkArgument(Math.abs(integer) <= EXACT_INTEGER_LIMIT,
-                    "state: the integer %s at %s is beyond 2^53, which a float64 does not hold"
-                            + " exactly", integer, shown(path));
-            put(out, path, Tensor.scalar(integer));
+            put(out, path, longScalar(((Number) value).longValue()));
         } else if (value instanceof Boolean flag) {
-            put(out, path, Tensor.scalar(flag ? 1 : 0));
+            put(out, path, longScalar(flag ? 1 : 0));
         } else if (value instanceof Record) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 flatten(read(component, value, path), join(path, component.getName()), out);
@@ -129,31 +122,33 @@ public final class StateTensors {
             return Params.copyOf(rebuilt);
         }
         if (template instanceof Double) {
-            return scalar(tensors, path, used);
+            return scalar(tensors, path, DType.FLOAT64, used).item();
         }
         if (template instanceof Float) {
-            return (float) scalar(tensors, path, used);
+            return (float) scalar(tensors, path, DType.FLOAT64, used).item();
         }
         if (template instanceof Long || template instanceof Integer || template instanceof Short
                 || template instanceof Byte) {
-            double value = scalar(tensors, path, used);
-            long limit = template instanceof Long ? EXACT_INTEGER_LIMIT
+            long value = scalar(tensors, path, DType.INT64, used).toLongArray()[0];
+            long min = template instanceof Long ? Long.MIN_VALUE
+                    : template instanceof Integer ? Integer.MIN_VALUE
+                    : template instanceof Short ? Short.MIN_VALUE : Byte.MIN_VALUE;
+            long max = template instanceof Long ? Long.MAX_VALUE
                     : template instanceof Integer ? Integer.MAX_VALUE
                     : template instanceof Short ? Short.MAX_VALUE : Byte.MAX_VALUE;
-            checkArgument(value == Math.rint(value) && Math.abs(value) <= limit,
-                    "state: %s holds %s where a whole number up to %s is expected", shown(path),
-                    value, limit);
-            long integer = (long) value;
+            checkArgument(min <= value && value <= max, "state: %s holds %s, outside the range"
+                    + " %s..%s of its %s", shown(path), value, min, max,
+                    template.getClass().getSimpleName());
             if (template instanceof Long) {
-                return integer;
+                return value;
             }
             if (template instanceof Integer) {
-                return (int) integer;
+                return (int) value;
             }
-            return template instanceof Short ? (Object) (short) integer : (Object) (byte) integer;
+            return template instanceof Short ? (Object) (short) value : (Object) (byte) value;
         }
         if (template instanceof Boolean) {
-            double value = scalar(tensors, path, used);
+            long value = scalar(tensors, path, DType.INT64, used).toLongArray()[0];
             checkArgument(value == 0 || value == 1,
                     "state: %s holds %s where a boolean (0 or 1) is expected", shown(path), value);
             return value == 1;
@@ -211,13 +206,16 @@ public final class StateTensors {
         return tensor;
     }
 
-    private static double scalar(Map<String, Tensor> tensors, String path, Set<String> used) {
+    private static Tensor scalar(Map<String, Tensor> tensors, String path, DType dtype,
+            Set<String> used) {
         Tensor tensor = tensors.get(path);
         checkArgument(tensor != null, "state: no entry %s", shown(path));
         checkArgument(tensor.rank() == 0, "state: %s should be a scalar (shape []), got shape %s",
                 shown(path), tensor.shape());
+        checkArgument(tensor.dtype() == dtype, "state: %s is %s, but an %s scalar is expected",
+                shown(path), tensor.dtype(), dtype);
         used.add(path);
-        return tensor.item();
+        return tensor;
     }
 
     private static Object read(RecordComponent component, Object record, String path) {
@@ -229,6 +227,11 @@ public final class StateTensors {
             throw new IllegalArgumentException("state: cannot read " + component.getName()
                     + " of " + record.getClass().getName() + " at " + shown(path) + ": " + e, e);
         }
+    }
+
+    /** An int64 tensor of shape {@code []}. */
+    private static Tensor longScalar(long value) {
+        return Tensor.ofLongs(new long[] {value}, new int[0]);
     }
 
     private static void put(Map<String, Tensor> out, String path, Tensor tensor) {

@@ -42,7 +42,8 @@ class SafetensorsTest {
         Path file = resource("written-by-numpy.safetensors");
         SafetensorsFile contents = Safetensors.read(file);
         // header order, not buffer order
-        assertEquals(List.of("weight", "bias", "step", "empty", "layers.0.special"),
+        assertEquals(List.of("weight", "bias", "step", "empty", "layers.0.special", "counts",
+                "labels"),
                 contents.tensors().keySet().asList());
         assertEquals(ImmutableMap.of("format", "np", "epoch", "3", "note", "ünïcode ✓"),
                 contents.metadata());
@@ -63,6 +64,13 @@ class SafetensorsTest {
         assertEquals(Double.POSITIVE_INFINITY, special[1]);
         assertEquals(Double.NEGATIVE_INFINITY, special[2]);
         assertTrue(Double.isNaN(special[3]));
+        Tensor counts = contents.tensors().get("counts");
+        assertEquals(DType.INT64, counts.dtype());
+        assertArrayEquals(new long[] {1, -2, 1L << 60}, counts.toLongArray());
+        Tensor labels = contents.tensors().get("labels");
+        assertEquals(DType.INT32, labels.dtype());
+        assertEquals(Shape.of(2, 2), labels.shape());
+        assertArrayEquals(new int[] {0, 7, -1, Integer.MAX_VALUE}, labels.toIntArray());
     }
 
     @Test
@@ -75,6 +83,8 @@ class SafetensorsTest {
         tensors.put("empty", Tensor.zeros(0));
         tensors.put("special", Tensor.of(Double.NaN, Double.POSITIVE_INFINITY,
                 Double.NEGATIVE_INFINITY, -0.0, 1e-45).cast(DType.FLOAT32));
+        tensors.put("step", Tensor.ofLongs(new long[] {(1L << 53) + 1}, new int[0]));
+        tensors.put("labels", Tensor.ofInts(3, -4, Integer.MIN_VALUE));
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("epoch", "5");
         metadata.put("note", "ünïcode ✓");
@@ -95,6 +105,8 @@ class SafetensorsTest {
         tensors.put("a", Tensor.of(new double[] {0.1, 1e30, -3}, 3, 1).cast(DType.FLOAT32));
         tensors.put("nothing", Tensor.zeros(2, 0, 3));
         tensors.put("ünïcode", Tensor.scalar(-1.5));
+        tensors.put("int64", Tensor.ofLongs(new long[] {Long.MIN_VALUE, Long.MAX_VALUE, 0}, 3, 1));
+        tensors.put("int32", Tensor.ofInts(new int[0], 0));
         Path file = folder.resolve("round.safetensors");
         Safetensors.write(file, tensors, Map.of("k", "v \"quoted\" \\ {}"));
         SafetensorsFile back = Safetensors.read(file);
@@ -103,6 +115,10 @@ class SafetensorsTest {
             Tensor read = back.tensors().get(name);
             assertEquals(tensor.dtype(), read.dtype(), name);
             assertEquals(tensor.shape(), read.shape(), name);
+            if (tensor.dtype() == DType.INT64) {
+                assertArrayEquals(tensor.toLongArray(), read.toLongArray(), name);
+                return;
+            }
             double[] want = tensor.toArray();
             double[] got = read.toArray();
             for (int i = 0; i < want.length; i++) {
@@ -169,7 +185,7 @@ class SafetensorsTest {
     void dtypesJgradDoesNotReadAreRefusedNamingTheTensor() throws IOException {
         assertRefused(withHeader("{\"w\": {\"dtype\": \"BF16\", \"shape\": [2], \"data_offsets\":"
                 + " [0, 4]}}", 4), "tensor 'w' has dtype BF16, which jgrad does not read (it"
-                + " reads F64 and F32)");
+                + " reads F64, F32, I64 and I32)");
         assertRefused(withHeader("{\"w\": {\"dtype\": \"F128\", \"shape\": [1], \"data_offsets\":"
                 + " [0, 16]}}", 16), "tensor 'w' has the unknown dtype 'F128'");
     }

@@ -29,7 +29,10 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DTYPES = {"F64": np.dtype("<f8"), "F32": np.dtype("<f4")}
+DTYPES = {"F64": np.dtype("<f8"), "F32": np.dtype("<f4"), "I64": np.dtype("<i8"),
+          "I32": np.dtype("<i4")}
+NAMES = {np.dtype("float64"): "F64", np.dtype("float32"): "F32", np.dtype("int64"): "I64",
+         np.dtype("int32"): "I32"}
 
 
 def write(path, tensors, metadata, buffer_order):
@@ -43,7 +46,7 @@ def write(path, tensors, metadata, buffer_order):
         at += len(raw)
     header = {"__metadata__": metadata}
     for name, array in tensors.items():
-        dtype = {np.dtype("float64"): "F64", np.dtype("float32"): "F32"}[array.dtype]
+        dtype = NAMES[array.dtype]
         header[name] = {"dtype": dtype, "shape": list(array.shape),
                         "data_offsets": offsets[name]}
     text = json.dumps(header, ensure_ascii=False).encode("utf-8")
@@ -91,10 +94,13 @@ def main():
         "step": np.array(7.0, dtype=np.float64),
         "empty": np.zeros((0, 4), dtype=np.float32),
         "layers.0.special": np.array([[[-0.0, np.inf]], [[-np.inf, np.nan]]], dtype=np.float64),
+        "counts": np.array([1, -2, 2 ** 60], dtype=np.int64),
+        "labels": np.array([[0, 7], [-1, 2 ** 31 - 1]], dtype=np.int32),
     }
     metadata = {"format": "np", "epoch": "3", "note": "ünïcode ✓"}
     write(numpy_file, tensors, metadata,
-          buffer_order=["layers.0.special", "bias", "empty", "weight", "step"])
+          buffer_order=["labels", "layers.0.special", "bias", "empty", "counts", "weight",
+                        "step"])
     n, _, back, meta = read(numpy_file)
     assert meta == metadata and (8 + n) % 8 == 0
     for name, array in tensors.items():
@@ -110,6 +116,8 @@ def main():
         "empty": ("F64", np.zeros((0,))),
         "special": ("F32", np.array([np.nan, np.inf, -np.inf, -0.0, 1e-45],
                                     dtype=np.float32)),
+        "step": ("I64", np.array(2 ** 53 + 1, dtype=np.int64)),
+        "labels": ("I32", np.array([3, -4, -2 ** 31], dtype=np.int32)),
     }
     assert order == list(expected), order
     assert meta == {"epoch": "5", "note": "ünïcode ✓"}, meta
