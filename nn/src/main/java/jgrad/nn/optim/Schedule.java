@@ -249,7 +249,7 @@ public interface Schedule {
      * {@code totalSteps - 1}; with {@code threePhase}, down to {@code start} at step {@code 2 ·
      * pctStart · totalSteps - 2} and then to {@code min}. Each phase anneals by {@code anneal} over
      * its fraction {@code p} of steps: cosine {@code end + (begin - end) / 2 · (cos(π p) + 1)} or
-     * linear {@code (end - begin) · p + begin}. After step {@code totalSteps - 1} the value stays
+     * linear {@code (1 - p) · begin + p · end}. After step {@code totalSteps - 1} the value stays
      * at {@code min} (PyTorch raises an error there). PyTorch's momentum cycling is not part of it.
      *
      * @throws IllegalArgumentException if {@code maxValue}, {@code divFactor} or {@code
@@ -302,11 +302,15 @@ public interface Schedule {
                 return end + (begin - end) / 2.0 * (Math.cos(Math.PI * fraction) + 1);
             }
         },
-        /** {@code (end - begin) · p + begin}; PyTorch's {@code 'linear'}. */
+        /**
+         * {@code (1 - p) · begin + p · end}; PyTorch's {@code 'linear'}, which computes {@code
+         * (end - begin) · p + begin}: equal up to rounding, but this form ends exactly at {@code
+         * end} even when {@code end} is tiny against {@code begin}.
+         */
         LINEAR {
             @Override
             double between(double begin, double end, double fraction) {
-                return (end - begin) * fraction + begin;
+                return (1 - fraction) * begin + fraction * end;
             }
         };
 

@@ -8,6 +8,8 @@ Writes, next to this script:
 Run from anywhere (the outputs go beside this file):
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 \
       nn/src/test/resources/jgrad/nn/optim/make_optimizer_fixtures.py
+With --cases it writes nothing and prints the one-parameter values that OptimizerCasesTest
+states inline (siblings of CASES.md's N06 and N07: where epsilon goes in other optimisers).
 
 The problem (OptimizerFixturesTest builds the same one in Java): four parameter tensors of
 different shapes and a loss whose gradient depends on the parameters,
@@ -306,7 +308,43 @@ def write_schedules():
     print("wrote", path, len(schedules), "schedules")
 
 
+def one_parameter(optimizer_class, kwargs, grads, w0=1.0):
+    """w after each update of torch's optimiser on one scalar parameter, gradients given."""
+    w = torch.tensor(w0, requires_grad=True)
+    optimizer = optimizer_class([w], **kwargs)
+    out = []
+    for g in grads:
+        w.grad = torch.tensor(g)
+        optimizer.step()
+        out.append(float(w))
+    return out
+
+
+def print_case_values():
+    n06 = [1e-3, -2e-3, 5e-4]
+    n07 = [0.5, -1.0, 0.25]
+    print("N06 siblings, w0 = 1, gradients", n06)
+    print("  adamax lr 0.1 eps 1e-3:", one_parameter(torch.optim.Adamax, dict(lr=0.1, eps=1e-3),
+                                                     n06))
+    print("  adamax eps 0:", one_parameter(torch.optim.Adamax, dict(lr=0.1, eps=0.0), n06))
+    print("  nadam lr 0.1 eps 1e-3 (foreach):", one_parameter(
+        torch.optim.NAdam, dict(lr=0.1, eps=1e-3, foreach=True), n06))
+    print("  nadam eps 0 (foreach):", one_parameter(
+        torch.optim.NAdam, dict(lr=0.1, eps=0.0, foreach=True), n06))
+    print("N07 siblings, w0 = 1, gradients", n07)
+    print("  centred rmsprop lr 0.01 alpha 0.9 eps 0.1:", one_parameter(
+        torch.optim.RMSprop, dict(lr=0.01, alpha=0.9, eps=0.1, centered=True), n07))
+    print("  adagrad lr 0.1 eps 0.1:", one_parameter(
+        torch.optim.Adagrad, dict(lr=0.1, eps=0.1), n07))
+    print("  adadelta lr 1 rho 0.9 eps 0.1:", one_parameter(
+        torch.optim.Adadelta, dict(lr=1.0, rho=0.9, eps=0.1), n07))
+
+
 if __name__ == "__main__":
+    import sys
+    if "--cases" in sys.argv:
+        print_case_values()
+        sys.exit(0)
     print("torch", torch.__version__, "numpy", np.__version__)
     check_nadam_paths_differ_only_by_that_bug()
     write_trajectories()
