@@ -119,8 +119,10 @@ class InitializersTest {
         // Reference moments by numerical integration of the truncated density (NumPy trapezoid,
         // 2 000 001 points): N(0, 1) on [-2, 2]: mean 0, std 0.8796256610341873; on [3, inf):
         // mean 3.2830986549201917, std 0.2656297927352358; N(5, 1) on [0.1, 0.2]: mean
-        // 0.1540245777631019; N(1, 4) on [-1, 0]: mean -0.4690809176825818. 50 000 draws each;
-        // tolerances are 5 to 8 standard errors.
+        // 0.1540245777631019; N(1, 4) on [-1, 0]: mean -0.4690809176825818; N(0, 1) on [-0.5,
+        // 1.5]: mean 0.35627288417702047, std 0.5293846901368681. 50 000 draws each; tolerances
+        // are 5 to 8 standard errors. The five intervals take the sampler's four paths: wide
+        // around the mean, a far tail, short intervals in a tail, narrow around the mean.
         Shape shape = Shape.of(50_000);
         Tensor central = Init.truncatedNormal(shape, 0, 1, -2, 2, new SplittableRandom(28));
         assertWithin(central, -2, 2);
@@ -137,6 +139,10 @@ class InitializersTest {
         Tensor shifted = Init.truncatedNormal(shape, 1, 2, -1, 0, new SplittableRandom(31));
         assertWithin(shifted, -1, 0);
         assertEquals(-0.4690809176825818, mean(shifted), 0.007);
+        Tensor narrow = Init.truncatedNormal(shape, 0, 1, -0.5, 1.5, new SplittableRandom(37));
+        assertWithin(narrow, -0.5, 1.5);
+        assertEquals(0.35627288417702047, mean(narrow), 0.012);
+        assertEquals(0.5293846901368681, std(narrow), 0.012);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Init.truncatedNormal(shape, 0, 1, 2, -2, new SplittableRandom(0)));
         assertEquals("truncatedNormal: need low < high, got [2.0, -2.0]", e.getMessage());
@@ -155,9 +161,37 @@ class InitializersTest {
         assertGram(kernel, 4, 18, true, 1);
         assertGram(Init.orthogonal(Shape.of(4, 2, 3, 3), 2, new SplittableRandom(35)), 4, 18, true,
                 4);
-        // A tall 200 x 50 matrix, where plain (single-pass) Gram-Schmidt would lose accuracy.
         assertGram(Init.orthogonal(Shape.of(200, 50), 1, new SplittableRandom(36)), 200, 50,
                 false, 1);
+    }
+
+    @Test
+    void gramSchmidtStaysOrthogonalForNearlyParallelVectors() {
+        // Gaussian matrices are well conditioned, so a single modified Gram-Schmidt pass would do
+        // there; vectors u + 1e-8 w_j (u, w_j Gaussian; condition number about 1e8) need the
+        // second pass: a single one leaves inner products up to about eps · 1e8 (9e-10 here).
+        int n = 6;
+        SplittableRandom rng = new SplittableRandom(38);
+        double[] u = new double[n];
+        for (int k = 0; k < n; k++) {
+            u[k] = rng.nextGaussian();
+        }
+        double[][] vectors = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < n; k++) {
+                vectors[j][k] = u[k] + 1e-8 * rng.nextGaussian();
+            }
+        }
+        Orthogonal.orthonormalise(vectors);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double dot = 0;
+                for (int k = 0; k < n; k++) {
+                    dot += vectors[i][k] * vectors[j][k];
+                }
+                assertEquals(i == j ? 1 : 0, dot, 1e-12, "<q" + i + ", q" + j + ">");
+            }
+        }
     }
 
     // ---------------------------------------------------------------- reproducibility
