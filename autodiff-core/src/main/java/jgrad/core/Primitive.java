@@ -25,7 +25,7 @@ public sealed interface Primitive permits
         // selection
         Less, Equal, Where,
         // reduction
-        ReduceSum, ReduceMax,
+        ReduceSum, ReduceMax, LogSoftmax,
         // movement
         BroadcastTo, Reshape, Permute, Slice, Pad,
         // indexing

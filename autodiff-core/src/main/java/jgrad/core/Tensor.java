@@ -773,10 +773,12 @@ public final class Tensor {
     /**
      * Log-softmax along {@code axis}: {@code x - logSumExp(x, axis)}. Shapes: same as this.
      *
-     * <p>Composite: no vjp of its own; stable for logits of any finite size. Computed as {@code s
-     * - log(sum(exp(s)))} with {@code s = x - max} (the max through {@link #stopGradient()}):
-     * subtracting {@code logSumExp} itself would cancel catastrophically for large logits (at
-     * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
+     * <p>A primitive ({@link LogSoftmax}, for speed), stable for logits of any finite size:
+     * computed as {@code s - log(sum(exp(s)))} with {@code s = x - max}; subtracting {@code
+     * logSumExp} itself would cancel catastrophically for large logits (at {@code [1e8, 1e8]} it
+     * gives {@code -0.69314718246} instead of {@code -ln 2}).
+     *
+     * @throws IllegalArgumentException if {@code axis} is out of range
      */
     public Tensor logSoftmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "logSoftmax");
@@ -784,7 +786,8 @@ public final class Tensor {
 
     /**
      * Softmax along {@code axis}: {@code exp(x - logSumExp(x, axis))}, probabilities in [0, 1]
-     * summing to 1. Shapes: same as this. Composite: no vjp of its own.
+     * summing to 1. Shapes: same as this. Composite: {@code exp(logSoftmax(x))}, no vjp of its
+     * own.
      */
     public Tensor softmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "softmax").exp();
