@@ -166,6 +166,19 @@ row("weight decay, final", decayedScore);
 // The final model reproduces the wrong labels it was shown (all 261): it has memorised them. The
 // early-stopped and the weight-decayed models reproduce few, and score far better on validation.
 
+// The three regimes drawn together: loss on a logarithmic axis (training solid, validation
+// dashed) and validation accuracy. Under-fitting: both losses flat and high. A good fit: both
+// fall, validation flattening far above training. Over-fitting: training loss falls towards 0
+// while validation loss turns back up. Then the over-fitting run beside its weight-decay twin.
+System.out.println(Plots.learningCurves(ImmutableMap.of(
+        "2 hidden units (under-fitting)", narrow.history(),
+        "32 hidden units (good fit)", wide.history(),
+        "wrong labels (over-fitting)", memoriser.history()),
+        Plots.figure("learning-curves.png")));
+System.out.println(Plots.learningCurves(ImmutableMap.of(
+        "no weight decay", memoriser.history(), "weight decay 0.01", decayed.history()),
+        Plots.figure("learning-curves-weight-decay.png")));
+
 // The notebook checks its own story.
 if (!(Math.abs(plateauEnd.trainLoss() - plateauStart.trainLoss()) < 0.05
         && Math.abs(plateauEnd.validationLoss() - plateauStart.validationLoss()) < 0.05
