@@ -420,14 +420,17 @@ public final class Plots {
 
     /**
      * Training loss (solid) and validation loss (dashed) by epoch, one colour per run, in the
-     * iteration order of {@code runs}. The loss axis is logarithmic when every loss is finite
-     * and positive.
+     * iteration order of {@code runs} (with several runs the legend names the runs, below the
+     * plot). The loss axis is logarithmic when every loss is finite and positive.
      *
      * @throws IllegalArgumentException if there is no run
      */
     public static XYChart lossChart(Map<String, History> runs) {
         checkArgument(!runs.isEmpty(), "lossChart: no runs");
-        XYChart chart = newChart("loss", "epoch", "loss");
+        boolean several = runs.size() > 1;
+        // Several runs: one legend entry per run (its training line), the styles in the title.
+        XYChart chart = newChart(several ? "loss (solid: training, dashed: validation)" : "loss",
+                "epoch", "loss");
         boolean logarithmic = true;
         int index = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
@@ -437,18 +440,23 @@ public final class Plots {
             double[] validation = history.validationLosses().toArray();
             logarithmic &= positive(train) && positive(validation);
             Color color = COLORS.get(index % COLORS.size());
-            String prefix = runs.size() == 1 ? "" : run.getKey() + ": ";
-            XYSeries trainSeries = chart.addSeries(prefix + "training", epochs, train);
+            XYSeries trainSeries = chart.addSeries(several ? run.getKey() : "training", epochs,
+                    train);
             trainSeries.setMarker(SeriesMarkers.NONE);
             trainSeries.setLineColor(color);
             trainSeries.setLineStyle(SeriesLines.SOLID);
-            XYSeries validationSeries = chart.addSeries(prefix + "validation", epochs, validation);
+            XYSeries validationSeries = chart.addSeries(
+                    several ? run.getKey() + ": validation" : "validation", epochs, validation);
             validationSeries.setMarker(SeriesMarkers.NONE);
             validationSeries.setLineColor(color);
             validationSeries.setLineStyle(SeriesLines.DASH_DASH);
+            validationSeries.setShowInLegend(!several);
             index++;
         }
         chart.getStyler().setYAxisLogarithmic(logarithmic);
+        if (several) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        }
         History first = runs.values().iterator().next();
         preferRoundTicks(chart, epochs(first), first.trainLosses().get(0));
         return chart;
@@ -462,7 +470,8 @@ public final class Plots {
     public static XYChart accuracyChart(Map<String, History> runs) {
         checkArgument(!runs.isEmpty(), "accuracyChart: no runs");
         XYChart chart = newChart("validation accuracy", "epoch", "accuracy");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(runs.size() > 1
+                ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.InsideSE);
         int index = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
             History history = run.getValue();

@@ -57,10 +57,11 @@ class NotebookRunnerMainTest {
                 }
                 """);
 
-        Run run = runner(notebook, "-D" + NotebookRunner.TIMEOUT_PROPERTY + "=2");
+        // 5 s: enough for the JShell VM to start and reach the loop on a busy machine.
+        Run run = runner(notebook, "-D" + NotebookRunner.TIMEOUT_PROPERTY + "=5");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("notebook timed out after 2 s at " + notebook + ":1"),
+        assertTrue(run.err().contains("notebook timed out after 5 s at " + notebook + ":1"),
                 run.err());
     }
 
