@@ -46,7 +46,8 @@ check("z-score", standardized.toArray(),
 // ZScore.fit standardises each column (feature) over the samples, axis 0. Along axis 1, each
 // row is standardised on its own: [[1, 2, 3], [6, 7, 8]] becomes two rows of
 // [-1.22474487, 0, 1.22474487], because both rows are evenly spaced with the same spread.
-// (Written with Tensor operations: mean over axis 1 with keepDims, so it broadcasts per row.)
+// (ZScore fits columns only, so this is written with Tensor operations: the mean over axis 1
+// with keepDims is [2, 1] and broadcasts along each row.)
 Tensor rows = Tensor.of(new double[][] {{1, 2, 3}, {6, 7, 8}});
 Tensor centred = rows.sub(rows.mean(1, true));
 Tensor alongAxis1 = centred.div(centred.square().mean(1, true).sqrt());

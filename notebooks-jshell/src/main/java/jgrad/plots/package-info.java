@@ -8,7 +8,7 @@
  * <pre>{@code
  * jshell> Plots.contour((a, b) -> a * a + b * b, Interval.of(-5, 5), Interval.of(-5, 5),
  *    ...>     path, Plots.figure("bowl.png"))
- * $1 ==> figure: target/figures/bowl.png (560 x 420 px)
+ * $1 ==> figure: target/figures/bowl.png (460 x 420 px)
  * }</pre>
  */
 package jgrad.plots;

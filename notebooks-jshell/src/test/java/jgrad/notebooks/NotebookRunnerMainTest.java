@@ -57,11 +57,14 @@ class NotebookRunnerMainTest {
                 }
                 """);
 
-        // 5 s: enough for the JShell VM to start and reach the loop on a busy machine.
-        Run run = runner(notebook, "-D" + NotebookRunner.TIMEOUT_PROPERTY + "=5");
+        // 10 s: on an idle machine the runner reaches the loop within 2 s. On one loaded many
+        // times over (load 20 on 2 cores was seen) it may still be compiling the startup
+        // imports; then the limit is honoured all the same and the failure names that line.
+        Run run = runner(notebook, "-D" + NotebookRunner.TIMEOUT_PROPERTY + "=10");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("notebook timed out after 5 s at " + notebook + ":1"),
+        assertTrue(run.err().contains("notebook timed out after 10 s at " + notebook + ":1")
+                || run.err().contains("notebook timed out after 10 s at startup.jsh:"),
                 run.err());
     }
 
