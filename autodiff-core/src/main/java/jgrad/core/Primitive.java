@@ -17,13 +17,41 @@ import java.util.List;
  * cotangent times an infinite or NaN local derivative contributes exactly zero, so the branch a
  * {@link Where} did not select never poisons a gradient.
  */
-public sealed interface Primitive
-        permits Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Cast,
-                Add, Mul, Div, Pow,
-                Less, Equal, Where,
-                ReduceSum, ReduceMax,
-                BroadcastTo, Reshape, Permute, Slice, Pad,
-                MatMul {
+public sealed interface Primitive permits
+        // elementwise unary
+        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast,
+        // elementwise binary (broadcast in place)
+        Add, Mul, Div, Pow,
+        // selection
+        Less, Equal, Where,
+        // reduction
+        ReduceSum, ReduceMax,
+        // movement
+        BroadcastTo, Reshape, Permute, Slice, Pad,
+        // indexing
+        // linear algebra
+        MatMul,
+        // network operations
+        // user-defined operations: the one non-sealed entry
+        CustomOp {
+
+    /**
+     * The output dtype for these input dtypes. By default every input has one dtype, which the
+     * output keeps; it must be a float dtype unless {@link #acceptsIntegers()}.
+     *
+     * @throws IllegalArgumentException naming the operation and the dtypes if they do not fit
+     */
+    default DType outputDtype(List<DType> inputDtypes) {
+        return Primitives.sameDtype(this, inputDtypes);
+    }
+
+    /**
+     * Whether the operation has integer kernels (movement, comparisons, selection, {@code add},
+     * {@code mul}, {@code neg}, sums and maxima do). Integer results are never traced.
+     */
+    default boolean acceptsIntegers() {
+        return false;
+    }
 
     /**
      * The output shape for these input shapes.
