@@ -23,6 +23,7 @@ import jgrad.datasets.*;
 import jgrad.datasets.io.*;
 import jgrad.nn.*;
 import jgrad.nn.init.*;
+import jgrad.nn.io.*;
 import jgrad.nn.losses.*;
 import jgrad.nn.optim.*;
 import jgrad.nn.train.*;
