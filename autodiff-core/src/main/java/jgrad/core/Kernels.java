@@ -139,43 +139,34 @@ final class Kernels {
 
     /** Sums over {@code axes} (sorted, distinct); the result drops those axes. */
     static Tensor reduceSum(Tensor x, int[] axes, Shape outShape) {
-        Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
-            switch (x.dtype()) {
-                case FLOAT64:
-                    data = DoubleKernels.sum((double[]) data, step);
-                    break;
-                case FLOAT32:
-                    data = FloatKernels.sum((float[]) data, step);
-                    break;
-                case INT32:
-                    data = IntegerKernels.sum((int[]) data, step);
-                    break;
-                default:
-                    data = IntegerKernels.sum((long[]) data, step);
-            }
-        }
-        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+        return reduce(x, axes, outShape, true);
     }
 
     /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, false);
+    }
+
+    /** Runs the {@link ReducePlan} steps of a sum or a maximum with the dtype's kernel. */
+    private static Tensor reduce(Tensor x, int[] axes, Shape outShape, boolean sum) {
         Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+        for (ReducePlan step : ReducePlan.steps(x.shape().toArray(), axes)) {
             switch (x.dtype()) {
                 case FLOAT64:
-                    data = DoubleKernels.max((double[]) data, step);
+                    data = sum ? DoubleKernels.sum((double[]) data, step)
+                            : DoubleKernels.max((double[]) data, step);
                     break;
                 case FLOAT32:
-                    data = FloatKernels.max((float[]) data, step);
+                    data = sum ? FloatKernels.sum((float[]) data, step)
+                            : FloatKernels.max((float[]) data, step);
                     break;
                 case INT32:
-                    data = IntegerKernels.max((int[]) data, step);
+                    data = sum ? IntegerKernels.sum((int[]) data, step)
+                            : IntegerKernels.max((int[]) data, step);
                     break;
                 default:
-                    data = IntegerKernels.max((long[]) data, step);
+                    data = sum ? IntegerKernels.sum((long[]) data, step)
+                            : IntegerKernels.max((long[]) data, step);
             }
         }
         return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
