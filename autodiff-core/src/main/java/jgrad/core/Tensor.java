@@ -969,11 +969,7 @@ public final class Tensor {
 
     /** Reverses every axis ({@code np.flip(x)} with no axis). Shapes: same as this tensor. */
     public Tensor flip() {
-        int[] axes = new int[rank()];
-        for (int d = 0; d < axes.length; d++) {
-            axes[d] = d;
-        }
-        return MovementOps.flip(this, axes);
+        return MovementOps.flip(this, ReductionOps.allAxes(shape));
     }
 
     /**

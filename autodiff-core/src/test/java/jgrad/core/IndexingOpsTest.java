@@ -149,6 +149,22 @@ class IndexingOpsTest {
                 .reshape(1, 3)), "indexAdd: dtypes differ (target float64, source int32)");
     }
 
+    /** Float32 gradients accumulate in float32 and match the float64 ones (exact here). */
+    @Test
+    void float32GradientsOfRepeatedReadsMatchFloat64() {
+        Tensor index = Tensor.ofInts(new int[] {0, 0, 2, 1, 1, 1}, 2, 3);
+        Tensor weights = Tensor.of(new double[][] {{0.5, 0.25, 2}, {1, 3, 4}});
+        for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            Tensor w = weights.cast(dtype);
+            Tensor grad = Autodiff.grad(t -> t.gather(1, index).mul(w).sum()
+                    .add(t.indexSelect(0, Tensor.ofInts(1, 1)).mul(w).sum()), MATRIX.cast(dtype));
+            assertEquals(dtype, grad.dtype());
+            // gather: row 0 gets 0.5 + 0.25 at column 0 and 2 at column 2, row 1 gets 1 + 3 + 4
+            // at column 1; indexSelect reads row 1 twice, adding w's column sums to it
+            assertTensor(grad, dims(2, 3), 0.75, 0, 2, 1.5, 8 + 3.25, 6);
+        }
+    }
+
     @Test
     void indexingIntegerTensorsGivesUntracedIntegerResults() {
         Tensor labels = Tensor.ofLongs(new long[] {7, 8, 9, 10}, 2, 2);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -268,9 +269,12 @@ class MovementOpsTest {
                 "pad: value 0.5 is not a whole number that int32 holds");
     }
 
-    /** Every movement operation keeps an integer tensor's dtype and moves its values exactly. */
+    /**
+     * Every movement and indexing operation keeps an int32, int64 or float32 tensor's dtype and
+     * moves its values exactly (they are whole numbers, exact in every dtype).
+     */
     @Test
-    void everyMovementOperationWorksOnIntegerTensors() {
+    void everyMovementOperationWorksOnIntegerAndFloat32Tensors() {
         Tensor index = Tensor.ofInts(2, -1, 0, 2);
         Map<String, Function<Tensor, Tensor>> ops = new LinkedHashMap<>();
         ops.put("reshape", t -> t.reshape(4, 6));
@@ -304,7 +308,10 @@ class MovementOpsTest {
         ops.put("gather", t -> t.gather(2, Tensor.ofInts(new int[] {3, 3, 0, 1, 2, 0}, 1, 2, 3)));
         ops.put("maskedSelect", t -> t.maskedSelect(Tensor.ofInts(1, 0, 0, 1)));
         Tensor x = Tensor.arange(24).reshape(2, 3, 4);
-        for (DType dtype : List.of(DType.INT32, DType.INT64)) {
+        ops.put("scatterAdd", t -> t.scatterAdd(0, Tensor.ofInts(new int[] {1, 1, 0}, 1, 1, 3),
+                t.slice(0, 0, 1).slice(1, 0, 1).slice(2, 0, 3)));
+        ops.put("indexAdd", t -> t.indexAdd(1, Tensor.ofLongs(2, 2), t.slice(1, 0, 2)));
+        for (DType dtype : List.of(DType.INT32, DType.INT64, DType.FLOAT32)) {
             Tensor xi = x.cast(dtype);
             for (Map.Entry<String, Function<Tensor, Tensor>> op : ops.entrySet()) {
                 Tensor want = op.getValue().apply(x);
@@ -315,6 +322,23 @@ class MovementOpsTest {
                 assertFalse(got.isTraced());
             }
         }
+    }
+
+    /** Forward mode transposes the vjp rules: both Jacobians agree through every new primitive. */
+    @Test
+    void forwardAndReverseJacobiansAgreeThroughMovementAndIndexing() {
+        Tensor index = Tensor.ofInts(new int[] {2, 0, 2, -1}, 2, 2);
+        Tensor column = Tensor.ofInts(new int[] {0, -1}, 2, 1);
+        Function<Tensor, Tensor> f = t -> Tensor.concat(List.of(
+                t.gather(1, index).tanh(), t.flip(0).pad(new int[] {1, 1}, PadMode.REFLECT),
+                Tensor.zeros(2, 1).scatterAdd(1, column, t.slice(1, 0, 1)),
+                t.indexSelect(1, Tensor.ofLongs(0, 0))
+                        .indexAdd(0, Tensor.ofInts(1), t.slice(0, 0, 1).slice(1, 0, 2))), 1);
+        Tensor x = Tensor.of(new double[][] {{0.1, -0.7, 1.2}, {0.4, 2.0, -1.1}});
+        Tensor reverse = Autodiff.jacobian(f, x);
+        Tensor forward = Autodiff.jacobianForward(f, x);
+        assertEquals(Shape.of(2, 10, 2, 3), reverse.shape());
+        assertTrue(forward.allClose(reverse, 1e-12, 1e-12), forward + "\n" + reverse);
     }
 
     /** Jacobians stack their rows with {@link Tensor#stack} when the rows are traced. */
