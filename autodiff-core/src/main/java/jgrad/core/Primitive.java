@@ -27,8 +27,9 @@ public sealed interface Primitive permits
         // reduction
         ReduceSum, ReduceMax, LogSoftmax,
         // movement
-        BroadcastTo, Reshape, Permute, Slice, Pad,
+        BroadcastTo, Reshape, Permute, Slice, Pad, Flip, Concat,
         // indexing
+        IndexSelect, IndexAdd, Gather, ScatterAdd,
         // linear algebra
         MatMul,
         // network operations
