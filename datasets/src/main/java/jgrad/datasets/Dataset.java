@@ -58,6 +58,16 @@ public record Dataset(Tensor features, ImmutableIntArray labels, ImmutableList<S
         return classNames.size();
     }
 
+    /**
+     * The encoder between class names and ids: {@code labelEncoder().decode(predictedIds)} names
+     * predicted classes.
+     *
+     * @throws IllegalArgumentException if the class names are not distinct
+     */
+    public LabelEncoder labelEncoder() {
+        return LabelEncoder.of(classNames);
+    }
+
     /** The labels as one-hot rows. Shapes: {@code [n, numClasses]}. */
     public Tensor oneHotLabels() {
         return Tensor.oneHot(labels, numClasses());
