@@ -5,10 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -204,9 +202,9 @@ public final class Autodiff {
             checkArgument(cotangent.dtype() == output.dtype(),
                     "vjp: cotangent dtype %s differs from output dtype %s",
                     cotangent.dtype(), output.dtype());
-            Set<Long> targets = new HashSet<>();
+            NodeIndex targets = new NodeIndex(leaves.size());
             for (Tensor leaf : leaves) {
-                targets.add(leaf.node().id);
+                targets.put(leaf.node().id, 0);
             }
             Map<Tensor, Tensor> reached = Backward.sweep(
                     output, cotangent, node -> targets.contains(node.id), level);

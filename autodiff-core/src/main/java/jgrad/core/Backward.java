@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 /**
  * The reverse sweep: walks the sorted graph from the root back to the targets, calls each node's
  * vector-Jacobian product once, after all its users have contributed, and sums the contributions
- * to tensors used more than once. Cotangents live in a local map and are dropped as soon as they
- * are consumed; nothing is written onto tensors or nodes.
+ * to tensors used more than once. Cotangents live in a local array, by position in the order, and
+ * are dropped as soon as they are consumed; nothing is written onto tensors or nodes.
  *
  * <p>The rules run with whatever levels are active when the sweep runs: outside every {@link
  * Autodiff} call they compute plain values; inside one they are recorded, so the gradient can be
@@ -28,17 +28,19 @@ final class Backward {
     static Map<Tensor, Tensor> sweep(
             Tensor root, Tensor seed, Predicate<Node> isTarget, long levels) {
         TopoSort.Order order = TopoSort.order(root, isTarget, levels);
-        Map<Long, Tensor> cotangents = new HashMap<>();
         Map<Tensor, Tensor> results = new HashMap<>();
-        if (order.tensors().isEmpty()) {
+        List<Tensor> tensors = order.tensors();
+        if (tensors.isEmpty()) {
             return results;
         }
-        cotangents.put(root.node().id, seed);
-        List<Tensor> tensors = order.tensors();
+        // Cotangents by position in the order; each is released once its node is processed.
+        Tensor[] cotangents = new Tensor[tensors.size()];
+        cotangents[tensors.size() - 1] = seed;
         for (int i = tensors.size() - 1; i >= 0; i--) {
             Tensor tensor = tensors.get(i);
             Node node = tensor.node();
-            Tensor cotangent = cotangents.remove(node.id);
+            Tensor cotangent = cotangents[i];
+            cotangents[i] = null;
             if (cotangent == null) {
                 continue;
             }
@@ -76,15 +78,17 @@ final class Backward {
     }
 
     private static void accumulate(
-            Map<Long, Tensor> cotangents, TopoSort.Order order, Tensor input, Tensor cotangent) {
+            Tensor[] cotangents, TopoSort.Order order, Tensor input, Tensor cotangent) {
         Node node = input.node();
-        if (node == null || !order.ids().contains(node.id)) {
+        int position = node == null ? NodeIndex.ABSENT : order.positions().get(node.id);
+        if (position < 0) {
             return;
         }
         if (!cotangent.shape().equals(input.shape())) {
             throw new IllegalStateException("backward: cotangent of shape " + cotangent.shape()
                     + " for an input of shape " + input.shape() + " made by " + node.describe());
         }
-        cotangents.merge(node.id, cotangent, Tensor::add);
+        Tensor previous = cotangents[position];
+        cotangents[position] = previous == null ? cotangent : previous.add(cotangent);
     }
 }

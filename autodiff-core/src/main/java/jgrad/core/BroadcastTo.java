@@ -37,4 +37,9 @@ public record BroadcastTo(Shape shape) implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(cotangent.sumTo(inputs.get(0).shape()));
     }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

@@ -6,15 +6,23 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * Elementwise conversion to {@code dtype}, rounding to nearest. Shapes: same as {@code x}.
+ * Elementwise conversion to {@code dtype}: between float dtypes and from integers it rounds to
+ * nearest; from float to integer it truncates toward zero (NaN becomes 0, out-of-range values
+ * saturate). Shapes: same as {@code x}.
  *
- * <p>VJP: {@code dx = cast(cotangent, dtype of x)} (identity up to rounding).
+ * <p>VJP: {@code dx = cast(cotangent, dtype of x)} (identity up to rounding) between float
+ * dtypes; a cast to an integer dtype is piecewise constant and its result is never traced.
  *
  * @param dtype the output dtype
  */
 public record Cast(DType dtype) implements Primitive {
     public Cast {
         checkNotNull(dtype, "dtype");
+    }
+
+    @Override
+    public DType outputDtype(List<DType> inputDtypes) {
+        return dtype;
     }
 
     @Override

@@ -1,20 +1,27 @@
 package jgrad.core;
 
 /**
- * The element type of a tensor. Binary operations require equal dtypes: jgrad never promotes
- * silently, {@link Tensor#cast(DType)} converts explicitly.
+ * The element type of a tensor, and so its storage: {@code double[]} for {@link #FLOAT64}, {@code
+ * float[]} for {@link #FLOAT32}, {@code int[]} for {@link #INT32} and {@code long[]} for {@link
+ * #INT64}. Binary operations require equal dtypes: jgrad never promotes silently, {@link
+ * Tensor#cast(DType)} converts explicitly.
  *
- * <p>Values are held in float64 storage; a {@link #FLOAT32} tensor holds only values that are
- * exactly representable in IEEE 754 binary32, because every result is rounded to float after each
- * operation (so results equal those of a float32 kernel that computes each element in double and
- * rounds once). Dedicated float32 storage and kernels are a later speed optimisation that will not
- * change this API.
+ * <p>The float dtypes are IEEE 754 binary64 and binary32: float32 arithmetic ({@code + - * /},
+ * {@code sqrt}) is done in float, other functions in double and rounded once. The integer dtypes
+ * hold indices, labels and counts: they are never differentiated (an {@link Autodiff} call or
+ * {@link Tensor#requiresGrad()} on one is an error naming it), support the movement operations,
+ * comparisons, selection, {@code add}, {@code sub}, {@code mul}, {@code neg}, sums and maxima,
+ * and wrap on overflow as Java's {@code int} and {@code long} do.
  */
 public enum DType {
     /** IEEE 754 binary64, the default. */
     FLOAT64("float64"),
     /** IEEE 754 binary32. */
-    FLOAT32("float32");
+    FLOAT32("float32"),
+    /** 32-bit two's-complement integers. */
+    INT32("int32"),
+    /** 64-bit two's-complement integers. */
+    INT64("int64");
 
     private final String displayName;
 
@@ -22,21 +29,22 @@ public enum DType {
         this.displayName = displayName;
     }
 
-    /** Rounds {@code values} in place to this dtype's precision. */
-    void round(double[] values) {
-        if (this == FLOAT32) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) values[i];
-            }
-        }
+    /** Whether this is a float dtype (float32 or float64), the only ones that differentiate. */
+    public boolean isFloatingPoint() {
+        return this == FLOAT64 || this == FLOAT32;
     }
 
-    /** Rounds one value to this dtype's precision. */
+    /** Whether this is an integer dtype (int32 or int64). */
+    public boolean isInteger() {
+        return this == INT32 || this == INT64;
+    }
+
+    /** Rounds one value to this dtype's precision (float dtypes only). */
     double round(double value) {
         return this == FLOAT32 ? (float) value : value;
     }
 
-    /** {@code float64} or {@code float32}, as NumPy names them. */
+    /** {@code float64}, {@code float32}, {@code int32} or {@code int64}, as NumPy names them. */
     @Override
     public String toString() {
         return displayName;

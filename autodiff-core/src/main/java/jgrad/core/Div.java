@@ -2,26 +2,29 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.BinaryOp;
 
 /**
- * Elementwise quotient of two tensors of equal shape, {@code y = a / b} (IEEE 754 division).
- * {@link Tensor#div(Tensor)} broadcasts first.
+ * Elementwise quotient, {@code y = a / b} (IEEE 754 division), broadcast (NumPy rules) in place.
+ * Shapes: broadcast of both.
  *
  * <p>A primitive for accuracy: the composite {@code a * (1 / b)} rounds twice, so a column's
  * maximum divided by itself could come out as {@code 0.9999999999999999}; one division is
  * correctly rounded, as NumPy's is.
  *
- * <p>VJP: {@code da = cotangent / b, db = -cotangent * y / b} (quotient rule), with strong zeros.
+ * <p>VJP: {@code da = sumTo(cotangent / b), db = sumTo(-cotangent * y / b)} (quotient rule), to
+ * each input's shape, with strong zeros.
  */
 public record Div() implements Primitive {
     @Override
     public Shape outputShape(List<Shape> inputShapes) {
-        return Primitives.sameShapes("div", inputShapes);
+        return Primitives.broadcastShapes("div", inputShapes);
     }
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.zip(inputs.get(0), inputs.get(1), (a, b) -> a / b);
+        return Kernels.binary(BinaryOp.DIV, inputs.get(0), inputs.get(1),
+                outputShape(List.of(inputs.get(0).shape(), inputs.get(1).shape())));
     }
 
     @Override
@@ -29,8 +32,11 @@ public record Div() implements Primitive {
         Tensor a = inputs.get(0);
         Tensor b = inputs.get(1);
         return ImmutableList.of(
-                a.isTraced() ? Cotangents.times(cotangent, b.recip()) : Cotangents.UNUSED,
+                a.isTraced()
+                        ? Cotangents.times(cotangent, b.recip()).sumTo(a.shape())
+                        : Cotangents.UNUSED,
                 b.isTraced()
-                        ? Cotangents.times(cotangent, output.div(b).neg()) : Cotangents.UNUSED);
+                        ? Cotangents.times(cotangent, output.div(b).neg()).sumTo(b.shape())
+                        : Cotangents.UNUSED);
     }
 }

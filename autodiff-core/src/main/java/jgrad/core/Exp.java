@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise exponential, {@code y = e^x}. Shapes: same as {@code x}.
@@ -16,7 +17,7 @@ public record Exp() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), Math::exp);
+        return Kernels.unary(UnaryOp.EXP, inputs.get(0));
     }
 
     @Override

@@ -1,49 +1,128 @@
 package jgrad.core;
 
-import java.util.function.DoubleBinaryOperator;
-import java.util.function.DoubleUnaryOperator;
+import jgrad.core.kernels.BinaryOp;
+import jgrad.core.kernels.BroadcastPlan;
+import jgrad.core.kernels.DoubleKernels;
+import jgrad.core.kernels.FloatKernels;
+import jgrad.core.kernels.IntegerKernels;
+import jgrad.core.kernels.Movement;
+import jgrad.core.kernels.ReducePlan;
+import jgrad.core.kernels.UnaryOp;
 
 /**
- * The forward kernels: raw loops over row-major {@code double[]} storage. Every result is rounded
- * to its dtype here, in one place. Nothing in this class records a graph; primitives call it from
- * {@code forward} only.
+ * The bridge from tensors to the kernel layer ({@code jgrad.core.kernels}): picks the kernel for a
+ * tensor's dtype, allocates the result's storage and wraps it. Nothing here records a graph;
+ * primitives call it from {@code forward} only.
  */
 final class Kernels {
 
     private Kernels() {}
 
-    static Tensor map(Tensor x, DoubleUnaryOperator f) {
-        double[] in = x.data();
-        double[] out = new double[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = f.applyAsDouble(in[i]);
+    /** {@code op} applied to each element. */
+    static Tensor unary(UnaryOp op, Tensor x) {
+        Object in = x.storage();
+        Object out;
+        switch (x.dtype()) {
+            case FLOAT64: {
+                double[] o = new double[x.size()];
+                DoubleKernels.unary(op, (double[]) in, o);
+                out = o;
+                break;
+            }
+            case FLOAT32: {
+                float[] o = new float[x.size()];
+                FloatKernels.unary(op, (float[]) in, o);
+                out = o;
+                break;
+            }
+            case INT32: {
+                int[] o = new int[x.size()];
+                IntegerKernels.unary(op, (int[]) in, o);
+                out = o;
+                break;
+            }
+            default: {
+                long[] o = new long[x.size()];
+                IntegerKernels.unary(op, (long[]) in, o);
+                out = o;
+            }
         }
         return result(x.shape(), x.dtype(), out);
     }
 
-    static Tensor zip(Tensor a, Tensor b, DoubleBinaryOperator f) {
-        double[] x = a.data();
-        double[] y = b.data();
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = f.applyAsDouble(x[i], y[i]);
+    /** {@code op(a, b)} with both broadcast to {@code shape}, read in place. */
+    static Tensor binary(BinaryOp op, Tensor a, Tensor b, Shape shape) {
+        BroadcastPlan plan = a.shape().equals(b.shape()) ? BroadcastPlan.contiguous(a.size())
+                : b.size() == 1 && a.shape().equals(shape) ? BroadcastPlan.scalarB(a.size())
+                : BroadcastPlan.of(a.shape().toArray(), b.shape().toArray(), shape.toArray());
+        int n = shape.size();
+        Object out;
+        switch (a.dtype()) {
+            case FLOAT64: {
+                double[] o = new double[n];
+                DoubleKernels.binary(op, (double[]) a.storage(), (double[]) b.storage(), o, plan);
+                out = o;
+                break;
+            }
+            case FLOAT32: {
+                float[] o = new float[n];
+                FloatKernels.binary(op, (float[]) a.storage(), (float[]) b.storage(), o, plan);
+                out = o;
+                break;
+            }
+            case INT32: {
+                int[] o = new int[n];
+                IntegerKernels.binary(op, (int[]) a.storage(), (int[]) b.storage(), o, plan);
+                out = o;
+                break;
+            }
+            default: {
+                long[] o = new long[n];
+                IntegerKernels.binary(op, (long[]) a.storage(), (long[]) b.storage(), o, plan);
+                out = o;
+            }
         }
-        return result(a.shape(), a.dtype(), out);
+        return result(shape, a.dtype(), out);
     }
 
+    /** {@code mask != 0 ? a : b} elementwise, three equal shapes and dtypes. */
     static Tensor where(Tensor mask, Tensor a, Tensor b) {
-        double[] m = mask.data();
-        double[] x = a.data();
-        double[] y = b.data();
-        double[] out = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = m[i] != 0 ? x[i] : y[i];
+        int n = a.size();
+        Object out;
+        switch (a.dtype()) {
+            case FLOAT64: {
+                double[] o = new double[n];
+                DoubleKernels.where((double[]) mask.storage(), (double[]) a.storage(),
+                        (double[]) b.storage(), o);
+                out = o;
+                break;
+            }
+            case FLOAT32: {
+                float[] o = new float[n];
+                FloatKernels.where((float[]) mask.storage(), (float[]) a.storage(),
+                        (float[]) b.storage(), o);
+                out = o;
+                break;
+            }
+            case INT32: {
+                int[] o = new int[n];
+                IntegerKernels.where((int[]) mask.storage(), (int[]) a.storage(),
+                        (int[]) b.storage(), o);
+                out = o;
+                break;
+            }
+            default: {
+                long[] o = new long[n];
+                IntegerKernels.where((long[]) mask.storage(), (long[]) a.storage(),
+                        (long[]) b.storage(), o);
+                out = o;
+            }
         }
         return result(a.shape(), a.dtype(), out);
     }
 
     static Tensor cast(Tensor x, DType dtype) {
-        return result(x.shape(), dtype, x.data().clone());
+        return result(x.shape(), dtype, Storage.cast(x.storage(), dtype));
     }
 
     /** Copies {@code x} to {@code target}, reading a broadcast axis again for each position. */
@@ -54,55 +133,75 @@ final class Kernels {
         for (int i = 0; i < x.rank(); i++) {
             strides[i + offset] = x.shape().dim(i) == 1 ? 0 : inStrides[i];
         }
-        int[] source = offsets(target, strides);
-        double[] in = x.data();
-        double[] out = new double[source.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = in[source[i]];
-        }
-        return result(target, x.dtype(), out);
+        int[] source = Movement.offsets(target.toArray(), strides, 0);
+        return result(target, x.dtype(), Movement.gather(x.storage(), source));
     }
 
     /** Sums over {@code axes} (sorted, distinct); the result drops those axes. */
     static Tensor reduceSum(Tensor x, int[] axes, Shape outShape) {
-        int[] target = reductionTargets(x.shape(), axes);
-        double[] in = x.data();
-        double[] out = new double[outShape.size()];
-        for (int i = 0; i < in.length; i++) {
-            out[target[i]] += in[i];
+        Object data = x.storage();
+        int[] dims = x.shape().toArray();
+        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+            switch (x.dtype()) {
+                case FLOAT64:
+                    data = DoubleKernels.sum((double[]) data, step);
+                    break;
+                case FLOAT32:
+                    data = FloatKernels.sum((float[]) data, step);
+                    break;
+                case INT32:
+                    data = IntegerKernels.sum((int[]) data, step);
+                    break;
+                default:
+                    data = IntegerKernels.sum((long[]) data, step);
+            }
         }
-        return result(outShape, x.dtype(), out);
+        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
     }
 
     /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
-        int[] target = reductionTargets(x.shape(), axes);
-        double[] in = x.data();
-        double[] out = new double[outShape.size()];
-        java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < in.length; i++) {
-            double v = in[i];
-            int t = target[i];
-            if (v > out[t] || Double.isNaN(v)) {
-                out[t] = v;
+        Object data = x.storage();
+        int[] dims = x.shape().toArray();
+        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+            switch (x.dtype()) {
+                case FLOAT64:
+                    data = DoubleKernels.max((double[]) data, step);
+                    break;
+                case FLOAT32:
+                    data = FloatKernels.max((float[]) data, step);
+                    break;
+                case INT32:
+                    data = IntegerKernels.max((int[]) data, step);
+                    break;
+                default:
+                    data = IntegerKernels.max((long[]) data, step);
             }
         }
-        return result(outShape, x.dtype(), out);
+        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
     }
 
     static Tensor permute(Tensor x, int[] order, Shape outShape) {
+        int rank = order.length;
+        boolean swapsLastTwo = rank >= 2 && order[rank - 1] == rank - 2
+                && order[rank - 2] == rank - 1;
+        for (int i = 0; i < rank - 2 && swapsLastTwo; i++) {
+            swapsLastTwo = order[i] == i;
+        }
+        if (swapsLastTwo) {
+            int rows = x.shape().dim(rank - 2);
+            int columns = x.shape().dim(rank - 1);
+            int count = rows * columns == 0 ? 0 : x.size() / (rows * columns);
+            return result(outShape, x.dtype(),
+                    Movement.transposeLastTwo(x.storage(), count, rows, columns));
+        }
         int[] inStrides = x.shape().strides();
-        int[] strides = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
+        int[] strides = new int[rank];
+        for (int i = 0; i < rank; i++) {
             strides[i] = inStrides[order[i]];
         }
-        int[] source = offsets(outShape, strides);
-        double[] in = x.data();
-        double[] out = new double[source.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = in[source[i]];
-        }
-        return result(outShape, x.dtype(), out);
+        int[] source = Movement.offsets(outShape.toArray(), strides, 0);
+        return result(outShape, x.dtype(), Movement.gather(x.storage(), source));
     }
 
     /** The strided gather: output index {@code i} reads input index {@code starts + i * steps}. */
@@ -114,13 +213,8 @@ final class Kernels {
             strides[d] = inStrides[d] * steps[d];
             base += inStrides[d] * starts[d];
         }
-        int[] source = offsets(outShape, strides);
-        double[] in = x.data();
-        double[] out = new double[source.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = in[base + source[i]];
-        }
-        return result(outShape, x.dtype(), out);
+        int[] source = Movement.offsets(outShape.toArray(), strides, base);
+        return result(outShape, x.dtype(), Movement.gather(x.storage(), source));
     }
 
     /**
@@ -135,13 +229,9 @@ final class Kernels {
             strides[d] = outStrides[d] * steps[d];
             base += outStrides[d] * starts[d];
         }
-        int[] target = offsets(x.shape(), strides);
-        double[] in = x.data();
-        double[] out = new double[outShape.size()];
-        for (int i = 0; i < in.length; i++) {
-            out[base + target[i]] = in[i];
-        }
-        return result(outShape, x.dtype(), out);
+        int[] target = Movement.offsets(x.shape().toArray(), strides, base);
+        return result(outShape, x.dtype(),
+                Movement.scatter(x.storage(), target, outShape.size()));
     }
 
     /** {@code [m, k] x [k, n] -> [m, n]}, i-k-j order so the inner loop runs along rows. */
@@ -149,8 +239,25 @@ final class Kernels {
         int m = a.shape().dim(0);
         int k = a.shape().dim(1);
         int n = b.shape().dim(1);
-        double[] x = a.data();
-        double[] y = b.data();
+        Shape shape = Shape.of(m, n);
+        if (a.dtype() == DType.FLOAT32) {
+            float[] x = (float[]) a.storage();
+            float[] y = (float[]) b.storage();
+            float[] out = new float[m * n];
+            for (int i = 0; i < m; i++) {
+                int row = i * n;
+                for (int p = 0; p < k; p++) {
+                    float xip = x[i * k + p];
+                    int col = p * n;
+                    for (int j = 0; j < n; j++) {
+                        out[row + j] += xip * y[col + j];
+                    }
+                }
+            }
+            return result(shape, a.dtype(), out);
+        }
+        double[] x = (double[]) a.storage();
+        double[] y = (double[]) b.storage();
         double[] out = new double[m * n];
         for (int i = 0; i < m; i++) {
             int row = i * n;
@@ -162,12 +269,19 @@ final class Kernels {
                 }
             }
         }
-        return result(Shape.of(m, n), a.dtype(), out);
+        return result(shape, a.dtype(), out);
     }
 
     static boolean containsZero(Tensor x) {
-        for (double v : x.data()) {
-            if (v == 0) {
+        Object data = x.storage();
+        if (data instanceof double[]) {
+            return DoubleKernels.containsZero((double[]) data);
+        }
+        if (data instanceof float[]) {
+            return FloatKernels.containsZero((float[]) data);
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (Storage.get(data, i) == 0) {
                 return true;
             }
         }
@@ -175,8 +289,12 @@ final class Kernels {
     }
 
     static boolean containsNaN(Tensor x) {
-        for (double v : x.data()) {
-            if (Double.isNaN(v)) {
+        return !x.dtype().isInteger() && !allFinite(x) && hasNaN(x);
+    }
+
+    private static boolean hasNaN(Tensor x) {
+        for (int i = 0; i < x.size(); i++) {
+            if (Double.isNaN(Storage.get(x.storage(), i))) {
                 return true;
             }
         }
@@ -184,64 +302,18 @@ final class Kernels {
     }
 
     static boolean allFinite(Tensor x) {
-        for (double v : x.data()) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
+        Object data = x.storage();
+        if (data instanceof double[]) {
+            return DoubleKernels.allFinite((double[]) data);
+        }
+        if (data instanceof float[]) {
+            return FloatKernels.allFinite((float[]) data);
         }
         return true;
     }
 
-    /** For each input position, the output position it reduces into. */
-    private static int[] reductionTargets(Shape shape, int[] axes) {
-        int rank = shape.rank();
-        boolean[] reduced = new boolean[rank];
-        for (int axis : axes) {
-            reduced[axis] = true;
-        }
-        int[] strides = new int[rank];
-        int stride = 1;
-        for (int i = rank - 1; i >= 0; i--) {
-            if (!reduced[i]) {
-                strides[i] = stride;
-                stride *= shape.dim(i);
-            }
-        }
-        return offsets(shape, strides);
-    }
-
-    /**
-     * For every position of {@code shape} in row-major order, {@code sum(index[d] * strides[d])}:
-     * an odometer, so the cost is one addition per element rather than a division per axis.
-     */
-    static int[] offsets(Shape shape, int[] strides) {
-        int rank = shape.rank();
-        int size = shape.size();
-        int[] out = new int[size];
-        if (size == 0) {
-            return out;
-        }
-        int[] dims = shape.toArray();
-        int[] index = new int[rank];
-        int offset = 0;
-        for (int i = 0; i < size; i++) {
-            out[i] = offset;
-            for (int d = rank - 1; d >= 0; d--) {
-                index[d]++;
-                offset += strides[d];
-                if (index[d] < dims[d]) {
-                    break;
-                }
-                offset -= strides[d] * index[d];
-                index[d] = 0;
-            }
-        }
-        return out;
-    }
-
-    /** Wraps freshly computed storage, rounding it to {@code dtype}. */
-    static Tensor result(Shape shape, DType dtype, double[] values) {
-        dtype.round(values);
-        return new Tensor(shape, dtype, values, null);
+    /** Wraps freshly computed storage of {@code dtype}'s array type; takes ownership. */
+    static Tensor result(Shape shape, DType dtype, Object storage) {
+        return new Tensor(shape, dtype, storage, null);
     }
 }

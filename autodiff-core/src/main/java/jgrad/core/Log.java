@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise natural logarithm, {@code y = ln x}; {@code ln 0 = -Inf}, {@code ln x = NaN} for
@@ -17,7 +18,7 @@ public record Log() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), Math::log);
+        return Kernels.unary(UnaryOp.LOG, inputs.get(0));
     }
 
     @Override

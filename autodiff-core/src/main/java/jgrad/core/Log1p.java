@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise {@code y = ln(1 + x)}; {@code -Inf} at {@code x = -1}, NaN below (IEEE 754). Shapes:
@@ -23,7 +24,7 @@ public record Log1p() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), Math::log1p);
+        return Kernels.unary(UnaryOp.LOG1P, inputs.get(0));
     }
 
     @Override

@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise negation, {@code y = -x}. Shapes: {@code y} same as {@code x}.
@@ -16,11 +17,16 @@ public record Neg() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), v -> -v);
+        return Kernels.unary(UnaryOp.NEG, inputs.get(0));
     }
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(cotangent.neg());
+    }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
     }
 }

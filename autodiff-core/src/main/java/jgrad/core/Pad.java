@@ -84,4 +84,9 @@ public record Pad(ImmutableIntArray low, ImmutableIntArray high, ImmutableIntArr
         }
         return steps;
     }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

@@ -52,4 +52,9 @@ public record Permute(ImmutableIntArray order) implements Primitive {
         }
         return ImmutableList.of(cotangent.permute(inverse));
     }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

@@ -2,11 +2,12 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.BinaryOp;
 
 /**
- * Elementwise power of two tensors of equal shape, {@code y = a^b} ({@link Math#pow}, so {@code
+ * Elementwise power, {@code y = a^b} ({@link Math#pow}, so {@code
  * 0^0 = 1}, {@code 0^b = +Inf} for {@code b < 0}, NaN for {@code a < 0} with non-integer {@code
- * b}). {@link Tensor#pow(Tensor)} broadcasts first.
+ * b}), broadcast (NumPy rules) in place. Shapes: broadcast of both.
  *
  * <p>A primitive rather than the composite {@code exp(b * ln a)}, which is NaN for every negative
  * base and loses precision; it also lets the rule state the conventions at {@code a = 0}.
@@ -27,29 +28,30 @@ import java.util.List;
 public record Pow() implements Primitive {
     @Override
     public Shape outputShape(List<Shape> inputShapes) {
-        return Primitives.sameShapes("pow", inputShapes);
+        return Primitives.broadcastShapes("pow", inputShapes);
     }
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.zip(inputs.get(0), inputs.get(1), Math::pow);
+        return Kernels.binary(BinaryOp.POW, inputs.get(0), inputs.get(1),
+                outputShape(List.of(inputs.get(0).shape(), inputs.get(1).shape())));
     }
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         Tensor a = inputs.get(0);
         Tensor b = inputs.get(1);
-        Tensor zero = cotangent.zerosLike();
+        Tensor zero = Tensor.full(0.0, output.shape(), output.dtype());
         Tensor da = Cotangents.UNUSED;
         if (a.isTraced()) {
             Tensor derivative = Tensor.where(b.equal(0.0), zero, b.mul(a.pow(b.sub(1.0))));
-            da = Cotangents.times(cotangent, derivative);
+            da = Cotangents.times(cotangent, derivative).sumTo(a.shape());
         }
         Tensor db = Cotangents.UNUSED;
         if (b.isTraced()) {
             Tensor zeroBase = a.equal(0.0).mul(b.less(0.0).neg().add(1.0));
             Tensor derivative = Tensor.where(zeroBase, zero, output.mul(a.log()));
-            db = Cotangents.times(cotangent, derivative);
+            db = Cotangents.times(cotangent, derivative).sumTo(b.shape());
         }
         return ImmutableList.of(da, db);
     }

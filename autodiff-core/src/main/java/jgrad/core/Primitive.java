@@ -26,6 +26,24 @@ public sealed interface Primitive
                 MatMul {
 
     /**
+     * The output dtype for these input dtypes. By default every input has one dtype, which the
+     * output keeps; it must be a float dtype unless {@link #acceptsIntegers()}.
+     *
+     * @throws IllegalArgumentException naming the operation and the dtypes if they do not fit
+     */
+    default DType outputDtype(List<DType> inputDtypes) {
+        return Primitives.sameDtype(this, inputDtypes);
+    }
+
+    /**
+     * Whether the operation has integer kernels (movement, comparisons, selection, {@code add},
+     * {@code mul}, {@code neg}, sums and maxima do). Integer results are never traced.
+     */
+    default boolean acceptsIntegers() {
+        return false;
+    }
+
+    /**
      * The output shape for these input shapes.
      *
      * @throws IllegalArgumentException naming the operation and the shapes if they do not fit

@@ -20,6 +20,33 @@ final class Primitives {
         return first;
     }
 
+    /**
+     * The NumPy broadcast of the input shapes (binary primitives broadcast in place: their kernels
+     * read a broadcast operand without copying it, and their vjps sum cotangents back with {@link
+     * Tensor#sumTo}).
+     */
+    static Shape broadcastShapes(String op, List<Shape> shapes) {
+        Shape a = shapes.get(0);
+        Shape b = shapes.get(1);
+        return a.equals(b) ? a : Shape.broadcast(a, b, op);
+    }
+
+    /** The one dtype of the inputs; see {@link Primitive#outputDtype}. */
+    static DType sameDtype(Primitive primitive, List<DType> dtypes) {
+        DType first = dtypes.get(0);
+        for (DType dtype : dtypes) {
+            if (dtype != first) {
+                throw new IllegalArgumentException(Tensor.opName(primitive) + ": dtypes differ ("
+                        + first + " and " + dtype + "); cast explicitly");
+            }
+        }
+        if (!first.isFloatingPoint() && !primitive.acceptsIntegers()) {
+            throw new IllegalArgumentException(Tensor.opName(primitive) + ": not defined for"
+                    + " dtype " + first + "; cast to float32 or float64 first");
+        }
+        return first;
+    }
+
     /** Sorted, distinct, non-negative axes (the public methods normalise negative ones). */
     static ImmutableIntArray checkAxes(ImmutableIntArray axes) {
         int[] sorted = axes.toArray();

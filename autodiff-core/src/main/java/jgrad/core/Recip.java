@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise reciprocal, {@code y = 1 / x}; {@code 1 / 0 = +Inf} (IEEE 754). Shapes: same as
@@ -17,7 +18,7 @@ public record Recip() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), v -> 1.0 / v);
+        return Kernels.unary(UnaryOp.RECIP, inputs.get(0));
     }
 
     @Override

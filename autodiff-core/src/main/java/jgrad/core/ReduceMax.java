@@ -57,4 +57,8 @@ public record ReduceMax(ImmutableIntArray axes) implements Primitive {
         return ImmutableList.of(Tensor.where(ties, share, share.zerosLike()));
     }
 
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

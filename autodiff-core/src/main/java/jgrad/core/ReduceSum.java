@@ -35,4 +35,9 @@ public record ReduceSum(ImmutableIntArray axes) implements Primitive {
         Shape kept = Primitives.reducedShape("sum", inputShape, axes, true);
         return ImmutableList.of(cotangent.reshape(kept).broadcastTo(inputShape));
     }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

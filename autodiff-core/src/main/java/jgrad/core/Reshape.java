@@ -30,11 +30,16 @@ public record Reshape(Shape shape) implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return new Tensor(shape, inputs.get(0).dtype(), inputs.get(0).data(), null);
+        return new Tensor(shape, inputs.get(0).dtype(), inputs.get(0).storage(), null);
     }
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(cotangent.reshape(inputs.get(0).shape()));
+    }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
     }
 }

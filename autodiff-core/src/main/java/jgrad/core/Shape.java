@@ -108,6 +108,12 @@ public record Shape(ImmutableIntArray dims) {
      * @throws IllegalArgumentException naming {@code op} and both shapes if they do not broadcast
      */
     public static Shape broadcast(Shape a, Shape b, String op) {
+        if (b.rank() == 0 || a.equals(b)) {
+            return a;
+        }
+        if (a.rank() == 0) {
+            return b;
+        }
         int rank = Math.max(a.rank(), b.rank());
         int[] out = new int[rank];
         for (int i = 0; i < rank; i++) {

@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise logistic sigmoid, {@code y = 1 / (1 + e^-x)}. Shapes: same as {@code x}.
@@ -21,7 +22,7 @@ public record Sigmoid() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), Sigmoid::sigmoid);
+        return Kernels.unary(UnaryOp.SIGMOID, inputs.get(0));
     }
 
     @Override
@@ -29,11 +30,4 @@ public record Sigmoid() implements Primitive {
         return ImmutableList.of(cotangent.mul(output.mul(output.neg().add(1.0))));
     }
 
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
-    }
 }

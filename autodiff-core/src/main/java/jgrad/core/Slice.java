@@ -81,4 +81,9 @@ public record Slice(ImmutableIntArray starts, ImmutableIntArray ends, ImmutableI
     static int length(int start, int end, int step) {
         return end > start ? (end - start + step - 1) / step : 0;
     }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise square root, {@code y = sqrt(x)}. Shapes: same as {@code x}.
@@ -17,7 +18,7 @@ public record Sqrt() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), Math::sqrt);
+        return Kernels.unary(UnaryOp.SQRT, inputs.get(0));
     }
 
     @Override

@@ -2,6 +2,7 @@ package jgrad.core;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
+import jgrad.core.kernels.UnaryOp;
 
 /**
  * Elementwise hyperbolic tangent, {@code y = tanh(x)}. Shapes: same as {@code x}.
@@ -16,7 +17,7 @@ public record Tanh() implements Primitive {
 
     @Override
     public Tensor forward(List<Tensor> inputs) {
-        return Kernels.map(inputs.get(0), Math::tanh);
+        return Kernels.unary(UnaryOp.TANH, inputs.get(0));
     }
 
     @Override

@@ -31,14 +31,17 @@ public final class Tensor {
 
     private final Shape shape;
     private final DType dtype;
-    private final double[] data;
+    /** {@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype; never written. */
+    private final Object storage;
     private final Node node;
 
-    /** Takes ownership of {@code data}, which must already be rounded to {@code dtype}. */
-    Tensor(Shape shape, DType dtype, double[] data, Node node) {
+    /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
+    Tensor(Shape shape, DType dtype, Object storage, Node node) {
+        assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
+                : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
         this.dtype = dtype;
-        this.data = data;
+        this.storage = storage;
         this.node = node;
     }
 
@@ -49,9 +52,15 @@ public final class Tensor {
         return scalar(value, DType.FLOAT64);
     }
 
-    /** A rank-0 tensor holding {@code value} rounded to {@code dtype}. */
+    /**
+     * A rank-0 tensor holding {@code value} rounded to {@code dtype}.
+     *
+     * @throws IllegalArgumentException if {@code dtype} is an integer dtype and {@code value} is
+     *     not a whole number in its range
+     */
     public static Tensor scalar(double value, DType dtype) {
-        return Kernels.result(Shape.scalar(), checkNotNull(dtype), new double[] {value});
+        return Kernels.result(Shape.scalar(), checkNotNull(dtype),
+                Storage.fromDoubles(new double[] {value}, dtype, "scalar"));
     }
 
     /** A 1-D float64 tensor of the given values. Shapes: {@code [values.length]}. */
@@ -89,13 +98,66 @@ public final class Tensor {
      * A tensor of {@code shape} and {@code dtype} holding a copy of {@code values} (row-major),
      * rounded to the dtype.
      *
-     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     * @throws IllegalArgumentException if the number of values differs from the shape's size, or
+     *     a value is not a whole number in the range of an integer {@code dtype}
      */
     public static Tensor of(double[] values, Shape shape, DType dtype) {
-        checkArgument(values.length == shape.size(),
-                "of: %s values do not fill shape %s (%s elements)",
-                values.length, shape, shape.size());
-        return Kernels.result(shape, checkNotNull(dtype), values.clone());
+        checkSize(values.length, shape);
+        return Kernels.result(shape, checkNotNull(dtype),
+                Storage.fromDoubles(values.clone(), dtype, "of"));
+    }
+
+    /** A 1-D float32 tensor of the given values. Shapes: {@code [values.length]}. */
+    public static Tensor ofFloats(float... values) {
+        return ofFloats(values, values.length);
+    }
+
+    /**
+     * A float32 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor ofFloats(float[] values, int... shape) {
+        Shape s = Shape.of(shape);
+        checkSize(values.length, s);
+        return Kernels.result(s, DType.FLOAT32, values.clone());
+    }
+
+    /** A 1-D int32 tensor (labels, indices) of the given values. Shapes: {@code [n]}. */
+    public static Tensor ofInts(int... values) {
+        return ofInts(values, values.length);
+    }
+
+    /**
+     * An int32 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor ofInts(int[] values, int... shape) {
+        Shape s = Shape.of(shape);
+        checkSize(values.length, s);
+        return Kernels.result(s, DType.INT32, values.clone());
+    }
+
+    /** A 1-D int64 tensor of the given values. Shapes: {@code [n]}. */
+    public static Tensor ofLongs(long... values) {
+        return ofLongs(values, values.length);
+    }
+
+    /**
+     * An int64 tensor of {@code shape} holding a copy of {@code values} in row-major order.
+     *
+     * @throws IllegalArgumentException if the number of values differs from the shape's size
+     */
+    public static Tensor ofLongs(long[] values, int... shape) {
+        Shape s = Shape.of(shape);
+        checkSize(values.length, s);
+        return Kernels.result(s, DType.INT64, values.clone());
+    }
+
+    private static void checkSize(int length, Shape shape) {
+        checkArgument(length == shape.size(), "of: %s values do not fill shape %s (%s elements)",
+                length, shape, shape.size());
     }
 
     /** A float64 tensor of zeros. */
@@ -113,11 +175,15 @@ public final class Tensor {
         return full(value, Shape.of(shape), DType.FLOAT64);
     }
 
-    /** A tensor of {@code shape} and {@code dtype} with every element equal to {@code value}. */
+    /**
+     * A tensor of {@code shape} and {@code dtype} with every element equal to {@code value}.
+     *
+     * @throws IllegalArgumentException if {@code dtype} is an integer dtype and {@code value} is
+     *     not a whole number in its range
+     */
     public static Tensor full(double value, Shape shape, DType dtype) {
-        double[] values = new double[shape.size()];
-        Arrays.fill(values, value);
-        return Kernels.result(shape, checkNotNull(dtype), values);
+        return Kernels.result(shape, checkNotNull(dtype),
+                Storage.filled(dtype, shape.size(), value, "full"));
     }
 
     /** {@code [0, 1, ..., n - 1]} as float64. Shapes: {@code [n]}. */
@@ -132,30 +198,12 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code step} is 0 or not finite
      */
     public static Tensor arange(double start, double stop, double step) {
-        checkArgument(step != 0 && Double.isFinite(step),
-                "arange: step must be finite and non-zero, got %s", step);
-        checkArgument(Double.isFinite(start) && Double.isFinite(stop),
-                "arange: start and stop must be finite, got %s and %s", start, stop);
-        double count = Math.max(0, Math.ceil((stop - start) / step));
-        checkArgument(count <= Integer.MAX_VALUE - 8,
-                "arange: [%s, %s) in steps of %s has %s elements, more than an array holds",
-                start, stop, step, count);
-        int n = (int) count;
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = start + i * step;
-        }
-        return of(values, n);
+        return Creation.arange(start, stop, step);
     }
 
     /** Independent draws from the standard normal distribution, float64. */
     public static Tensor randn(Shape shape, RandomGenerator rng) {
-        checkNotNull(rng, "rng");
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rng.nextGaussian();
-        }
-        return Kernels.result(shape, DType.FLOAT64, values);
+        return Creation.randn(shape, rng);
     }
 
     /**
@@ -164,14 +212,7 @@ public final class Tensor {
      * @throws IllegalArgumentException unless {@code low < high}, both finite
      */
     public static Tensor uniform(Shape shape, double low, double high, RandomGenerator rng) {
-        checkArgument(low < high && Double.isFinite(low) && Double.isFinite(high),
-                "uniform: need finite low < high, got [%s, %s)", low, high);
-        checkNotNull(rng, "rng");
-        double[] values = new double[shape.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = low + (high - low) * rng.nextDouble();
-        }
-        return Kernels.result(shape, DType.FLOAT64, values);
+        return Creation.uniform(shape, low, high, rng);
     }
 
     /**
@@ -181,16 +222,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if a label is outside {@code 0..numClasses-1}, naming it
      */
     public static Tensor oneHot(ImmutableIntArray labels, int numClasses) {
-        checkArgument(numClasses > 0, "oneHot: numClasses must be positive, got %s", numClasses);
-        double[] values = new double[labels.length() * numClasses];
-        for (int i = 0; i < labels.length(); i++) {
-            int label = labels.get(i);
-            checkArgument(0 <= label && label < numClasses,
-                    "oneHot: label %s at index %s is outside the valid range 0..%s",
-                    label, i, numClasses - 1);
-            values[i * numClasses + label] = 1.0;
-        }
-        return of(values, labels.length(), numClasses);
+        return Creation.oneHot(labels, numClasses);
     }
 
     /** Zeros of this tensor's shape and dtype (untraced). */
@@ -228,11 +260,11 @@ public final class Tensor {
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
-        if (data.length != 1) {
-            throw new IllegalStateException(
-                    "item: tensor of shape " + shape + " has " + data.length + " elements, not 1");
+        if (shape.size() != 1) {
+            throw new IllegalStateException("item: tensor of shape " + shape + " has "
+                    + shape.size() + " elements, not 1");
         }
-        return data[0];
+        return Storage.get(storage, 0);
     }
 
     /**
@@ -249,12 +281,48 @@ public final class Tensor {
         for (int d = 0; d < index.length; d++) {
             offset += strides[d] * checkElementIndex(index[d], shape.dim(d), "index on axis " + d);
         }
-        return data[offset];
+        return Storage.get(storage, offset);
     }
 
-    /** A copy of the values in row-major order. */
+    /**
+     * A copy of the values in row-major order, as float64 (exact for every dtype but int64
+     * values beyond 2^53, which round to nearest).
+     */
     public double[] toArray() {
-        return data.clone();
+        return Storage.toDoubles(storage);
+    }
+
+    /**
+     * A copy of the values of a float32 tensor in row-major order.
+     *
+     * @throws IllegalStateException if the dtype is not float32 (cast first)
+     */
+    public float[] toFloatArray() {
+        checkState(dtype == DType.FLOAT32,
+                "toFloatArray: tensor has dtype %s; cast(DType.FLOAT32) first", dtype);
+        return ((float[]) storage).clone();
+    }
+
+    /**
+     * A copy of the values of an int32 tensor in row-major order.
+     *
+     * @throws IllegalStateException if the dtype is not int32 (cast first)
+     */
+    public int[] toIntArray() {
+        checkState(dtype == DType.INT32,
+                "toIntArray: tensor has dtype %s; cast(DType.INT32) first", dtype);
+        return ((int[]) storage).clone();
+    }
+
+    /**
+     * A copy of the values of an int64 tensor in row-major order.
+     *
+     * @throws IllegalStateException if the dtype is not int64 (cast first)
+     */
+    public long[] toLongArray() {
+        checkState(dtype == DType.INT64,
+                "toLongArray: tensor has dtype %s; cast(DType.INT64) first", dtype);
+        return ((long[]) storage).clone();
     }
 
     /** Whether this tensor carries a graph node (it depends on a value being differentiated). */
@@ -271,8 +339,8 @@ public final class Tensor {
         if (!shape.equals(other.shape)) {
             return false;
         }
-        for (int i = 0; i < data.length; i++) {
-            if (!isClose(data[i], other.data[i], rtol, atol)) {
+        for (int i = 0; i < shape.size(); i++) {
+            if (!isClose(Storage.get(storage, i), Storage.get(other.storage, i), rtol, atol)) {
                 return false;
             }
         }
@@ -295,8 +363,8 @@ public final class Tensor {
 
     /** {@code this + other}, broadcast. Shapes: broadcast of both. */
     public Tensor add(Tensor other) {
-        Tensor[] ab = broadcastPair("add", this, other);
-        return apply(new Add(), ab[0], ab[1]);
+        checkBinary("add", this, other);
+        return apply(new Add(), this, other);
     }
 
     public Tensor add(double value) {
@@ -316,8 +384,8 @@ public final class Tensor {
 
     /** {@code this * other}, broadcast. Shapes: broadcast of both. */
     public Tensor mul(Tensor other) {
-        Tensor[] ab = broadcastPair("mul", this, other);
-        return apply(new Mul(), ab[0], ab[1]);
+        checkBinary("mul", this, other);
+        return apply(new Mul(), this, other);
     }
 
     public Tensor mul(double value) {
@@ -326,8 +394,8 @@ public final class Tensor {
 
     /** {@code this / other}, broadcast, correctly rounded. Shapes: broadcast of both. */
     public Tensor div(Tensor other) {
-        Tensor[] ab = broadcastPair("div", this, other);
-        return apply(new Div(), ab[0], ab[1]);
+        checkBinary("div", this, other);
+        return apply(new Div(), this, other);
     }
 
     public Tensor div(double value) {
@@ -394,8 +462,7 @@ public final class Tensor {
      * unselected branch may overflow, but gets exact-zero cotangents.
      */
     public Tensor softplus() {
-        Tensor positive = greater(0.0);
-        return where(positive, add(neg().exp().log1p()), exp().log1p());
+        return ActivationOps.softplus(this);
     }
 
     /**
@@ -404,10 +471,7 @@ public final class Tensor {
      * <p>Composite: no vjp of its own. Subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
      */
     public Tensor relu() {
-        // Two masks rather than one so that relu(NaN) is NaN and relu'(0) = 0: positive values
-        // pass with gradient 1; zero and NaN pass as constants; negatives become 0.
-        Tensor zero = zerosLike();
-        return where(less(0.0), zero, where(greater(0.0), this, stopGradient()));
+        return ActivationOps.relu(this);
     }
 
     /**
@@ -415,8 +479,7 @@ public final class Tensor {
      * the subgradient at 0 is 0 (abs'(0) = 0, as in PyTorch). NaN stays NaN.
      */
     public Tensor abs() {
-        // Adding 0 turns the -0.0 that -0.0 * 0 gives into +0.0, as NumPy's abs returns.
-        return mul(greater(0.0).sub(less(0.0))).add(0.0);
+        return ActivationOps.abs(this);
     }
 
     /**
@@ -428,8 +491,8 @@ public final class Tensor {
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
     public Tensor pow(Tensor exponent) {
-        Tensor[] ab = broadcastPair("pow", this, exponent);
-        return apply(new Pow(), ab[0], ab[1]);
+        checkBinary("pow", this, exponent);
+        return apply(new Pow(), this, exponent);
     }
 
     /** Elementwise power {@code this^exponent} with a constant exponent. Shapes: same as this. */
@@ -447,8 +510,8 @@ public final class Tensor {
 
     /** Mask {@code this < other ? 1 : 0} (broadcast, never traced, NaN compares false). */
     public Tensor less(Tensor other) {
-        Tensor[] ab = broadcastPair("less", this, other);
-        return apply(new Less(), ab[0], ab[1]);
+        checkBinary("less", this, other);
+        return apply(new Less(), this, other);
     }
 
     public Tensor less(double value) {
@@ -457,8 +520,8 @@ public final class Tensor {
 
     /** Mask {@code this > other ? 1 : 0} (broadcast, never traced, NaN compares false). */
     public Tensor greater(Tensor other) {
-        Tensor[] ab = broadcastPair("greater", this, other);
-        return apply(new Less(), ab[1], ab[0]);
+        checkBinary("greater", this, other);
+        return apply(new Less(), other, this);
     }
 
     public Tensor greater(double value) {
@@ -467,8 +530,8 @@ public final class Tensor {
 
     /** Mask {@code this == other ? 1 : 0} (broadcast, never traced, NaN compares false). */
     public Tensor equal(Tensor other) {
-        Tensor[] ab = broadcastPair("equal", this, other);
-        return apply(new Equal(), ab[0], ab[1]);
+        checkBinary("equal", this, other);
+        return apply(new Equal(), this, other);
     }
 
     public Tensor equal(double value) {
@@ -494,44 +557,20 @@ public final class Tensor {
     }
 
     /**
-     * The index of the largest element along {@code axis} (the first on ties), as float64 values;
-     * never traced. Shapes: this shape without {@code axis}.
+     * The index of the largest element along {@code axis} (the first on ties; NaN counts as the
+     * largest, as in NumPy), as int32; never traced. Shapes: this shape without {@code axis}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range or empty
      */
     public Tensor argmax(int axis) {
-        int a = shape.axis(axis, "argmax");
-        checkArgument(shape.dim(a) > 0, "argmax: axis %s of shape %s is empty", axis, shape);
-        int outer = 1;
-        for (int i = 0; i < a; i++) {
-            outer *= shape.dim(i);
-        }
-        int n = shape.dim(a);
-        int inner = shape.size() / Math.max(1, outer * n);
-        double[] out = new double[outer * inner];
-        for (int o = 0; o < outer; o++) {
-            for (int in = 0; in < inner; in++) {
-                int best = 0;
-                double bestValue = data[o * n * inner + in];
-                for (int k = 1; k < n; k++) {
-                    double v = data[(o * n + k) * inner + in];
-                    // NaN counts as the largest, as in NumPy, so argmax agrees with max.
-                    if (v > bestValue || Double.isNaN(v) && !Double.isNaN(bestValue)) {
-                        best = k;
-                        bestValue = v;
-                    }
-                }
-                out[o * inner + in] = best;
-            }
-        }
-        return Kernels.result(
-                Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
-                DType.FLOAT64, out);
+        return ReductionOps.argmax(this, axis);
     }
 
     // ---------------------------------------------------------------- reductions
 
     /** The sum of all elements. Shapes: {@code []}. The sum of no elements is 0. */
     public Tensor sum() {
-        return sum(allAxes(), false);
+        return sum(ReductionOps.allAxes(shape), false);
     }
 
     /** The sum along {@code axis}, which is removed (PyTorch's {@code x.sum(axis)}). */
@@ -546,16 +585,12 @@ public final class Tensor {
 
     /** The sum along {@code axes}; {@code keepDims} keeps them with size 1. */
     public Tensor sum(int[] axes, boolean keepDims) {
-        ImmutableIntArray normalized = normalizeAxes(axes, "sum");
-        Tensor summed = apply(new ReduceSum(normalized), this);
-        return keepDims
-                ? summed.reshape(Primitives.reducedShape("sum", shape, normalized, true))
-                : summed;
+        return ReductionOps.sum(this, axes, keepDims);
     }
 
     /** The mean of all elements; NaN for zero elements (as NumPy). Composite. */
     public Tensor mean() {
-        return mean(allAxes(), false);
+        return mean(ReductionOps.allAxes(shape), false);
     }
 
     /** The mean along {@code axis}, which is removed; NaN where it is empty. */
@@ -570,12 +605,7 @@ public final class Tensor {
 
     /** The mean along {@code axes}; NaN where they hold no elements. Composite: sum / count. */
     public Tensor mean(int[] axes, boolean keepDims) {
-        ImmutableIntArray normalized = normalizeAxes(axes, "mean");
-        long count = 1;
-        for (int i = 0; i < normalized.length(); i++) {
-            count *= shape.dim(normalized.get(i));
-        }
-        return sum(axes, keepDims).div((double) count);
+        return ReductionOps.mean(this, axes, keepDims);
     }
 
     /**
@@ -584,7 +614,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the tensor has no elements (max has no identity)
      */
     public Tensor max() {
-        return max(allAxes(), false);
+        return max(ReductionOps.allAxes(shape), false);
     }
 
     /** The maximum along {@code axis}, which is removed; ties share the gradient. */
@@ -599,11 +629,7 @@ public final class Tensor {
 
     /** The maximum along {@code axes}; ties share the gradient equally. */
     public Tensor max(int[] axes, boolean keepDims) {
-        ImmutableIntArray normalized = normalizeAxes(axes, "max");
-        Tensor reduced = apply(new ReduceMax(normalized), this);
-        return keepDims
-                ? reduced.reshape(Primitives.reducedShape("max", shape, normalized, true))
-                : reduced;
+        return ReductionOps.max(this, axes, keepDims);
     }
 
     /**
@@ -622,31 +648,7 @@ public final class Tensor {
      *     stride < 1} or {@code window > n}, naming the values and the shape
      */
     public Tensor maxPool1d(int window, int stride) {
-        checkArgument(rank() >= 1, "maxPool1d: needs rank >= 1, got shape %s", shape);
-        int n = shape.dim(rank() - 1);
-        checkArgument(window >= 1 && stride >= 1,
-                "maxPool1d: window %s and stride %s must be at least 1", window, stride);
-        checkArgument(window <= n,
-                "maxPool1d: window %s is longer than the last axis (%s) of shape %s",
-                window, n, shape);
-        int out = (n - window) / stride + 1;
-        int[] columnDims = Arrays.copyOf(shape.toArray(), rank() + 1);
-        columnDims[rank() - 1] = out;
-        columnDims[rank()] = 1;
-        Shape column = Shape.of(columnDims);
-        int[] low = new int[rank() + 1];
-        int[] high = new int[rank() + 1];
-        ImmutableIntArray interior = ImmutableIntArray.copyOf(new int[rank() + 1]);
-        Tensor stacked = null;
-        for (int j = 0; j < window; j++) {
-            low[rank()] = j;
-            high[rank()] = window - 1 - j;
-            Tensor padded = apply(new Pad(ImmutableIntArray.copyOf(low),
-                    ImmutableIntArray.copyOf(high), interior),
-                    slice(-1, j, j + (out - 1) * stride + 1, stride).reshape(column));
-            stacked = stacked == null ? padded : stacked.add(padded);
-        }
-        return stacked.max(-1, false);
+        return NetworkOps.maxPool1d(this, window, stride);
     }
 
     /**
@@ -661,14 +663,7 @@ public final class Tensor {
      * {@code +Inf}; the norm of no elements is 0.
      */
     public Tensor norm() {
-        // The norm of no elements is 0; max has no identity, so skip it there.
-        Tensor largest = size() == 0 ? scalar(0.0, dtype) : stopGradient().abs().max();
-        Tensor usable = largest.greater(0.0).mul(largest.less(Double.POSITIVE_INFINITY));
-        Tensor scale = where(usable, largest, largest.onesLike());
-        Tensor squares = div(scale).square().sum();
-        Tensor zero = squares.equal(0.0);
-        Tensor root = where(zero, squares.onesLike(), squares).sqrt();
-        return where(zero, squares.zerosLike(), root.mul(scale));
+        return ReductionOps.norm(this);
     }
 
     /**
@@ -677,10 +672,7 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        Tensor shift = maxShift(axis, "logSumExp");
-        Tensor result = sub(shift).exp().sum(axis, true).log().add(shift);
-        return keepDims ? result : result.reshape(Primitives.reducedShape(
-                "logSumExp", shape, ImmutableIntArray.of(shape.axis(axis, "logSumExp")), false));
+        return ActivationOps.logSumExp(this, axis, keepDims);
     }
 
     /**
@@ -692,28 +684,7 @@ public final class Tensor {
      * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
      */
     public Tensor logSoftmax(int axis) {
-        return logSoftmax(axis, "logSoftmax");
-    }
-
-    private Tensor logSoftmax(int axis, String op) {
-        Tensor shifted = sub(maxShift(axis, op));
-        return shifted.sub(shifted.exp().sum(axis, true).log());
-    }
-
-    /**
-     * The constant that {@link #logSumExp} and {@link #logSoftmax} subtract before {@code exp}:
-     * the max along {@code axis} (kept), without a graph. An infinite max would give {@code inf -
-     * inf = NaN}, so the shift is 0 there, which keeps {@code +-Inf} results; an empty axis has no
-     * max and needs no shift (its logSumExp is {@code log 0 = -Inf}, as in NumPy).
-     */
-    private Tensor maxShift(int axis, String op) {
-        int a = shape.axis(axis, op);
-        if (shape.dim(a) == 0) {
-            return full(0.0, Primitives.reducedShape(op, shape, ImmutableIntArray.of(a), true),
-                    dtype);
-        }
-        Tensor max = max(axis, true).stopGradient();
-        return where(max.abs().equal(Double.POSITIVE_INFINITY), max.zerosLike(), max);
+        return ActivationOps.logSoftmax(this, axis, "logSoftmax");
     }
 
     /**
@@ -721,7 +692,7 @@ public final class Tensor {
      * summing to 1. Shapes: same as this. Composite: no vjp of its own.
      */
     public Tensor softmax(int axis) {
-        return logSoftmax(axis, "softmax").exp();
+        return ActivationOps.logSoftmax(this, axis, "softmax").exp();
     }
 
     // ---------------------------------------------------------------- movement
@@ -733,7 +704,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the sizes differ, naming both shapes
      */
     public Tensor reshape(int... shape) {
-        return reshape(inferShape(shape));
+        return reshape(MovementOps.inferShape(size(), this.shape, shape));
     }
 
     /** The same elements under {@code shape}, of equal size. */
@@ -746,25 +717,12 @@ public final class Tensor {
      * n]} -> {@code [n, m]}.
      */
     public Tensor transpose() {
-        int[] order = new int[rank()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = order.length - 1 - i;
-        }
-        return permute(order);
+        return MovementOps.transpose(this);
     }
 
     /** Reorders the axes: output axis {@code i} is input axis {@code order[i]}. */
     public Tensor permute(int... order) {
-        checkArgument(order.length == rank(),
-                "permute: order %s does not fit shape %s of rank %s",
-                Arrays.toString(order), shape, rank());
-        int[] normalized = new int[order.length];
-        boolean identity = true;
-        for (int i = 0; i < order.length; i++) {
-            normalized[i] = shape.axis(order[i], "permute");
-            identity &= normalized[i] == i;
-        }
-        return identity ? this : apply(new Permute(ImmutableIntArray.copyOf(normalized)), this);
+        return MovementOps.permute(this, order);
     }
 
     /**
@@ -777,24 +735,7 @@ public final class Tensor {
      *     is outside {@code [0, n]} or {@code step < 1}, naming the values and the shape
      */
     public Tensor slice(int axis, int start, int end, int step) {
-        int a = shape.axis(axis, "slice");
-        int n = shape.dim(a);
-        checkArgument(0 <= start && start <= n && 0 <= end && end <= n,
-                "slice: start %s and end %s must lie in [0, %s] for axis %s of shape %s",
-                start, end, n, axis, shape);
-        checkArgument(step >= 1, "slice: step must be at least 1, got %s", step);
-        int[] starts = new int[rank()];
-        int[] ends = shape.toArray();
-        int[] steps = new int[rank()];
-        Arrays.fill(steps, 1);
-        starts[a] = start;
-        ends[a] = end;
-        steps[a] = step;
-        if (start == 0 && end == n && (step == 1 || n <= 1)) {
-            return this;
-        }
-        return apply(new Slice(ImmutableIntArray.copyOf(starts), ImmutableIntArray.copyOf(ends),
-                ImmutableIntArray.copyOf(steps)), this);
+        return MovementOps.slice(this, axis, start, end, step);
     }
 
     /**
@@ -813,19 +754,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if {@code shape} does not broadcast to this shape
      */
     public Tensor sumTo(Shape shape) {
-        if (shape.equals(this.shape)) {
-            return this;
-        }
-        checkArgument(shape.broadcastsTo(this.shape),
-                "sumTo: shape %s does not broadcast to %s", shape, this.shape);
-        int lead = rank() - shape.rank();
-        ImmutableIntArray.Builder axes = ImmutableIntArray.builder();
-        for (int i = 0; i < rank(); i++) {
-            if (i < lead || (shape.dim(i - lead) == 1 && this.shape.dim(i) != 1)) {
-                axes.add(i);
-            }
-        }
-        return apply(new ReduceSum(axes.build()), this).reshape(shape);
+        return MovementOps.sumTo(this, shape);
     }
 
     /**
@@ -842,15 +771,18 @@ public final class Tensor {
 
     /** The same values without the graph: gradients do not flow through the result. */
     public Tensor stopGradient() {
-        return node == null ? this : new Tensor(shape, dtype, data, null);
+        return node == null ? this : new Tensor(shape, dtype, storage, null);
     }
 
     /**
      * Marks a copy of this tensor as a leaf whose gradient {@link #backward()} returns (the tape
      * style of PyTorch). Nothing is stored on the tensor: gradients come back as a value.
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype (not differentiable)
      */
     public Tensor requiresGrad() {
-        return new Tensor(shape, dtype, data, Node.leaf(Trace.TAPE, this));
+        checkDifferentiable("requiresGrad");
+        return new Tensor(shape, dtype, storage, Node.leaf(Trace.TAPE, this));
     }
 
     /**
@@ -882,34 +814,34 @@ public final class Tensor {
         if (inputs[0] == null) {
             throw new NullPointerException(opName(primitive) + ": an input is null");
         }
-        DType dtype = inputs[0].dtype;
-        List<Shape> shapes = new java.util.ArrayList<>(inputs.length);
+        Shape[] shapes = new Shape[inputs.length];
+        DType[] dtypes = new DType[inputs.length];
         boolean traced = false;
-        for (Tensor input : inputs) {
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor input = inputs[i];
             // Checked by hand: building the op's name eagerly costs on every operation.
             if (input == null) {
                 throw new NullPointerException(opName(primitive) + ": an input is null");
             }
-            if (input.dtype != dtype && !(primitive instanceof Cast)) {
-                throw new IllegalArgumentException(opName(primitive) + ": dtypes differ ("
-                        + dtype + " and " + input.dtype + "); cast explicitly");
-            }
-            shapes.add(input.shape);
+            shapes[i] = input.shape;
+            dtypes[i] = input.dtype;
             traced |= input.node != null;
         }
+        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
-        Shape expected = primitive.outputShape(shapes);
+        Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
                     + " has more than 2^31 - 1 elements");
         }
         Tensor value = primitive.forward(inputList);
-        if (!value.shape.equals(expected)) {
-            throw new IllegalStateException(primitive + ": forward gave shape " + value.shape
-                    + ", shape rule says " + expected);
+        if (!value.shape.equals(expected) || value.dtype != dtype) {
+            throw new IllegalStateException(primitive + ": forward gave " + value.shape + " "
+                    + value.dtype + ", the rules say " + expected + " " + dtype);
         }
-        Node node = traced && primitive.isDifferentiable() ? record(primitive, inputList) : null;
-        return node == null ? value : new Tensor(value.shape, value.dtype, value.data, node);
+        Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
+                ? record(primitive, inputList) : null;
+        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
     }
 
     /**
@@ -941,20 +873,30 @@ public final class Tensor {
 
     /** A leaf of {@code level} with this tensor's values, standing for this tensor. */
     Tensor asLeaf(long level) {
-        return new Tensor(shape, dtype, data, Node.leaf(level, this));
+        checkDifferentiable("autodiff");
+        return new Tensor(shape, dtype, storage, Node.leaf(level, this));
+    }
+
+    private void checkDifferentiable(String op) {
+        checkArgument(dtype.isFloatingPoint(),
+                "%s: a tensor of dtype %s cannot be differentiated; integer tensors hold indices"
+                        + " and labels (cast to float32 or float64 to differentiate)", op, dtype);
     }
 
     Node node() {
         return node;
     }
 
-    /** The storage, not copied: callers in this package must not write to it. */
-    double[] data() {
-        return data;
+    /**
+     * The storage ({@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype),
+     * not copied: callers in this package must not write to it.
+     */
+    Object storage() {
+        return storage;
     }
 
     /** {@code "reduceSum"} for {@code ReduceSum}: the record's name as a method name. */
-    private static String opName(Primitive primitive) {
+    static String opName(Primitive primitive) {
         String name = primitive.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
@@ -965,61 +907,18 @@ public final class Tensor {
                 "%s: dtypes differ (%s and %s); cast explicitly", op, a.dtype, b.dtype);
     }
 
-    private static Tensor[] broadcastPair(String op, Tensor a, Tensor b) {
+    /**
+     * Checks the operands of a broadcasting binary operation, so that errors name the public
+     * operation ({@code greater} runs {@link Less} with the operands swapped): the other tensor is
+     * present, the dtypes are equal and the shapes broadcast. The primitives then broadcast in
+     * place.
+     */
+    private static void checkBinary(String op, Tensor a, Tensor b) {
         checkNotNull(b, "%s: other tensor is null", op);
         checkSameDtype(op, a, b);
-        if (a.shape.equals(b.shape)) {
-            return new Tensor[] {a, b};
+        if (!a.shape.equals(b.shape)) {
+            Shape.broadcast(a.shape, b.shape, op);
         }
-        Shape shape = Shape.broadcast(a.shape, b.shape, op);
-        return new Tensor[] {a.broadcastTo(shape), b.broadcastTo(shape)};
-    }
-
-    private int[] allAxes() {
-        int[] axes = new int[rank()];
-        for (int i = 0; i < axes.length; i++) {
-            axes[i] = i;
-        }
-        return axes;
-    }
-
-    private ImmutableIntArray normalizeAxes(int[] axes, String op) {
-        int[] normalized = new int[axes.length];
-        for (int i = 0; i < axes.length; i++) {
-            normalized[i] = shape.axis(axes[i], op);
-        }
-        int[] sorted = normalized.clone();
-        Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) {
-            checkArgument(sorted[i] != sorted[i - 1], "%s: axis %s repeated in %s",
-                    op, sorted[i], Arrays.toString(axes));
-        }
-        return ImmutableIntArray.copyOf(sorted);
-    }
-
-    private Shape inferShape(int[] dims) {
-        int inferred = -1;
-        long known = 1;
-        for (int i = 0; i < dims.length; i++) {
-            if (dims[i] == -1) {
-                checkArgument(inferred < 0,
-                        "reshape: more than one -1 in %s", Arrays.toString(dims));
-                inferred = i;
-            } else {
-                checkArgument(dims[i] >= 0,
-                        "reshape: negative dimension in %s", Arrays.toString(dims));
-                known *= dims[i];
-            }
-        }
-        if (inferred >= 0) {
-            checkArgument(known > 0 && size() % known == 0,
-                    "reshape: cannot reshape %s (%s elements) to %s",
-                    shape, size(), Arrays.toString(dims));
-            int[] copy = dims.clone();
-            copy[inferred] = (int) (size() / known);
-            return Shape.of(copy);
-        }
-        return Shape.of(dims);
     }
 
     /**

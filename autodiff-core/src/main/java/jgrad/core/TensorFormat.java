@@ -15,10 +15,11 @@ final class TensorFormat {
 
     static String format(Tensor tensor, String op) {
         StringBuilder out = new StringBuilder("tensor(");
-        double[] data = tensor.data();
+        double[] data = tensor.toArray();
         Shape shape = tensor.shape();
         if (shape.rank() == 0) {
-            out.append(scalar(data[0], tensor.dtype()));
+            out.append(integerText(tensor, 0) != null
+                    ? integerText(tensor, 0) : scalar(data[0], tensor.dtype()));
         } else if (shape.size() == 0) {
             // As NumPy and PyTorch: no elements print as [] whatever the rank; the shape follows.
             out.append("[]");
@@ -27,7 +28,8 @@ final class TensorFormat {
             String[] text = new String[data.length];
             int width = 0;
             for (int i = 0; i < data.length; i++) {
-                text[i] = number(data[i], tensor.dtype());
+                String integer = integerText(tensor, i);
+                text[i] = integer != null ? integer : number(data[i], tensor.dtype());
                 width = Math.max(width, text[i].length());
             }
             appendAxis(out, shape, text, width, 0, 0, summarise, "tensor(".length());
@@ -40,6 +42,18 @@ final class TensorFormat {
             out.append(", op=").append(op);
         }
         return out.append(')').toString();
+    }
+
+    /** Element {@code i} of an integer tensor, exactly (int64 included); null for floats. */
+    private static String integerText(Tensor tensor, int i) {
+        Object storage = tensor.storage();
+        if (storage instanceof int[]) {
+            return Integer.toString(((int[]) storage)[i]);
+        }
+        if (storage instanceof long[]) {
+            return Long.toString(((long[]) storage)[i]);
+        }
+        return null;
     }
 
     private static void appendAxis(StringBuilder out, Shape shape, String[] text, int width,

@@ -2,9 +2,7 @@ package jgrad.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -14,12 +12,18 @@ import java.util.function.Predicate;
  * <p>An iterative post-order depth-first search over an explicit stack of frames {@code (tensor,
  * next input)}: the depth of the graph never reaches the Java call stack, so a chain of a million
  * operations sorts with the default thread stack (micrograd PR #90 shows the recursive version
- * failing past depth 1000). Visited nodes are keyed by node id.
+ * failing past depth 1000). Visited nodes are keyed by node id in a primitive {@link NodeIndex}.
  */
 final class TopoSort {
 
-    /** The sorted tensors, and the ids of their nodes. */
-    record Order(List<Tensor> tensors, Set<Long> ids) {}
+    /**
+     * The sorted tensors, and each one's position in that order by node id (negative for nodes
+     * that were visited but lead to no target).
+     */
+    record Order(List<Tensor> tensors, NodeIndex positions) {}
+
+    /** The mark of a node that was visited and does not lead to a target (yet). */
+    private static final int VISITED = -1;
 
     private TopoSort() {}
 
@@ -30,20 +34,21 @@ final class TopoSort {
      */
     static Order order(Tensor root, Predicate<Node> isTarget, long levels) {
         List<Tensor> order = new ArrayList<>();
-        Set<Long> leads = new HashSet<>();
+        // One index for both: VISITED while a node does not (yet) lead to a target, then its
+        // position in the order once it does.
+        NodeIndex marks = new NodeIndex(64);
         if (root.node() == null || (root.node().levels & levels) == 0) {
-            return new Order(order, leads);
+            return new Order(order, marks);
         }
-        Set<Long> visited = new HashSet<>();
         ArrayDeque<Frame> stack = new ArrayDeque<>();
         stack.push(new Frame(root));
-        visited.add(root.node().id);
+        marks.put(root.node().id, VISITED);
         while (!stack.isEmpty()) {
             Frame frame = stack.peek();
             Node node = frame.tensor.node();
             if (isTarget.test(node)) {
                 stack.pop();
-                leads.add(node.id);
+                marks.put(node.id, order.size());
                 order.add(frame.tensor);
                 continue;
             }
@@ -51,21 +56,22 @@ final class TopoSort {
                 Tensor input = node.inputs.get(frame.next++);
                 Node inputNode = input.node();
                 if (inputNode != null && (inputNode.levels & levels) != 0
-                        && visited.add(inputNode.id)) {
+                        && !marks.contains(inputNode.id)) {
+                    marks.put(inputNode.id, VISITED);
                     stack.push(new Frame(input));
                 }
                 continue;
             }
             stack.pop();
             for (Tensor input : node.inputs) {
-                if (input.node() != null && leads.contains(input.node().id)) {
-                    leads.add(node.id);
+                if (input.node() != null && marks.get(input.node().id) >= 0) {
+                    marks.put(node.id, order.size());
                     order.add(frame.tensor);
                     break;
                 }
             }
         }
-        return new Order(order, leads);
+        return new Order(order, marks);
     }
 
     private static final class Frame {

@@ -30,4 +30,9 @@ public record Where() implements Primitive {
                 inputs.get(1).isTraced() ? Tensor.where(mask, cotangent, zero) : Cotangents.UNUSED,
                 inputs.get(2).isTraced() ? Tensor.where(mask, zero, cotangent) : Cotangents.UNUSED);
     }
+
+    @Override
+    public boolean acceptsIntegers() {
+        return true;
+    }
 }

@@ -1,0 +1,289 @@
+package jgrad.core.kernels;
+
+/**
+ * The float64 kernels: elementwise functions, broadcast binary operations, selection and
+ * reductions over {@code double[]}. Each operation is chosen by a {@code switch} outside its loop;
+ * the loops are plain counted loops over contiguous runs, which C2 vectorises where the hardware
+ * has an instruction for the operation ({@code + - * /}, {@code sqrt}, comparisons).
+ */
+public final class DoubleKernels {
+
+    private DoubleKernels() {}
+
+    /** {@code out[i] = op(x[i])}. */
+    public static void unary(UnaryOp op, double[] x, double[] out) {
+        int n = x.length;
+        switch (op) {
+            case NEG:
+                for (int i = 0; i < n; i++) {
+                    out[i] = -x[i];
+                }
+                break;
+            case RECIP:
+                for (int i = 0; i < n; i++) {
+                    out[i] = 1.0 / x[i];
+                }
+                break;
+            case EXP:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.exp(x[i]);
+                }
+                break;
+            case LOG:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.log(x[i]);
+                }
+                break;
+            case LOG1P:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.log1p(x[i]);
+                }
+                break;
+            case SQRT:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.sqrt(x[i]);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.tanh(x[i]);
+                }
+                break;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    out[i] = UnaryOp.sigmoid(x[i]);
+                }
+                break;
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    double v = x[i];
+                    out[i] = v < 0 ? 0.0 : v;
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    out[i] = op.apply(x[i]);
+                }
+        }
+    }
+
+    /** {@code out = op(a, b)} with {@code a} and {@code b} broadcast as {@code plan} says. */
+    public static void binary(BinaryOp op, double[] a, double[] b, double[] out,
+            BroadcastPlan plan) {
+        int n = plan.inner();
+        if (plan.aInner() == 1 && plan.bInner() == 1) {
+            plan.forEachRun((ai, bi, oi) -> runs(op, a, ai, b, bi, out, oi, n));
+        } else if (plan.aInner() == 1) {
+            plan.forEachRun((ai, bi, oi) -> runWithB(op, a, ai, b[bi], out, oi, n));
+        } else if (plan.bInner() == 1) {
+            plan.forEachRun((ai, bi, oi) -> runWithA(op, a[ai], b, bi, out, oi, n));
+        } else {
+            plan.forEachRun((ai, bi, oi) -> java.util.Arrays.fill(
+                    out, oi, oi + n, op.apply(a[ai], b[bi])));
+        }
+    }
+
+    /** Both operands contiguous over the run. */
+    private static void runs(BinaryOp op, double[] a, int ai, double[] b, int bi, double[] out,
+            int oi, int n) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] + b[bi + i];
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] - b[bi + i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] * b[bi + i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] / b[bi + i];
+                }
+                break;
+            case LESS:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] < b[bi + i] ? 1.0 : 0.0;
+                }
+                break;
+            case EQUAL:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] == b[bi + i] ? 1.0 : 0.0;
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = op.apply(a[ai + i], b[bi + i]);
+                }
+        }
+    }
+
+    /** {@code a} contiguous, {@code b} one value for the whole run. */
+    private static void runWithB(BinaryOp op, double[] a, int ai, double b, double[] out, int oi,
+            int n) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] + b;
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] - b;
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] * b;
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] / b;
+                }
+                break;
+            case LESS:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] < b ? 1.0 : 0.0;
+                }
+                break;
+            case EQUAL:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a[ai + i] == b ? 1.0 : 0.0;
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = op.apply(a[ai + i], b);
+                }
+        }
+    }
+
+    /** {@code a} one value for the whole run, {@code b} contiguous. */
+    private static void runWithA(BinaryOp op, double a, double[] b, int bi, double[] out, int oi,
+            int n) {
+        switch (op) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a + b[bi + i];
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a - b[bi + i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a * b[bi + i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a / b[bi + i];
+                }
+                break;
+            case LESS:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a < b[bi + i] ? 1.0 : 0.0;
+                }
+                break;
+            case EQUAL:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = a == b[bi + i] ? 1.0 : 0.0;
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = op.apply(a, b[bi + i]);
+                }
+        }
+    }
+
+    /** {@code out[i] = mask[i] != 0 ? a[i] : b[i]}, equal lengths. */
+    public static void where(double[] mask, double[] a, double[] b, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mask[i] != 0 ? a[i] : b[i];
+        }
+    }
+
+    /** Sums {@code [outer, reduced, inner]} over the middle axis into {@code [outer, inner]}. */
+    public static double[] sum(double[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int reduced = plan.reduced();
+        int inner = plan.inner();
+        double[] out = new double[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                double acc = 0;
+                int base = o * reduced;
+                for (int k = 0; k < reduced; k++) {
+                    acc += x[base + k];
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
+        for (int o = 0; o < outer; o++) {
+            int target = o * inner;
+            for (int k = 0; k < reduced; k++) {
+                int source = (o * reduced + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[target + i] += x[source + i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The maximum of {@code [outer, reduced, inner]} over the middle axis; NaN wins, as in NumPy.
+     * The reduced axis must not be empty.
+     */
+    public static double[] max(double[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int reduced = plan.reduced();
+        int inner = plan.inner();
+        double[] out = new double[plan.outputSize()];
+        for (int o = 0; o < outer; o++) {
+            int target = o * inner;
+            System.arraycopy(x, o * reduced * inner, out, target, inner);
+            for (int k = 1; k < reduced; k++) {
+                int source = (o * reduced + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    double v = x[source + i];
+                    if (v > out[target + i] || v != v) {
+                        out[target + i] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether some element is exactly zero. */
+    public static boolean containsZero(double[] x) {
+        for (double v : x) {
+            if (v == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every element is finite. */
+    public static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
