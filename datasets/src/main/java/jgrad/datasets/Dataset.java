@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
+import java.util.List;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
 
@@ -14,7 +15,8 @@ import jgrad.core.Tensor;
  * per sample. Immutable.
  *
  * <p>Shapes: {@code features [n, numFeatures]}, {@code labels [n]} with values in {@code
- * 0..classNames.size()-1}.
+ * 0..classNames.size()-1}. Labels may also be given and taken as an int32 tensor ({@link
+ * #of(Tensor, Tensor, List)}, {@link #labelTensor()}).
  *
  * @param features   the samples, one per row
  * @param labels     the class id of each sample
@@ -41,6 +43,23 @@ public record Dataset(Tensor features, ImmutableIntArray labels, ImmutableList<S
                     "dataset: label %s at index %s is outside the valid range 0..%s",
                     label, i, classNames.size() - 1);
         }
+    }
+
+    /**
+     * A data set whose labels are an int32 or int64 tensor {@code [n]}, such as {@code
+     * logits.argmax(1)} or an {@code NdArray} read from a file.
+     *
+     * @throws IllegalArgumentException if the labels are not a 1-D integer tensor, or as the
+     *     canonical constructor
+     */
+    public static Dataset of(Tensor features, Tensor labels, List<String> classNames) {
+        return new Dataset(features, IntegerLabels.of(labels, "dataset"),
+                ImmutableList.copyOf(classNames));
+    }
+
+    /** The labels as an int32 tensor. Shapes: {@code [n]}. */
+    public Tensor labelTensor() {
+        return Tensor.ofInts(labels.toArray());
     }
 
     /** The number of samples. */

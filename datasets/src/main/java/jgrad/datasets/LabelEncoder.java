@@ -156,6 +156,17 @@ public record LabelEncoder(ImmutableList<String> classes) {
     }
 
     /**
+     * The class name of each id of an int32 or int64 tensor {@code [n]}, e.g. {@code
+     * logits.argmax(1)}.
+     *
+     * @throws IllegalArgumentException if {@code ids} is not a 1-D integer tensor or an id is out
+     *     of range
+     */
+    public ImmutableList<String> decode(Tensor ids) {
+        return decode(IntegerLabels.of(ids, "labelEncoder decode"));
+    }
+
+    /**
      * One-hot rows of {@code labels}. Shapes: {@code [n]} -> {@code [n, numClasses]}, float64.
      *
      * @throws IllegalArgumentException as {@link #encode(List)}

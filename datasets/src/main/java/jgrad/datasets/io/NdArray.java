@@ -16,10 +16,10 @@ import jgrad.core.Tensor;
  * ({@code byte[]} for {@code uint8}, {@code int[]} for {@code int32}, ...), copied in and copied
  * out, so integer data (labels, pixel bytes) is not forced through a floating-point tensor.
  *
- * <p>{@link #toTensor()} gives a {@link Tensor}: float64 and float32 arrays keep their dtype;
- * integer and boolean arrays become float64 tensors with the same values (exact: every int32 is a
- * float64, and an int64 beyond {@code ±2^53} is refused rather than rounded). jgrad's core has no
- * integer tensors yet; when it has, integer arrays will convert to them.
+ * <p>{@link #toTensor()} gives a {@link Tensor} of the same values: float64, float32, int32 and
+ * int64 arrays keep their dtype; uint8, int8, int16 and bool arrays, for which jgrad's tensors
+ * have no dtype, become int32 tensors (widened exactly; booleans as 0 and 1). {@link
+ * #toFloatTensor()} gives float64 values instead, as features want them.
  *
  * <p>Equality is by value: element type, shape and contents ({@link Arrays#equals} per type, so
  * NaN equals NaN and {@code -0.0} differs from {@code 0.0}).
@@ -28,7 +28,7 @@ import jgrad.core.Tensor;
  * jshell> NdArray.ofInts(new int[] {7, 2, 1}, 3)
  * $1 ==> NdArray[int32, shape [3]: 7, 2, 1]
  * jshell> $1.toTensor()
- * $2 ==> tensor([7., 2., 1.], dtype=float64)
+ * $2 ==> tensor([7, 2, 1], dtype=int32)
  * }</pre>
  */
 public final class NdArray {
@@ -110,22 +110,21 @@ public final class NdArray {
     }
 
     /**
-     * The values of {@code tensor}: float64 for a float64 tensor, float32 for a float32 one.
-     * Shapes: the tensor's.
+     * The values of {@code tensor}, of the same dtype (float64, float32, int32 or int64). Shapes:
+     * the tensor's.
      */
     public static NdArray of(Tensor tensor) {
         checkNotNull(tensor, "tensor");
-        double[] values = tensor.toArray();
-        if (tensor.dtype() == DType.FLOAT32) {
-            float[] floats = new float[values.length];
-            for (int i = 0; i < values.length; i++) {
-                floats[i] = (float) values[i];
-            }
-            return new NdArray(ElementType.FLOAT32, tensor.shape(), floats);
+        switch (tensor.dtype()) {
+            case FLOAT32:
+                return new NdArray(ElementType.FLOAT32, tensor.shape(), tensor.toFloatArray());
+            case INT32:
+                return new NdArray(ElementType.INT32, tensor.shape(), tensor.toIntArray());
+            case INT64:
+                return new NdArray(ElementType.INT64, tensor.shape(), tensor.toLongArray());
+            default:
+                return new NdArray(ElementType.FLOAT64, tensor.shape(), tensor.toArray());
         }
-        checkArgument(tensor.dtype() == DType.FLOAT64,
-                "ndArray of: unsupported tensor dtype %s", tensor.dtype());
-        return new NdArray(ElementType.FLOAT64, tensor.shape(), values);
     }
 
     // ---------------------------------------------------------------- inspection
@@ -173,21 +172,35 @@ public final class NdArray {
     // ---------------------------------------------------------------- conversion
 
     /**
-     * The values as a float64 tensor, or float32 for a float32 array. Integer and boolean values
-     * convert exactly (booleans to 0 and 1). Shapes: this array's.
+     * The values as a tensor of the same dtype: float64, float32, int32 or int64; uint8, int8,
+     * int16 and bool arrays become int32 (widened exactly, booleans as 0 and 1), as jgrad's
+     * tensors have no narrower integer dtype. Shapes: this array's.
+     */
+    public Tensor toTensor() {
+        int[] dims = shape.toArray();
+        switch (type) {
+            case FLOAT64:
+                return Tensor.of((double[]) data, shape, DType.FLOAT64);
+            case FLOAT32:
+                return Tensor.ofFloats((float[]) data, dims);
+            case INT64:
+                return Tensor.ofLongs((long[]) data, dims);
+            case INT32:
+                return Tensor.ofInts((int[]) data, dims);
+            default:
+                return Tensor.ofInts(toIntArray(), dims);
+        }
+    }
+
+    /**
+     * The values as a float64 tensor (float32 arrays stay float32), as features want them:
+     * {@code toTensor()} for float arrays, the integer values converted exactly otherwise
+     * (pixels 0..255, booleans 0 and 1). Shapes: this array's.
      *
      * @throws IllegalStateException if an int64 value is beyond {@code ±2^53} (it would round)
      */
-    public Tensor toTensor() {
-        if (type == ElementType.FLOAT32) {
-            float[] floats = (float[]) data;
-            double[] values = new double[floats.length];
-            for (int i = 0; i < floats.length; i++) {
-                values[i] = floats[i];
-            }
-            return Tensor.of(values, shape, DType.FLOAT32);
-        }
-        return Tensor.of(toDoubleArray(), shape, DType.FLOAT64);
+    public Tensor toFloatTensor() {
+        return type.isIntegral() ? Tensor.of(toDoubleArray(), shape, DType.FLOAT64) : toTensor();
     }
 
     /**

@@ -241,16 +241,35 @@ class NpyTest {
     }
 
     @Test
-    void integerArraysConvertExactlyOrRefuse() {
+    void integerArraysBecomeIntegerTensors() {
+        // int32 and int64 keep their dtype; uint8, int8, int16 and bool widen to int32.
         NdArray uint8 = EXPECTED.get("uint8");
-        assertArrayEquals(new int[] {0, 1, 127, 128, 254, 255}, uint8.toIntArray());
-        assertArrayEquals(new double[] {0, 1, 127, 128, 254, 255}, uint8.toTensor().toArray());
-        assertEquals(DType.FLOAT64, uint8.toTensor().dtype());
-        assertArrayEquals(new double[] {1, 0, 1, 0, 0, 1},
-                EXPECTED.get("bool").toTensor().toArray(), 0.0);
+        Tensor pixels = uint8.toTensor();
+        assertEquals(DType.INT32, pixels.dtype());
+        assertEquals(Shape.of(2, 3), pixels.shape());
+        assertArrayEquals(new int[] {0, 1, 127, 128, 254, 255}, pixels.toIntArray());
+        assertArrayEquals(new int[] {1, 0, 1, 0, 0, 1},
+                EXPECTED.get("bool").toTensor().toIntArray());
+        assertArrayEquals(new int[] {-128, -1, 0, 1, 2, 127},
+                EXPECTED.get("int8").toTensor().toIntArray());
+        Tensor int64 = EXPECTED.get("int64").toTensor();
+        assertEquals(DType.INT64, int64.dtype());
+        assertArrayEquals(new long[] {Long.MIN_VALUE, -1, 0, (1L << 53) + 1, 2, Long.MAX_VALUE},
+                int64.toLongArray());
+        assertEquals(DType.INT32, EXPECTED.get("int32").toTensor().dtype());
+        assertEquals(EXPECTED.get("int64"), NdArray.of(int64));
+        assertEquals(EXPECTED.get("int32"), NdArray.of(EXPECTED.get("int32").toTensor()));
+        // As features: float64 values, exact.
+        Tensor features = uint8.toFloatTensor();
+        assertEquals(DType.FLOAT64, features.dtype());
+        assertArrayEquals(new double[] {0, 1, 127, 128, 254, 255}, features.toArray(), 0.0);
+    }
+
+    @Test
+    void conversionsThatWouldLoseValuesAreRefused() {
         NdArray int64 = EXPECTED.get("int64");
         IllegalStateException rounding = assertThrows(IllegalStateException.class,
-                int64::toTensor);
+                int64::toFloatTensor);
         assertTrue(rounding.getMessage().contains("-9223372036854775808")
                 && rounding.getMessage().contains("2^53"), rounding.getMessage());
         IllegalStateException narrowing = assertThrows(IllegalStateException.class,
@@ -260,6 +279,16 @@ class NpyTest {
                 int64.toLongArray());
         assertThrows(IllegalStateException.class, () -> EXPECTED.get("float64").toIntArray());
         assertThrows(IllegalStateException.class, () -> EXPECTED.get("int32").toFloatArray());
+        assertThrows(IllegalStateException.class, () -> EXPECTED.get("int32").toBooleanArray());
+    }
+
+    @Test
+    void integerTensorsWriteAsInt32AndInt64() {
+        Path file = directory.resolve("labels.npy");
+        Npy.write(Tensor.ofInts(7, 2, 1), file);
+        assertEquals(NdArray.ofInts(new int[] {7, 2, 1}, 3), Npy.read(file));
+        Npy.write(Tensor.ofLongs(new long[] {1L << 40, -3}, 2, 1), file);
+        assertEquals(NdArray.ofLongs(new long[] {1L << 40, -3}, 2, 1), Npy.read(file));
     }
 
     // ---------------------------------------------------------------- jgrad to NumPy
