@@ -204,6 +204,21 @@ public final class NdArray {
     }
 
     /**
+     * The values as a float32 tensor: float32 arrays as they are, others rounded to the nearest
+     * float32 (exact for integers up to {@code 2^24}, such as pixels). Shapes: this array's.
+     */
+    public Tensor toFloat32Tensor() {
+        if (type == ElementType.FLOAT32) {
+            return toTensor();
+        }
+        float[] values = new float[size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (type == ElementType.INT64 ? ((long[]) data)[i] : doubleAt(i));
+        }
+        return Tensor.ofFloats(values, shape.toArray());
+    }
+
+    /**
      * A copy of the values as doubles, row-major (booleans 0 and 1, uint8 0..255).
      *
      * @throws IllegalStateException if an int64 value is beyond {@code ±2^53}, naming it
