@@ -81,9 +81,8 @@ public record LabelEncoder(ImmutableList<String> classes) {
         if (order == ClassOrder.SORTED) {
             boolean numeric = classes.stream().allMatch(c -> DECIMAL.matcher(c).matches());
             Comparator<String> byCodePoint = LabelEncoder::compareCodePoints;
-            classes.sort(numeric
-                    ? Comparator.comparing((String c) -> new BigDecimal(c)).thenComparing(byCodePoint)
-                    : byCodePoint);
+            Comparator<String> byValue = Comparator.comparing(BigDecimal::new);
+            classes.sort(numeric ? byValue.thenComparing(byCodePoint) : byCodePoint);
         }
         return new LabelEncoder(ImmutableList.copyOf(classes));
     }

@@ -19,9 +19,10 @@ import java.util.random.RandomGenerator;
  * {@code n}, and equal seeds give equal splits. A {@linkplain #stratified(Dataset,
  * RandomGenerator) stratified} split also gives every part each class in proportion: class
  * {@code k} of {@code c_k} samples has {@code floor(c_k s / n)} or {@code ceil(c_k s / n)} samples
- * in a part of size {@code s} (scikit-learn's {@code train_test_split(stratify=labels)} keeps
- * proportions the same way, up to its own tie-breaking). A part that ends up empty is not silent: it is logged as a warning on the {@link
- * System.Logger} named {@code jgrad.datasets.Split} and listed by {@link #emptySplits()}.
+ * in a part of size {@code s}, the goal of scikit-learn's {@code
+ * train_test_split(stratify=labels)} too (its tie-breaking differs). A part that ends up empty is
+ * not silent: it is logged as a warning on the {@link System.Logger} named {@code
+ * jgrad.datasets.Split} and listed by {@link #emptySplits()}.
  *
  * <pre>{@code
  * jshell> var split = Split.of(Datasets.iris(), new SplittableRandom(0)).standardized()

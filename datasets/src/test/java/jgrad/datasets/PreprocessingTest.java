@@ -51,7 +51,8 @@ class PreprocessingTest {
 
     @Test
     void tutorialZScoreAlongAxisOneStandardisesEachRow() {
-        // Each row is x - mean(row) = [-1, 0, 1] over std sqrt(2 / 3): [-1.22474487, 0, 1.22474487].
+        // Each row is x - mean(row) = [-1, 0, 1] over std sqrt(2 / 3):
+        // [-1.22474487, 0, 1.22474487].
         double r = Math.sqrt(1.5);
         Tensor z = ZScore.standardize(ROWS, 1, 0);
         assertEquals(Shape.of(2, 3), z.shape());

@@ -88,7 +88,8 @@ class ScalingPropertiesTest {
 
     @Property
     void inverseTransformsRoundTrip(@ForAll("matrices") Tensor train,
-            @ForAll @IntRange(min = -3, max = 3) int low, @ForAll @IntRange(min = 1, max = 5) int width,
+            @ForAll @IntRange(min = -3, max = 3) int low,
+            @ForAll @IntRange(min = 1, max = 5) int width,
             @ForAll @IntRange(min = 0, max = 1) int ddof) {
         // |x| <= 1000 with two decimals: the round trip is exact to a few ulps of 1000.
         MinMax unit = MinMax.fit(train);

@@ -615,7 +615,8 @@ public final class Csv {
         boolean gzip = path.getFileName().toString().endsWith(".gz");
         AtomicFile.write(path, "csv", out -> {
             OutputStream body = gzip ? new GZIPOutputStream(out) : out;
-            Writer writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
+            Writer writer =
+                    new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
             writeHeader(writer, data);
             CSVPrinter printer = new CSVPrinter(writer, WRITE_FORMAT);
             printRows(printer, data, features);

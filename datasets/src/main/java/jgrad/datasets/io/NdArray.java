@@ -50,8 +50,9 @@ public final class NdArray {
     /** Wraps {@code data} (not copied) after checking its length; for readers in this package. */
     static NdArray wrap(ElementType type, Shape shape, Object data) {
         int length = java.lang.reflect.Array.getLength(data);
-        checkArgument(length == shape.size(), "ndArray: %s values do not fill shape %s (%s elements)",
-                length, shape, shape.size());
+        checkArgument(length == shape.size(),
+                "ndArray: %s values do not fill shape %s (%s elements)", length, shape,
+                shape.size());
         return new NdArray(type, shape, data);
     }
 

@@ -213,7 +213,8 @@ class NpyTest {
         assertEquals(NdArray.ofInts(counting, 2, 3, 4),
                 Npy.read(resource("numpy/int32_fortran_3d.npy")));
         assertEquals(EXPECTED.get("uint8"), Npy.read(resource("numpy/uint8_fortran.npy")));
-        assertEquals(NdArray.ofLongs(new long[] {-7}), Npy.read(resource("numpy/int64_scalar.npy")));
+        assertEquals(NdArray.ofLongs(new long[] {-7}),
+                Npy.read(resource("numpy/int64_scalar.npy")));
         assertEquals(NdArray.ofFloats(new float[0], 2, 0),
                 Npy.read(resource("numpy/float32_empty_2x0.npy")));
         assertEquals(NdArray.ofBooleans(new boolean[0], 0),
