@@ -96,6 +96,17 @@ class StratifiedSplitTest {
             assertEquals(1, counts[i][0] + counts[i][1] + counts[i][2]);
             assertEquals(1, counts[0][i] + counts[1][i] + counts[2][i]);
         }
+        // Three classes of 2 in three parts of 2 (ideal 2/3 each): taking the largest remainders
+        // in order raises (0, 0), (0, 1), (1, 0), (1, 1), (2, 2) and then gets stuck with class 2
+        // and part 2 one short; an augmenting path has to move a sample.
+        int[][] stuck = Stratify.counts(new int[] {2, 2, 2}, new int[] {2, 2, 2});
+        for (int i = 0; i < 3; i++) {
+            assertEquals(2, stuck[i][0] + stuck[i][1] + stuck[i][2], "class " + i);
+            assertEquals(2, stuck[0][i] + stuck[1][i] + stuck[2][i], "part " + i);
+            for (int j = 0; j < 3; j++) {
+                assertTrue(stuck[i][j] == 0 || stuck[i][j] == 1);
+            }
+        }
         int[][] skewed = Stratify.counts(new int[] {7, 2, 1}, new int[] {7, 2, 1});
         assertArrayEquals(new int[] {5, 1, 1}, skewed[0]); // 4.9, 1.4, 0.7
         assertEquals(10, java.util.Arrays.stream(skewed).flatMapToInt(java.util.Arrays::stream)
