@@ -49,8 +49,9 @@ import org.apache.commons.csv.CSVRecord;
  * default), feature columns of numbers (all the others by default), class names numbered in a
  * stated order (sorted by default; the encoder is the data set's {@link
  * Dataset#labelEncoder()}), missing cells ({@code ""}, {@code NA}, {@code NaN}, ... pandas' list)
- * refused with their line, row and column or handled by a {@link Missing} rule, another delimiter,
- * quote or comment character; see {@link CsvOptions}. A plain iris file loads in one call:
+ * refused with their line, row and column or handled by a {@link MissingValues} rule, another
+ * delimiter, quote or comment character; see {@link CsvOptions}. A plain iris file loads in one
+ * call:
  *
  * <pre>{@code
  * jshell> Csv.read(Path.of("iris.csv"))        // sepal_length,...,petal_width,species
@@ -78,7 +79,7 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Reading validates every line: each row has as many fields as the header (or the first row),
  * features are finite decimal numbers ({@code 5.1}, {@code -2}, {@code 1.5e-3}; no infinity;
- * {@code NaN} only as a missing value under {@link Missing#keepNaN()}), labels are among the
+ * {@code NaN} only as a missing value under {@link MissingValues#keepNaN()}), labels are among the
  * stated classes when classes are stated. In the size format the row count equals the header's
  * {@code n}, labels are integral numbers in range ({@code 2}, and also {@code 2.0} or {@code 2e0}
  * as numeric tools write them; not {@code 2.5}) and the header's {@code n} and {@code

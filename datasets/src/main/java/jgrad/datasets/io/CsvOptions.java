@@ -20,7 +20,7 @@ import jgrad.datasets.LabelEncoder;
  * <pre>{@code
  * Csv.read(Path.of("iris.csv"), CsvOptions.defaults().withLabel("species"))
  * Csv.read(Path.of("data.tsv"), CsvOptions.defaults().withDelimiter('\t')
- *         .withHeader(CsvOptions.Header.NONE).withLabel(0).withMissing(Missing.columnMean()))
+ *         .withHeader(CsvOptions.Header.NONE).withLabel(0).withMissing(MissingValues.columnMean()))
  * }</pre>
  *
  * @param header         whether the first row names the columns (see {@link Header})
@@ -36,7 +36,7 @@ import jgrad.datasets.LabelEncoder;
  *                       classOrder}
  * @param classOrder     how classes found in the file are numbered ({@link ClassOrder#SORTED} by
  *                       default, as scikit-learn's {@code LabelEncoder})
- * @param missing        what to do with missing cells ({@link Missing#fail()} by default)
+ * @param missing        what to do with missing cells ({@link MissingValues#fail()} by default)
  * @param naValues       the field texts that mean "missing" (after trimming spaces); pandas'
  *                       default list
  * @param delimiter      the field separator, {@code ','} by default
@@ -46,7 +46,7 @@ import jgrad.datasets.LabelEncoder;
  */
 public record CsvOptions(Header header, Optional<String> labelName, int labelIndex,
         ImmutableList<String> featureNames, ImmutableIntArray featureIndices,
-        ImmutableList<String> classes, ClassOrder classOrder, Missing missing,
+        ImmutableList<String> classes, ClassOrder classOrder, MissingValues missing,
         ImmutableSet<String> naValues, char delimiter, Optional<Character> quote,
         Optional<Character> comment, DType dtype) {
 
@@ -79,7 +79,7 @@ public record CsvOptions(Header header, Optional<String> labelName, int labelInd
 
     private static final CsvOptions DEFAULTS = new CsvOptions(Header.INFER, Optional.empty(), -1,
             ImmutableList.of(), ImmutableIntArray.of(), ImmutableList.of(), ClassOrder.SORTED,
-            Missing.fail(), PANDAS_NA_VALUES, ',', Optional.of('"'), Optional.empty(),
+            MissingValues.fail(), PANDAS_NA_VALUES, ',', Optional.of('"'), Optional.empty(),
             DType.FLOAT64);
 
     /**
@@ -174,7 +174,7 @@ public record CsvOptions(Header header, Optional<String> labelName, int labelInd
     }
 
     /** These options with another rule for missing cells. */
-    public CsvOptions withMissing(Missing rule) {
+    public CsvOptions withMissing(MissingValues rule) {
         return new CsvOptions(header, labelName, labelIndex, featureNames, featureIndices,
                 classes, classOrder, rule, naValues, delimiter, quote, comment, dtype);
     }

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a CSV file whose columns are known by name (a header row) or by index (no header): one
  * label column of class names, the chosen feature columns of numbers; missing cells handled by
- * the options' {@link Missing} rule. See {@link Csv#read(java.nio.file.Path, CsvOptions)}.
+ * the options' {@link MissingValues} rule. See {@link Csv#read(java.nio.file.Path, CsvOptions)}.
  */
 final class CsvTableReader {
 
@@ -116,23 +116,23 @@ final class CsvTableReader {
         for (int j = 0; j < width; j++) {
             featureSlot[features[j]] = j;
         }
-        Missing rule = options.missing();
+        MissingValues rule = options.missing();
         List<long[]> missingLabels = missing.stream().filter(cell -> cell[1] == label).toList();
-        if (!missing.isEmpty() && rule instanceof Missing.Fail) {
+        if (!missing.isEmpty() && rule instanceof MissingValues.Fail) {
             throw missingError(missing, "choose what to do with them with"
-                    + " CsvOptions.withMissing(Missing.dropRows(), keepNaN(), fill(value),"
+                    + " CsvOptions.withMissing(MissingValues.dropRows(), keepNaN(), fill(value),"
                     + " columnMean() or columnMedian())");
         }
-        if (!missingLabels.isEmpty() && !(rule instanceof Missing.DropRows)) {
+        if (!missingLabels.isEmpty() && !(rule instanceof MissingValues.DropRows)) {
             throw missingError(missingLabels, "a missing label has no value to fill in; use"
-                    + " Missing.dropRows() to leave such rows out");
+                    + " MissingValues.dropRows() to leave such rows out");
         }
         boolean[] dropped = new boolean[labels.size()];
-        if (rule instanceof Missing.DropRows) {
+        if (rule instanceof MissingValues.DropRows) {
             for (long[] cell : missing) {
                 dropped[(int) cell[0]] = true;
             }
-        } else if (!missing.isEmpty() && !(rule instanceof Missing.KeepNaN)) {
+        } else if (!missing.isEmpty() && !(rule instanceof MissingValues.KeepNaN)) {
             double[] fill = fillValues(values, labels.size(), width, missing, featureSlot, rule);
             for (long[] cell : missing) {
                 int j = featureSlot[(int) cell[1]];
@@ -175,8 +175,8 @@ final class CsvTableReader {
 
     /** The mean or median of each feature column's present values. */
     private double[] fillValues(double[] values, int rows, int width, List<long[]> missing,
-            int[] featureSlot, Missing rule) {
-        if (rule instanceof Missing.Fill fill) {
+            int[] featureSlot, MissingValues rule) {
+        if (rule instanceof MissingValues.Fill fill) {
             double[] constant = new double[width];
             Arrays.fill(constant, fill.value());
             return constant;
@@ -200,10 +200,11 @@ final class CsvTableReader {
                     column = featureSlot[c] == j ? c : column;
                 }
                 throw new IllegalArgumentException("csv: " + source + ": " + describeColumn(column)
-                        + " has no values at all, so its " + (rule instanceof Missing.ColumnMean
-                                ? "mean" : "median") + " cannot fill it");
+                        + " has no values at all, so its "
+                        + (rule instanceof MissingValues.ColumnMean ? "mean" : "median")
+                        + " cannot fill it");
             }
-            if (rule instanceof Missing.ColumnMean) {
+            if (rule instanceof MissingValues.ColumnMean) {
                 double sum = 0;
                 for (int i = 0; i < count; i++) {
                     sum += present[i];

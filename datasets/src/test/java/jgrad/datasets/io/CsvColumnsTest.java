@@ -135,34 +135,34 @@ class CsvColumnsTest {
         String text = "a,b,label\n1,,x\n2,NA,y\n3,4,x\nnan,5,y\n7,9,y\n";
         double nan = Double.NaN;
         assertArrayEquals(new double[] {1, nan, 2, nan, 3, 4, nan, 5, 7, 9},
-                parse(text, CsvOptions.defaults().withMissing(Missing.keepNaN()))
+                parse(text, CsvOptions.defaults().withMissing(MissingValues.keepNaN()))
                         .features().toArray(), 0.0);
-        Dataset dropped = parse(text, CsvOptions.defaults().withMissing(Missing.dropRows()));
+        Dataset dropped = parse(text, CsvOptions.defaults().withMissing(MissingValues.dropRows()));
         assertArrayEquals(new double[] {3, 4, 7, 9}, dropped.features().toArray(), 0.0);
         assertEquals(ImmutableIntArray.of(0, 1), dropped.labels());
         assertArrayEquals(new double[] {1, -1, 2, -1, 3, 4, -1, 5, 7, 9},
-                parse(text, CsvOptions.defaults().withMissing(Missing.fill(-1)))
+                parse(text, CsvOptions.defaults().withMissing(MissingValues.fill(-1)))
                         .features().toArray(), 0.0);
         // Column a: present 1, 2, 3, 7 (mean 3.25, median 2.5); b: 4, 5, 9 (mean 6, median 5).
         assertArrayEquals(new double[] {1, 6, 2, 6, 3, 4, 3.25, 5, 7, 9},
-                parse(text, CsvOptions.defaults().withMissing(Missing.columnMean()))
+                parse(text, CsvOptions.defaults().withMissing(MissingValues.columnMean()))
                         .features().toArray(), 0.0);
         assertArrayEquals(new double[] {1, 5, 2, 5, 3, 4, 2.5, 5, 7, 9},
-                parse(text, CsvOptions.defaults().withMissing(Missing.columnMedian()))
+                parse(text, CsvOptions.defaults().withMissing(MissingValues.columnMedian()))
                         .features().toArray(), 0.0);
         String empty = failure("a,b,label\n1,,x\n2,,y\n",
-                CsvOptions.defaults().withMissing(Missing.columnMean()));
+                CsvOptions.defaults().withMissing(MissingValues.columnMean()));
         assertTrue(empty.contains("column 'b' (index 1) has no values"), empty);
-        assertThrows(IllegalArgumentException.class, () -> Missing.fill(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> MissingValues.fill(Double.NaN));
     }
 
     @Test
     void aMissingLabelIsAnErrorUnlessRowsAreDropped() {
         String text = "a,label\n1,x\n2,\n3,y\n";
-        String message = failure(text, CsvOptions.defaults().withMissing(Missing.fill(0)));
+        String message = failure(text, CsvOptions.defaults().withMissing(MissingValues.fill(0)));
         assertTrue(message.contains("1 missing cell: line 3 (row 1) column 'label' (index 1)")
                 && message.contains("dropRows"), message);
-        Dataset dropped = parse(text, CsvOptions.defaults().withMissing(Missing.dropRows()));
+        Dataset dropped = parse(text, CsvOptions.defaults().withMissing(MissingValues.dropRows()));
         assertArrayEquals(new double[] {1, 3}, dropped.features().toArray(), 0.0);
         assertEquals(ImmutableList.of("x", "y"), dropped.classNames());
     }
@@ -170,7 +170,7 @@ class CsvColumnsTest {
     @Test
     void naValuesCanBeChosen() {
         CsvOptions question = CsvOptions.defaults().withNaValues("?")
-                .withMissing(Missing.fill(0));
+                .withMissing(MissingValues.fill(0));
         assertArrayEquals(new double[] {0, 0},
                 parse("a,label\n?,x\n,y\n", question).features().toArray(), 0.0);
         // 'NA' is no longer missing, so it is a bad number.

@@ -23,23 +23,23 @@ import static com.google.common.base.Preconditions.checkArgument;
  * <p>A missing label is always an error except under {@link #dropRows()}: there is no sensible
  * class to fill in.
  */
-public sealed interface Missing {
+public sealed interface MissingValues {
 
     /** Refuse the file, naming the missing cells. */
-    record Fail() implements Missing {}
+    record Fail() implements MissingValues {}
 
     /** Read missing features as NaN. */
-    record KeepNaN() implements Missing {}
+    record KeepNaN() implements MissingValues {}
 
     /** Leave out rows with a missing cell. */
-    record DropRows() implements Missing {}
+    record DropRows() implements MissingValues {}
 
     /**
      * Fill missing features with {@code value}.
      *
      * @param value the value filled in; finite
      */
-    record Fill(double value) implements Missing {
+    record Fill(double value) implements MissingValues {
         /** @throws IllegalArgumentException if {@code value} is NaN or infinite */
         public Fill {
             checkArgument(Double.isFinite(value), "missing fill: value must be finite, got %s",
@@ -48,38 +48,38 @@ public sealed interface Missing {
     }
 
     /** Fill missing features with the mean of the column's present values. */
-    record ColumnMean() implements Missing {}
+    record ColumnMean() implements MissingValues {}
 
     /** Fill missing features with the median of the column's present values. */
-    record ColumnMedian() implements Missing {}
+    record ColumnMedian() implements MissingValues {}
 
     /** Refuse the file, naming the missing cells (the default). */
-    static Missing fail() {
+    static MissingValues fail() {
         return new Fail();
     }
 
     /** Read missing features as NaN, as pandas does. */
-    static Missing keepNaN() {
+    static MissingValues keepNaN() {
         return new KeepNaN();
     }
 
     /** Leave out rows with a missing cell, as pandas' {@code dropna()}. */
-    static Missing dropRows() {
+    static MissingValues dropRows() {
         return new DropRows();
     }
 
     /** Fill missing features with {@code value}, as pandas' {@code fillna(value)}. */
-    static Missing fill(double value) {
+    static MissingValues fill(double value) {
         return new Fill(value);
     }
 
     /** Fill missing features with their column's mean over the file. */
-    static Missing columnMean() {
+    static MissingValues columnMean() {
         return new ColumnMean();
     }
 
     /** Fill missing features with their column's median over the file. */
-    static Missing columnMedian() {
+    static MissingValues columnMedian() {
         return new ColumnMedian();
     }
 }
