@@ -11,16 +11,12 @@ final class ActivationOps {
     private ActivationOps() {}
 
     static Tensor softplus(Tensor x) {
+        // relu(x) + log1p(e^-|x|), with the two pieces selected by `where` so the gradient at 0
+        // is sigmoid(0) = 0.5 (the kinks of relu and |x| would give 0), and e^t is only ever
+        // taken of t <= 0: no branch overflows, so anomaly detection stays quiet.
         Tensor positive = x.greater(0.0);
-        return Tensor.where(positive, x.add(x.neg().exp().log1p()), x.exp().log1p());
-    }
-
-    static Tensor relu(Tensor x) {
-        // Two masks rather than one so that relu(NaN) is NaN and relu'(0) = 0: positive values
-        // pass with gradient 1; zero and NaN pass as constants; negatives become 0.
-        Tensor zero = x.zerosLike();
-        return Tensor.where(x.less(0.0), zero,
-                Tensor.where(x.greater(0.0), x, x.stopGradient()));
+        Tensor negativeMagnitude = Tensor.where(positive, x.neg(), x);
+        return Tensor.where(positive, x, x.zerosLike()).add(negativeMagnitude.exp().log1p());
     }
 
     static Tensor abs(Tensor x) {
@@ -29,8 +25,8 @@ final class ActivationOps {
     }
 
     static Tensor logSoftmax(Tensor x, int axis, String op) {
-        Tensor shifted = x.sub(maxShift(x, axis, op));
-        return shifted.sub(shifted.exp().sum(axis, true).log());
+        int a = x.shape().axis(axis, op);
+        return Tensor.apply(new LogSoftmax(a), x);
     }
 
     static Tensor logSumExp(Tensor x, int axis, boolean keepDims) {

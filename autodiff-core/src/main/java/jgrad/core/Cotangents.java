@@ -32,25 +32,45 @@ final class Cotangents {
     }
 
     /**
-     * {@code cotangent . operand} (matrix product, cotangent on the left) with strong zeros: a
-     * zero cotangent entry contributes nothing even against an infinite or NaN operand entry, as
-     * in {@link #times}. The fast kernel runs unless both a zero and a non-finite value occur; the
-     * strong version then forms the {@code [m, k, n]} products and sums them.
+     * {@code op(a) . op(b)} by {@code MatMul(transposeA, transposeB)}, where one of {@code a} and
+     * {@code b} is a cotangent, with strong zeros: a zero cotangent entry contributes nothing even
+     * against an infinite or NaN entry of the other operand, as in {@link #times}. The fast kernel
+     * runs unless both a zero and a non-finite value occur; the strong version then forms the
+     * {@code [..., m, k, n]} products and sums them.
+     *
+     * @param cotangentIsA whether {@code a} is the cotangent (else {@code b} is)
      */
-    static Tensor matmulLeft(Tensor cotangent, Tensor operand) {
+    static Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB,
+            boolean cotangentIsA) {
+        Tensor cotangent = cotangentIsA ? a : b;
+        Tensor operand = cotangentIsA ? b : a;
         if (!Kernels.containsZero(cotangent) || Kernels.allFinite(operand)) {
-            return cotangent.matmul(operand);
+            return Tensor.apply(new MatMul(transposeA, transposeB), a, b);
         }
-        int m = cotangent.shape().dim(0);
-        int k = cotangent.shape().dim(1);
-        int n = operand.shape().dim(1);
-        Shape products = Shape.of(m, k, n);
-        return times(cotangent.reshape(m, k, 1).broadcastTo(products),
-                operand.reshape(1, k, n).broadcastTo(products)).sum(1, false);
+        Tensor left = transposeA ? swapLastTwo(a) : a;
+        Tensor right = transposeB ? swapLastTwo(b) : b;
+        Tensor products = cotangentIsA
+                ? times(unsqueeze(left, left.rank()), unsqueeze(right, right.rank() - 2))
+                : times(unsqueeze(right, right.rank() - 2), unsqueeze(left, left.rank()));
+        return products.sum(-2, false);
     }
 
-    /** {@code operand . cotangent} with strong zeros; see {@link #matmulLeft}. */
-    static Tensor matmulRight(Tensor operand, Tensor cotangent) {
-        return matmulLeft(cotangent.transpose(), operand.transpose()).transpose();
+    private static Tensor swapLastTwo(Tensor x) {
+        int[] order = new int[x.rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        order[order.length - 2] = order.length - 1;
+        order[order.length - 1] = order.length - 2;
+        return x.permute(order);
+    }
+
+    /** {@code x} with a new axis of size 1 at {@code axis}. */
+    private static Tensor unsqueeze(Tensor x, int axis) {
+        int[] dims = new int[x.rank() + 1];
+        for (int i = 0, j = 0; i < dims.length; i++) {
+            dims[i] = i == axis ? 1 : x.shape().dim(j++);
+        }
+        return x.reshape(dims);
     }
 }

@@ -139,43 +139,34 @@ final class Kernels {
 
     /** Sums over {@code axes} (sorted, distinct); the result drops those axes. */
     static Tensor reduceSum(Tensor x, int[] axes, Shape outShape) {
-        Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
-            switch (x.dtype()) {
-                case FLOAT64:
-                    data = DoubleKernels.sum((double[]) data, step);
-                    break;
-                case FLOAT32:
-                    data = FloatKernels.sum((float[]) data, step);
-                    break;
-                case INT32:
-                    data = IntegerKernels.sum((int[]) data, step);
-                    break;
-                default:
-                    data = IntegerKernels.sum((long[]) data, step);
-            }
-        }
-        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+        return reduce(x, axes, outShape, true);
     }
 
     /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, false);
+    }
+
+    /** Runs the {@link ReducePlan} steps of a sum or a maximum with the dtype's kernel. */
+    private static Tensor reduce(Tensor x, int[] axes, Shape outShape, boolean sum) {
         Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+        for (ReducePlan step : ReducePlan.steps(x.shape().toArray(), axes)) {
             switch (x.dtype()) {
                 case FLOAT64:
-                    data = DoubleKernels.max((double[]) data, step);
+                    data = sum ? DoubleKernels.sum((double[]) data, step)
+                            : DoubleKernels.max((double[]) data, step);
                     break;
                 case FLOAT32:
-                    data = FloatKernels.max((float[]) data, step);
+                    data = sum ? FloatKernels.sum((float[]) data, step)
+                            : FloatKernels.max((float[]) data, step);
                     break;
                 case INT32:
-                    data = IntegerKernels.max((int[]) data, step);
+                    data = sum ? IntegerKernels.sum((int[]) data, step)
+                            : IntegerKernels.max((int[]) data, step);
                     break;
                 default:
-                    data = IntegerKernels.max((long[]) data, step);
+                    data = sum ? IntegerKernels.sum((long[]) data, step)
+                            : IntegerKernels.max((long[]) data, step);
             }
         }
         return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
@@ -234,42 +225,91 @@ final class Kernels {
                 Movement.scatter(x.storage(), target, outShape.size()));
     }
 
-    /** {@code [m, k] x [k, n] -> [m, n]}, i-k-j order so the inner loop runs along rows. */
-    static Tensor matmul(Tensor a, Tensor b) {
-        int m = a.shape().dim(0);
-        int k = a.shape().dim(1);
-        int n = b.shape().dim(1);
-        Shape shape = Shape.of(m, n);
+    /**
+     * The batched product {@code op(a) . op(b)} of the last two axes into {@code outShape}, the
+     * batch axes broadcast: each output matrix reads its operands' matrices in place.
+     */
+    static Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB,
+            Shape outShape) {
+        int rank = outShape.rank();
+        int m = outShape.dim(rank - 2);
+        int n = outShape.dim(rank - 1);
+        int k = a.shape().dim(transposeA ? -2 : -1);
+        int[] batch = java.util.Arrays.copyOf(outShape.toArray(), rank - 2);
+        int[] aOffsets = Movement.offsets(batch, matrixStrides(a.shape(), batch.length), 0);
+        int[] bOffsets = Movement.offsets(batch, matrixStrides(b.shape(), batch.length), 0);
+        int count = aOffsets.length;
         if (a.dtype() == DType.FLOAT32) {
-            float[] x = (float[]) a.storage();
-            float[] y = (float[]) b.storage();
-            float[] out = new float[m * n];
-            for (int i = 0; i < m; i++) {
-                int row = i * n;
-                for (int p = 0; p < k; p++) {
-                    float xip = x[i * k + p];
-                    int col = p * n;
+            float[] out = new float[outShape.size()];
+            for (int i = 0; i < count; i++) {
+                gemm((float[]) a.storage(), aOffsets[i], transposeA, (float[]) b.storage(),
+                        bOffsets[i], transposeB, out, i * m * n, m, n, k);
+            }
+            return result(outShape, a.dtype(), out);
+        }
+        double[] out = new double[outShape.size()];
+        for (int i = 0; i < count; i++) {
+            gemm((double[]) a.storage(), aOffsets[i], transposeA, (double[]) b.storage(),
+                    bOffsets[i], transposeB, out, i * m * n, m, n, k);
+        }
+        return result(outShape, a.dtype(), out);
+    }
+
+    /**
+     * The distance between consecutive matrices of {@code shape} along each of the {@code
+     * batchRank} output batch axes (aligned right; 0 where broadcast or missing).
+     */
+    private static int[] matrixStrides(Shape shape, int batchRank) {
+        int own = shape.rank() - 2;
+        int[] strides = new int[batchRank];
+        int stride = shape.dim(-1) * shape.dim(-2);
+        for (int d = own - 1; d >= 0; d--) {
+            strides[batchRank - own + d] = shape.dim(d) == 1 ? 0 : stride;
+            stride *= shape.dim(d);
+        }
+        return strides;
+    }
+
+    /** {@code c = op(a) . op(b)} for one {@code [m, k] x [k, n]} product, plain loops. */
+    private static void gemm(double[] a, int aOffset, boolean transposeA, double[] b, int bOffset,
+            boolean transposeB, double[] c, int cOffset, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[aOffset + (transposeA ? p * m + i : i * k + p)];
+                if (transposeB) {
                     for (int j = 0; j < n; j++) {
-                        out[row + j] += xip * y[col + j];
+                        c[row + j] += aip * b[bOffset + j * k + p];
+                    }
+                } else {
+                    int col = bOffset + p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] += aip * b[col + j];
                     }
                 }
             }
-            return result(shape, a.dtype(), out);
         }
-        double[] x = (double[]) a.storage();
-        double[] y = (double[]) b.storage();
-        double[] out = new double[m * n];
+    }
+
+    /** {@code c = op(a) . op(b)} for one {@code [m, k] x [k, n]} product, plain loops. */
+    private static void gemm(float[] a, int aOffset, boolean transposeA, float[] b, int bOffset,
+            boolean transposeB, float[] c, int cOffset, int m, int n, int k) {
         for (int i = 0; i < m; i++) {
-            int row = i * n;
+            int row = cOffset + i * n;
             for (int p = 0; p < k; p++) {
-                double xip = x[i * k + p];
-                int col = p * n;
-                for (int j = 0; j < n; j++) {
-                    out[row + j] += xip * y[col + j];
+                float aip = a[aOffset + (transposeA ? p * m + i : i * k + p)];
+                if (transposeB) {
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] += aip * b[bOffset + j * k + p];
+                    }
+                } else {
+                    int col = bOffset + p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[row + j] += aip * b[col + j];
+                    }
                 }
             }
         }
-        return result(shape, a.dtype(), out);
     }
 
     static boolean containsZero(Tensor x) {

@@ -17,13 +17,23 @@ import java.util.List;
  * cotangent times an infinite or NaN local derivative contributes exactly zero, so the branch a
  * {@link Where} did not select never poisons a gradient.
  */
-public sealed interface Primitive
-        permits Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Cast,
-                Add, Mul, Div, Pow,
-                Less, Equal, Where,
-                ReduceSum, ReduceMax,
-                BroadcastTo, Reshape, Permute, Slice, Pad,
-                MatMul {
+public sealed interface Primitive permits
+        // elementwise unary
+        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast,
+        // elementwise binary (broadcast in place)
+        Add, Mul, Div, Pow,
+        // selection
+        Less, Equal, Where,
+        // reduction
+        ReduceSum, ReduceMax, LogSoftmax,
+        // movement
+        BroadcastTo, Reshape, Permute, Slice, Pad,
+        // indexing
+        // linear algebra
+        MatMul,
+        // network operations
+        // user-defined operations: the one non-sealed entry
+        CustomOp {
 
     /**
      * The output dtype for these input dtypes. By default every input has one dtype, which the
@@ -59,6 +69,15 @@ public sealed interface Primitive
      * and return {@code Cotangents.UNUSED} there.
      */
     ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output);
+
+    /**
+     * Where the operation is defined and smooth in its (first, elementwise) input: the interval,
+     * poles and kinks a gradient check must respect ({@code jgrad.check.GradChecker#domain}) and
+     * tensor arbitraries avoid. All reals without kinks unless the operation says otherwise.
+     */
+    default Domain domain() {
+        return Domain.REALS;
+    }
 
     /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */
     default boolean isDifferentiable() {

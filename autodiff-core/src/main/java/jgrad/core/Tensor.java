@@ -225,6 +225,94 @@ public final class Tensor {
         return Creation.oneHot(labels, numClasses);
     }
 
+    /** Zeros of {@code shape} and {@code dtype}. */
+    public static Tensor zeros(Shape shape, DType dtype) {
+        return full(0.0, shape, dtype);
+    }
+
+    /** Ones of {@code shape} and {@code dtype}. */
+    public static Tensor ones(Shape shape, DType dtype) {
+        return full(1.0, shape, dtype);
+    }
+
+    /** The {@code n x n} identity matrix, float64. Shapes: {@code [n, n]}. */
+    public static Tensor eye(int n) {
+        return eye(n, DType.FLOAT64);
+    }
+
+    /**
+     * The {@code n x n} identity matrix of {@code dtype}. Shapes: {@code [n, n]}.
+     *
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public static Tensor eye(int n, DType dtype) {
+        return Creation.eye(n, dtype);
+    }
+
+    /**
+     * {@code num} evenly spaced values from {@code start} to {@code stop}, both included (NumPy's
+     * {@code linspace}; value {@code i} is {@code start + i * (stop - start) / (num - 1)}, the last
+     * exactly {@code stop}), float64. Shapes: {@code [num]}.
+     *
+     * @throws IllegalArgumentException if {@code num} is negative or an end is not finite
+     */
+    public static Tensor linspace(double start, double stop, int num) {
+        return Creation.linspace(start, stop, num, DType.FLOAT64);
+    }
+
+    /** {@link #linspace(double, double, int)} in {@code dtype} (a float dtype). */
+    public static Tensor linspace(double start, double stop, int num, DType dtype) {
+        return Creation.linspace(start, stop, num, dtype);
+    }
+
+    /**
+     * {@link #arange(double, double, double)} in {@code dtype}: an integer dtype needs whole
+     * numbers ({@code Tensor.arange(0, 10, 1, DType.INT32)} for indices).
+     *
+     * @throws IllegalArgumentException as {@link #arange(double, double, double)}, or if a value is
+     *     not a whole number that an integer {@code dtype} holds
+     */
+    public static Tensor arange(double start, double stop, double step, DType dtype) {
+        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "dtype"), "arange");
+    }
+
+    /** Independent standard normal draws of {@code dtype} (a float dtype). */
+    public static Tensor randn(Shape shape, DType dtype, RandomGenerator rng) {
+        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "dtype"), "randn");
+    }
+
+    /** Independent uniform draws on {@code [low, high)} of {@code dtype} (a float dtype). */
+    public static Tensor uniform(Shape shape, double low, double high, DType dtype,
+            RandomGenerator rng) {
+        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "dtype"),
+                "uniform");
+    }
+
+    /**
+     * Independent Bernoulli draws: 1 with probability {@code p}, else 0, of {@code dtype} (a
+     * mask for dropout, or 0/1 data).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+     */
+    public static Tensor bernoulli(Shape shape, double p, DType dtype, RandomGenerator rng) {
+        return Creation.bernoulli(shape, p, dtype, rng);
+    }
+
+    /** A tensor of this tensor's shape and dtype with every element {@code value} (untraced). */
+    public Tensor fullLike(double value) {
+        return full(value, shape, dtype);
+    }
+
+    /** Standard normal draws of this tensor's shape and (float) dtype. */
+    public Tensor randnLike(RandomGenerator rng) {
+        return randn(shape, dtype, rng);
+    }
+
+    /** Uniform draws on {@code [low, high)} of this tensor's shape and (float) dtype. */
+    public Tensor uniformLike(double low, double high, RandomGenerator rng) {
+        return uniform(shape, low, high, dtype, rng);
+    }
+
     /** Zeros of this tensor's shape and dtype (untraced). */
     public Tensor zerosLike() {
         return full(0.0, shape, dtype);
@@ -455,23 +543,22 @@ public final class Tensor {
      * same as this tensor.
      *
      * <p>Composite: no vjp of its own. Computed as {@code x + log1p(e^-x)} for {@code x > 0} and
-     * {@code log1p(e^x)} otherwise, selected by {@link #where}: {@code e^t} is only ever taken of
-     * {@code t <= 0} in the selected branch, so nothing overflows (softplus(1000) = 1000, where the
-     * naive form gives Inf), {@code log1p} keeps full relative precision in the left tail, and the
-     * derivative is {@code sigmoid(x)}: 0.5 at 0, exactly 1 at 1000 and exactly 0 at -1000. The
-     * unselected branch may overflow, but gets exact-zero cotangents.
+     * {@code log1p(e^x)} otherwise, selected by {@link #where} around the exponential, so {@code
+     * e^t} is only ever taken of {@code t <= 0}: nothing overflows, not even in a discarded
+     * branch (softplus(1000) = 1000, where the naive form gives Inf), {@code log1p} keeps full
+     * relative precision in the left tail, and the derivative is {@code sigmoid(x)}: 0.5 at 0,
+     * exactly 1 at 1000 and exactly 0 at -1000.
      */
     public Tensor softplus() {
         return ActivationOps.softplus(this);
     }
 
     /**
-     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN.
-     *
-     * <p>Composite: no vjp of its own. Subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
+     * Rectified linear unit, {@code max(x, 0)}; NaN stays NaN. Shapes: same as this tensor. A
+     * primitive ({@link Relu}, for speed); subgradient at 0 is 0 (relu'(0) = 0, as in PyTorch).
      */
     public Tensor relu() {
-        return ActivationOps.relu(this);
+        return apply(new Relu(), this);
     }
 
     /**
@@ -498,6 +585,14 @@ public final class Tensor {
     /** Elementwise power {@code this^exponent} with a constant exponent. Shapes: same as this. */
     public Tensor pow(double exponent) {
         return pow(scalar(exponent, dtype));
+    }
+
+    /** A cast of freshly made float64 values that names the factory when a value does not fit. */
+    private Tensor cast(DType dtype, String op) {
+        if (dtype.isInteger()) {
+            return of(toArray(), shape, dtype); // checks whole numbers, naming "of"
+        }
+        return cast(dtype);
     }
 
     /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
@@ -678,10 +773,12 @@ public final class Tensor {
     /**
      * Log-softmax along {@code axis}: {@code x - logSumExp(x, axis)}. Shapes: same as this.
      *
-     * <p>Composite: no vjp of its own; stable for logits of any finite size. Computed as {@code s
-     * - log(sum(exp(s)))} with {@code s = x - max} (the max through {@link #stopGradient()}):
-     * subtracting {@code logSumExp} itself would cancel catastrophically for large logits (at
-     * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
+     * <p>A primitive ({@link LogSoftmax}, for speed), stable for logits of any finite size:
+     * computed as {@code s - log(sum(exp(s)))} with {@code s = x - max}; subtracting {@code
+     * logSumExp} itself would cancel catastrophically for large logits (at {@code [1e8, 1e8]} it
+     * gives {@code -0.69314718246} instead of {@code -ln 2}).
+     *
+     * @throws IllegalArgumentException if {@code axis} is out of range
      */
     public Tensor logSoftmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "logSoftmax");
@@ -689,7 +786,8 @@ public final class Tensor {
 
     /**
      * Softmax along {@code axis}: {@code exp(x - logSumExp(x, axis))}, probabilities in [0, 1]
-     * summing to 1. Shapes: same as this. Composite: no vjp of its own.
+     * summing to 1. Shapes: same as this. Composite: {@code exp(logSoftmax(x))}, no vjp of its
+     * own.
      */
     public Tensor softmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "softmax").exp();
@@ -758,13 +856,19 @@ public final class Tensor {
     }
 
     /**
-     * The matrix product. Shapes: {@code this [m, k]}, {@code other [k, n]} -> {@code [m, n]}.
+     * The matrix product by NumPy's {@code matmul} rules: {@code [m, k] x [k, n] -> [m, n]}; a 1-D
+     * operand is a row (on the left) or a column (on the right) whose axis is removed from the
+     * result (two 1-D operands give their dot product, shape {@code []}); operands of rank above 2
+     * are stacks of matrices whose leading (batch) axes broadcast. Shapes: {@code [..., m, k] x
+     * [..., k, n] -> [broadcast(...), m, n]}. A primitive ({@link MatMul}), with the 1-D rules
+     * around it.
      *
-     * @throws IllegalArgumentException if the shapes do not fit or the dtypes differ
+     * @throws IllegalArgumentException if an operand is a scalar, the inner dimensions differ,
+     *     the batch axes do not broadcast or the dtypes differ, naming both shapes
      */
     public Tensor matmul(Tensor other) {
         checkSameDtype("matmul", this, other);
-        return apply(new MatMul(), this, other);
+        return LinalgOps.matmul(this, other);
     }
 
     // ---------------------------------------------------------------- differentiation
@@ -827,8 +931,11 @@ public final class Tensor {
             dtypes[i] = input.dtype;
             traced |= input.node != null;
         }
-        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
+        if (primitive instanceof CustomOp) {
+            return applyCustom((CustomOp) primitive, inputList, traced);
+        }
+        DType dtype = primitive.outputDtype(Arrays.asList(dtypes));
         Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
@@ -839,8 +946,34 @@ public final class Tensor {
             throw new IllegalStateException(primitive + ": forward gave " + value.shape + " "
                     + value.dtype + ", the rules say " + expected + " " + dtype);
         }
+        if (Anomaly.checksOperations()) {
+            Anomaly.check(opName(primitive), inputList, value);
+        }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
+        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+    }
+
+    /**
+     * A custom op: its forward runs on plain values with recording off (the user's rule, not the
+     * trace of the forward computation, differentiates it), then the op is recorded like a
+     * primitive.
+     */
+    private static Tensor applyCustom(CustomOp op, ImmutableList<Tensor> inputs, boolean traced) {
+        ImmutableList.Builder<Tensor> plain = ImmutableList.builderWithExpectedSize(inputs.size());
+        for (Tensor input : inputs) {
+            plain.add(input.stopGradient());
+        }
+        ImmutableList<Tensor> plainInputs = plain.build();
+        Tensor value = Trace.current().withoutRecording(() -> op.forward(plainInputs));
+        if (value == null) {
+            throw new NullPointerException(op.name() + ": forward returned null");
+        }
+        value = value.stopGradient();
+        if (Anomaly.checksOperations()) {
+            Anomaly.check(op.name(), inputs, value);
+        }
+        Node node = traced && value.dtype.isFloatingPoint() ? record(op, inputs) : null;
         return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
     }
 
@@ -897,6 +1030,9 @@ public final class Tensor {
 
     /** {@code "reduceSum"} for {@code ReduceSum}: the record's name as a method name. */
     static String opName(Primitive primitive) {
+        if (primitive instanceof CustomOp) {
+            return ((CustomOp) primitive).name();
+        }
         String name = primitive.getClass().getSimpleName();
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }

@@ -85,6 +85,21 @@ final class Trace {
     }
 
     /**
+     * Runs {@code body} with every level off on this thread: values it computes carry no graph,
+     * even from inputs being differentiated. Autodiff calls made inside open levels of their own,
+     * which record as usual.
+     */
+    <T> T withoutRecording(Supplier<T> body) {
+        long saved = active;
+        active = 0;
+        try {
+            return body.get();
+        } finally {
+            active = saved;
+        }
+    }
+
+    /**
      * The autodiff levels of {@code node} that are open on the trace that owns it, in the
      * generation that made the node.
      */

@@ -1,7 +1,12 @@
 package jgrad.core;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
+import jgrad.check.jqwik.TensorArbitraries;
+import jgrad.check.jqwik.TensorPair;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -34,6 +39,39 @@ class LinearAlgebraGradientTest {
         Tensor bias = Tensor.arange(pair.b().shape().dim(1)).mul(0.25);
         GradCheck.assertVjpMatches(p -> p.get("a").matmul(p.get("b")).add(bias).tanh(),
                 pair.params(), Tolerance.FLOAT64);
+    }
+
+    /**
+     * Every transpose combination of the primitive, with broadcast batch axes: the vjp reads the
+     * operands transposed in place, one flagged product per input.
+     */
+    @Property
+    @Covers(MatMul.class)
+    void batchedTransposedMatmulVjpMatchesCentralDifference(@ForAll("flags") int flags,
+            @ForAll("batched") Tensor a) {
+        boolean transposeA = (flags & 1) != 0;
+        boolean transposeB = (flags & 2) != 0;
+        int m = a.shape().dim(transposeA ? -1 : -2);
+        int k = a.shape().dim(transposeA ? -2 : -1);
+        Tensor b = Tensor.arange(2 * k * 3).mul(0.1).sub(1)
+                .reshape(transposeB ? new int[] {2, 1, 3, k} : new int[] {2, 1, k, 3});
+        GradCheck.assertVjpMatches(p -> Tensor.apply(new MatMul(transposeA, transposeB),
+                p.get("a"), p.get("b")).tanh(),
+                Params.copyOf(com.google.common.collect.ImmutableMap.of("a", a, "b", b)),
+                Tolerance.FLOAT64);
+        assertTrue(m >= 1);
+    }
+
+    @Provide
+    Arbitrary<Integer> flags() {
+        return Arbitraries.integers().between(0, 3);
+    }
+
+    /** Stacks {@code [3, m, k]} of small matrices. */
+    @Provide
+    Arbitrary<Tensor> batched() {
+        return Arbitraries.integers().between(1, 3).tuple2().flatMap(mk -> TensorArbitraries
+                .tensors(Shape.of(3, mk.get1(), mk.get2()), -2, 2));
     }
 
     @Provide

@@ -26,9 +26,10 @@ class PrimitiveCoverageTest {
 
     static final List<Class<?>> FIRST_ORDER = List.of(
             ElementwiseGradientTest.class, BinaryGradientTest.class, ReductionGradientTest.class,
-            MovementGradientTest.class, LinearAlgebraGradientTest.class);
+            MovementGradientTest.class, LinearAlgebraGradientTest.class, CustomOpTest.class);
 
-    static final List<Class<?>> SECOND_ORDER = List.of(SecondOrderGradientTest.class);
+    static final List<Class<?>> SECOND_ORDER =
+            List.of(SecondOrderGradientTest.class, CustomOpTest.class);
 
     @Test
     void everyDifferentiablePrimitiveHasAGradientProperty() {

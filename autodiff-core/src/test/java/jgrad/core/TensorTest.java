@@ -232,7 +232,12 @@ class TensorTest {
         void matmulOfMismatchedInnerDimensionsNamesBothShapes() {
             assertRejected(() -> Tensor.zeros(2, 3).matmul(Tensor.zeros(4, 5)),
                     "matmul", "[2, 3] x [4, 5]");
-            assertRejected(() -> Tensor.zeros(3).matmul(Tensor.zeros(3, 2)), "matmul", "[3]");
+            assertRejected(() -> Tensor.zeros(4).matmul(Tensor.zeros(3, 2)),
+                    "matmul", "[4] x [3, 2]");
+            assertRejected(() -> Tensor.scalar(2).matmul(Tensor.zeros(3, 2)),
+                    "matmul", "[] x [3, 2]", "use mul");
+            assertRejected(() -> Tensor.zeros(2, 2, 3).matmul(Tensor.zeros(3, 3, 1)),
+                    "matmul", "[2] and [3] do not broadcast");
         }
 
         @Test
