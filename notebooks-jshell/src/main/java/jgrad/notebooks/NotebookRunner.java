@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -37,11 +38,15 @@ import jdk.jshell.JShell;
  * class path are skipped, so that a notebook can run before every jgrad package exists. A line
  * {@code /exit} ends the notebook; other JShell commands are errors.
  *
- * <p>A run may take {@value #DEFAULT_TIMEOUT_SECONDS} seconds of wall-clock time, from the start
- * of the JShell VM to its end; the system property {@value #TIMEOUT_PROPERTY} sets another limit
- * in whole seconds, 0 for none (the {@code ./notebook} launcher sets it from the environment
- * variable {@code NOTEBOOK_TIMEOUT_SECONDS}). A notebook that runs longer is stopped by killing
- * its VM, and fails naming the snippet that was running.
+ * <p>A notebook may take {@value #DEFAULT_TIMEOUT_SECONDS} seconds of wall-clock time; the system
+ * property {@value #TIMEOUT_PROPERTY} sets another limit in whole seconds, 0 for none (the
+ * {@code ./notebook} launcher sets it from the environment variable
+ * {@code NOTEBOOK_TIMEOUT_SECONDS}). The clock starts when the JShell VM has started and the
+ * startup imports have been evaluated, just before the notebook's first snippet, so the limit is
+ * the notebook's own time however long a busy machine takes to start a JVM and warm up the
+ * compiler. Starting has a limit of its own, {@value #STARTUP_TIMEOUT_SECONDS} seconds (none when
+ * the notebook has none). A notebook that runs longer is stopped by killing its VM, and fails
+ * naming the snippet that was running.
  *
  * <pre>{@code
  * java -cp CLASSPATH jgrad.notebooks.NotebookRunner notebooks-jshell/train-digits.jsh
@@ -61,6 +66,12 @@ public final class NotebookRunner {
 
     /** The time limit of a run when {@value #TIMEOUT_PROPERTY} is not set: 10 minutes. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 600;
+
+    /**
+     * How long starting may take when there is a time limit: starting the JShell VM and
+     * evaluating the startup imports, which the notebook's limit does not count.
+     */
+    public static final long STARTUP_TIMEOUT_SECONDS = 300;
 
     // After a timeout kills the VM, how long the evaluating thread may take to notice.
     private static final long STOP_GRACE_MILLIS = 5_000;
@@ -195,14 +206,17 @@ public final class NotebookRunner {
      * Runs {@code notebook} in a new JShell VM: its snippets see the classes on this JVM's class
      * path and the startup imports, and what they print to {@code System.out} and
      * {@code System.err} reaches {@code out} and {@code err} as it is printed; so does anything
-     * the VM itself prints, to {@code err}. Failures are returned, not printed. When the run takes
-     * longer than {@code timeout}, the VM is killed and the run fails. Runs are independent and
-     * may overlap.
+     * the VM itself prints, to {@code err}. Failures are returned, not printed. When the notebook
+     * takes longer than {@code timeout}, counted from the end of startup (the JShell VM started,
+     * the startup imports evaluated), or startup takes longer than
+     * {@value #STARTUP_TIMEOUT_SECONDS} seconds, the VM is killed and the run fails. Runs are
+     * independent and may overlap.
      *
      * @param notebook the {@code .jsh} file, UTF-8
      * @param out where the snippets' {@code System.out} goes
      * @param err where the snippets' {@code System.err} goes
-     * @param timeout the wall-clock limit of the run; {@link Duration#ZERO} for none
+     * @param timeout the wall-clock limit of the notebook's snippets; {@link Duration#ZERO} for
+     *     none (and then none for startup either)
      * @return how the run ended; {@link Result.Outcome#USAGE_ERROR} if the file cannot be read
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code timeout} is negative
@@ -210,12 +224,19 @@ public final class NotebookRunner {
      *     the JShell VM cannot be started
      */
     public static Result run(Path notebook, PrintStream out, PrintStream err, Duration timeout) {
+        return run(notebook, out, err, timeout, Duration.ofSeconds(STARTUP_TIMEOUT_SECONDS));
+    }
+
+    /** As {@link #run(Path, PrintStream, PrintStream, Duration)}, with a limit on startup. */
+    static Result run(Path notebook, PrintStream out, PrintStream err, Duration timeout,
+            Duration startupTimeout) {
         requireNonNull(notebook, "notebook");
         requireNonNull(out, "out");
         requireNonNull(err, "err");
         requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout < 0: " + timeout);
+        requireNonNull(startupTimeout, "startupTimeout");
+        if (timeout.isNegative() || startupTimeout.isNegative()) {
+            throw new IllegalArgumentException("timeout < 0: " + timeout + ", " + startupTimeout);
         }
         String read;
         try {
@@ -230,11 +251,15 @@ public final class NotebookRunner {
         String startup = readStartup();
         NotebookVm vm = new NotebookVm(err);
         AtomicReference<NotebookSession> session = new AtomicReference<>();
+        // Opened when the startup imports have been evaluated, or when the run ends before that.
+        CountDownLatch startedUp = new CountDownLatch(1);
         FutureTask<Result> task = new FutureTask<>(() -> {
             try (JShell shell = newShell(vm, out, err)) {
                 NotebookSession started = new NotebookSession(shell, notebook, vm);
                 session.set(started);
-                return started.run(startup, text);
+                return started.run(startup, text, startedUp::countDown);
+            } finally {
+                startedUp.countDown();
             }
         });
         // A daemon, so that a snippet the compiler never finishes cannot keep this JVM alive.
@@ -242,7 +267,16 @@ public final class NotebookRunner {
         worker.setDaemon(true);
         worker.start();
         try {
-            return timeout.isZero() ? task.get() : task.get(nanos(timeout), TimeUnit.NANOSECONDS);
+            if (timeout.isZero()) {
+                return task.get();
+            }
+            if (!startedUp.await(nanos(startupTimeout), TimeUnit.NANOSECONDS)) {
+                vm.kill();
+                awaitQuietly(task);
+                return startupTimedOut(Optional.ofNullable(session.get()), startupTimeout);
+            }
+            // The notebook's own clock starts now.
+            return task.get(nanos(timeout), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             vm.kill();
             awaitQuietly(task);
@@ -322,13 +356,24 @@ public final class NotebookRunner {
         String limit = "notebook timed out after " + seconds(timeout);
         String raise = "; raise the limit with -D" + TIMEOUT_PROPERTY
                 + "=SECONDS (./notebook: NOTEBOOK_TIMEOUT_SECONDS=SECONDS), 0 for none";
+        // Startup has ended, so the session exists and has run a snippet of the notebook (or
+        // is about to start its first).
         Optional<NotebookSession.Running> running = session.flatMap(NotebookSession::running);
         String failure = running
                 .map(snippet -> limit + " at " + snippet.location() + raise + "\n"
                         + snippet.snippet().excerpt(-1))
-                .orElse(limit + " while starting the JShell VM" + raise);
+                .orElse(limit + " before its first snippet" + raise);
         return new Result(Result.Outcome.SNIPPET_FAILED,
                 session.map(NotebookSession::completed).orElse(0), failure);
+    }
+
+    private static Result startupTimedOut(Optional<NotebookSession> session, Duration limit) {
+        String where = session.flatMap(NotebookSession::running)
+                .map(snippet -> "evaluating " + snippet.location())
+                .orElse("starting the JShell VM");
+        return new Result(Result.Outcome.SNIPPET_FAILED, 0, "notebook did not start: "
+                + where + " took over " + seconds(limit) + ", the limit of starting the JShell"
+                + " VM and evaluating startup.jsh (the notebook's own limit starts after it)");
     }
 
     /** Returns {@code duration} in nanoseconds, at most {@code Long.MAX_VALUE} (292 years). */

@@ -71,6 +71,8 @@ final class NotebookSession {
     // Set by JShell's shutdown listener when the VM ends (and when the shell is closed).
     private volatile boolean engineEnded;
     private volatile Running running;
+    // Called before the notebook's first snippet, then cleared (evaluating thread only).
+    private Runnable startedUp;
     private volatile int completed; // written by the evaluating thread only
 
     /**
@@ -104,7 +106,10 @@ final class NotebookSession {
         shell.onShutdown(ended -> engineEnded = true);
     }
 
-    /** Returns the snippet being evaluated, or the last one; empty before the first. */
+    /**
+     * Returns the snippet being evaluated, or the last one: a startup snippet while startup is
+     * evaluated, then the notebook's; empty before each phase's first snippet.
+     */
     Optional<Running> running() {
         return Optional.ofNullable(running);
     }
@@ -120,8 +125,11 @@ final class NotebookSession {
      *
      * @param startup the startup snippets (imports)
      * @param text the notebook's source
+     * @param startedUp called once, when the startup snippets have been evaluated and the
+     *     notebook's first snippet is about to be (it is already {@link #running()}); not called
+     *     when a startup snippet fails or the notebook has no snippet
      */
-    NotebookRunner.Result run(String startup, String text) {
+    NotebookRunner.Result run(String startup, String text, Runnable startedUp) {
         for (SourceSnippet snippet : SourceSplitter.split(startup, shell.sourceCodeAnalysis())) {
             if (snippet.kind() == SourceSnippet.Kind.EXIT) {
                 break;
@@ -131,6 +139,8 @@ final class NotebookSession {
                 return failed(0, failure.get());
             }
         }
+        running = null; // a time-out from here on is the notebook's, not startup's
+        this.startedUp = startedUp;
         Optional<String> failure = runFile(text, notebookName, notebook);
         if (failure.isPresent()) {
             return failed(completed, failure.get());
@@ -282,6 +292,10 @@ final class NotebookSession {
                     + source.excerpt(-1) + "\n" + continuationHint(source.source()).orElseThrow());
         }
         running = new Running(name, source);
+        if (!startup && startedUp != null) {
+            startedUp.run();
+            startedUp = null;
+        }
         List<SnippetEvent> events;
         try {
             events = shell.eval(source.source());
