@@ -46,11 +46,15 @@ check("z-score", standardized.toArray(),
 // ZScore.fit standardises each column (feature) over the samples, axis 0. Along axis 1, each
 // row is standardised on its own: [[1, 2, 3], [6, 7, 8]] becomes two rows of
 // [-1.22474487, 0, 1.22474487], because both rows are evenly spaced with the same spread.
-// (ZScore fits columns only, so this is written with Tensor operations: the mean over axis 1
-// with keepDims is [2, 1] and broadcasts along each row.)
+// ZScore.standardize(x, axis, ddof) fits along the axis and applies in one call: here the mean
+// and the population std (ddof 0) of each row, [2, 7] and [0.8165, 0.8165].
 Tensor rows = Tensor.of(new double[][] {{1, 2, 3}, {6, 7, 8}});
-Tensor centred = rows.sub(rows.mean(1, true));
-Tensor alongAxis1 = centred.div(centred.square().mean(1, true).sqrt());
+ZScore byRow = ZScore.fit(rows, 1, 0);
+System.out.println(byRow);
+check("row means", byRow.mean().toArray(), new double[] {2, 7}, 1e-15);
+check("row stds", byRow.std().toArray(), new double[] {Math.sqrt(2.0 / 3), Math.sqrt(2.0 / 3)},
+        1e-15);
+Tensor alongAxis1 = ZScore.standardize(rows, 1, 0);
 System.out.println("z-score of [[1, 2, 3], [6, 7, 8]] along axis 1:\n" + alongAxis1);
 check("z-score along axis 1", alongAxis1.toArray(), new double[] {
     -1.22474487, 0, 1.22474487, -1.22474487, 0, 1.22474487}, 5e-9);
@@ -98,16 +102,25 @@ if (!(split.train().size() == 1258 && split.validation().size() == 360
 // 6. Epochs, batches and iterations. One epoch shows the network every training sample once;
 //    it is cut into mini-batches, and each batch is one iteration (one gradient step). With a
 //    batch size of 32, 1258 samples make 39 full batches and a last one of 10: 40 iterations
-//    per epoch, so 30 epochs are 1200 iterations.
+//    per epoch, so 30 epochs are 1200 iterations. EpochPlan counts them; Batches.shuffled cuts
+//    an epoch's batches, and agrees.
 int batchSize = 32;
 int epochs = 30;
+EpochPlan plan = EpochPlan.of(split.train(), batchSize, LastBatch.KEEP);
+System.out.println(plan);
+System.out.println(plan.describe(epochs));
 List<Dataset> batches = Batches.shuffled(split.train(), batchSize, new SplittableRandom(1));
-int iterationsPerEpoch = batches.size();
-System.out.printf("%d training samples, batch size %d: %d batches per epoch (the last of %d),"
-        + " %d epochs = %d iterations%n", split.train().size(), batchSize, iterationsPerEpoch,
-        batches.get(batches.size() - 1).size(), epochs, epochs * iterationsPerEpoch);
 int seen = batches.stream().mapToInt(Dataset::size).sum();
-if (!(iterationsPerEpoch == 40 && batches.get(39).size() == 10 && seen == 1258
-        && epochs * iterationsPerEpoch == 1200)) {
+System.out.printf("Batches.shuffled: %d batches, the last of %d, %d samples in all%n",
+        batches.size(), batches.get(batches.size() - 1).size(), seen);
+if (!(plan.iterationsPerEpoch() == 40 && plan.remainder() == 10 && plan.iterations(epochs) == 1200
+        && batches.size() == 40 && batches.get(39).size() == 10 && seen == 1258)) {
     throw new AssertionError("1258 samples in batches of 32 should be 40 iterations per epoch");
+}
+// Dropping the last, smaller batch (PyTorch's drop_last=True) makes every batch full, and leaves
+// 10 samples out of each epoch (others each time, as the order is shuffled anew).
+EpochPlan dropping = EpochPlan.of(split.train(), batchSize, LastBatch.DROP);
+System.out.println(dropping);
+if (!(dropping.iterationsPerEpoch() == 39 && dropping.droppedPerEpoch() == 10)) {
+    throw new AssertionError("dropping the last batch should leave 39 iterations: " + dropping);
 }
