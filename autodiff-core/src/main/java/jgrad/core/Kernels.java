@@ -181,6 +181,75 @@ final class Kernels {
         return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
     }
 
+    /** Minimum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
+    static Tensor reduceMin(Tensor x, int[] axes, Shape outShape) {
+        Object data = x.storage();
+        int[] dims = x.shape().toArray();
+        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+            switch (x.dtype()) {
+                case FLOAT64:
+                    data = DoubleKernels.min((double[]) data, step);
+                    break;
+                case FLOAT32:
+                    data = FloatKernels.min((float[]) data, step);
+                    break;
+                case INT32:
+                    data = IntegerKernels.min((int[]) data, step);
+                    break;
+                default:
+                    data = IntegerKernels.min((long[]) data, step);
+            }
+        }
+        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+    }
+
+    /** Product over {@code axes} (sorted, distinct); the product of no elements is 1. */
+    static Tensor reduceProd(Tensor x, int[] axes, Shape outShape) {
+        Object data = x.storage();
+        int[] dims = x.shape().toArray();
+        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+            switch (x.dtype()) {
+                case FLOAT64:
+                    data = DoubleKernels.prod((double[]) data, step);
+                    break;
+                case FLOAT32:
+                    data = FloatKernels.prod((float[]) data, step);
+                    break;
+                case INT32:
+                    data = IntegerKernels.prod((int[]) data, step);
+                    break;
+                default:
+                    data = IntegerKernels.prod((long[]) data, step);
+            }
+        }
+        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+    }
+
+    /**
+     * Running sums ({@code product} false) or products along {@code axis} (normalised), from the
+     * end when {@code reverse}. Shapes: same as {@code x}.
+     */
+    static Tensor scan(Tensor x, int axis, boolean reverse, boolean product) {
+        ReducePlan plan = ReducePlan.steps(x.shape().toArray(), new int[] {axis})[0];
+        Object out;
+        switch (x.dtype()) {
+            case FLOAT64:
+                out = product ? DoubleKernels.cumprod((double[]) x.storage(), plan, reverse)
+                        : DoubleKernels.cumsum((double[]) x.storage(), plan, reverse);
+                break;
+            case FLOAT32:
+                out = product ? FloatKernels.cumprod((float[]) x.storage(), plan, reverse)
+                        : FloatKernels.cumsum((float[]) x.storage(), plan, reverse);
+                break;
+            case INT32:
+                out = IntegerKernels.scan((int[]) x.storage(), plan, reverse, product);
+                break;
+            default:
+                out = IntegerKernels.scan((long[]) x.storage(), plan, reverse, product);
+        }
+        return result(x.shape(), x.dtype(), out);
+    }
+
     static Tensor permute(Tensor x, int[] order, Shape outShape) {
         int rank = order.length;
         boolean swapsLastTwo = rank >= 2 && order[rank - 1] == rank - 2

@@ -19,13 +19,14 @@ import java.util.List;
  */
 public sealed interface Primitive permits
         // elementwise unary
-        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast,
+        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast, Sin, Cos, Expm1, Erf, Erfc,
+        Asin, Acos, Sinh, Cosh,
         // elementwise binary (broadcast in place)
-        Add, Mul, Div, Pow,
+        Add, Mul, Div, Pow, Atan2, Maximum, Minimum,
         // selection
         Less, Equal, Where,
         // reduction
-        ReduceSum, ReduceMax,
+        ReduceSum, ReduceMax, ReduceMin, ReduceProd, Cumsum, Cumprod,
         // movement
         BroadcastTo, Reshape, Permute, Slice, Pad,
         // indexing
