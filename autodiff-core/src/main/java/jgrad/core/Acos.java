@@ -5,7 +5,8 @@ import java.util.List;
 import jgrad.core.kernels.UnaryOp;
 
 /**
- * Elementwise arccosine, {@code y = acos x}, in radians, in {@code [0, pi]}; NaN outside {@code [-1, 1]}. Shapes: same as {@code x}.
+ * Elementwise arccosine, {@code y = acos x}, in radians, in {@code [0, pi]}; NaN outside {@code
+ * [-1, 1]}. Shapes: same as {@code x}.
  *
  * <p>A primitive for accuracy: the kernel is {@link Math#acos} (within one ulp), and its rule can
  * form {@code 1 - x^2} as {@code (1 - x)(1 + x)}, which does not cancel near {@code |x| = 1}
@@ -13,8 +14,9 @@ import jgrad.core.kernels.UnaryOp;
  * composite through {@link Atan2} has the right values but differentiates {@code sqrt((1 - x)(1 +
  * x))} into {@code Inf * 0 = NaN} at the ends.
  *
- * <p>VJP: {@code dx = -cotangent / sqrt(1 - x^2)} with {@code 1 - x^2 = (1 - x)(1 + x)}; {@code -Inf} at {@code x = +-1}, as in PyTorch,
- * NaN outside, with strong zeros.
+ * <p>VJP: {@code dx = -cotangent / sqrt(1 - x^2)} with {@code 1 - x^2 = (1 - x)(1 + x)};
+ * {@code -Inf} at {@code x = +-1}, as in PyTorch, NaN
+ * outside, with strong zeros.
  */
 public record Acos() implements Primitive {
     @Override

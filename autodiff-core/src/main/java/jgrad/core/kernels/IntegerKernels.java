@@ -173,7 +173,7 @@ public final class IntegerKernels {
         return out;
     }
 
-    /** The product of {@code [outer, reduced, inner]} over the middle axis (1 for none), wrapping. */
+    /** The product of {@code [outer, reduced, inner]} over the middle axis (1 for none); wraps. */
     public static long[] prod(long[] x, ReducePlan plan) {
         long[] out = new long[plan.outputSize()];
         java.util.Arrays.fill(out, 1L);
