@@ -48,7 +48,8 @@ public sealed interface Primitive permits
 
     /**
      * Whether the operation has integer kernels (movement, comparisons, selection, {@code add},
-     * {@code mul}, {@code neg}, sums and maxima do). Integer results are never traced.
+     * {@code mul}, {@code neg}, {@code maximum}, {@code minimum}, sums, products, maxima, minima
+     * and running sums and products do). Integer results are never traced.
      */
     default boolean acceptsIntegers() {
         return false;

@@ -290,6 +290,7 @@ class MathOpsTest {
             assertArrayEquals(new int[] {-3, Integer.MIN_VALUE}, x.min(1).toIntArray());
             assertEquals(Integer.MIN_VALUE, x.min().toIntArray()[0]);
             assertArrayEquals(new int[] {-1, 0, 1, -1, 1, 1}, x.sign().toIntArray());
+            assertArrayEquals(new int[] {3, 0, 4}, Tensor.ofInts(-3, 0, 4).abs().toIntArray());
             assertArrayEquals(new int[] {-2, 0, 2, -2, 2, 2}, x.clamp(-2, 2).toIntArray());
             assertArrayEquals(new int[] {-2, 0, 4, -2, 7, 2}, x.clampMin(-2).toIntArray());
             assertArrayEquals(new int[] {0, 0, 4, 0, 7, 2},

@@ -351,6 +351,20 @@ public final class DoubleKernels {
         int reduced = plan.reduced();
         int inner = plan.inner();
         double[] out = new double[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                int base = o * reduced;
+                double acc = x[base];
+                for (int k = 1; k < reduced; k++) {
+                    double v = x[base + k];
+                    if (v < acc || v != v) {
+                        acc = v;
+                    }
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
         for (int o = 0; o < outer; o++) {
             int target = o * inner;
             System.arraycopy(x, o * reduced * inner, out, target, inner);
@@ -376,6 +390,17 @@ public final class DoubleKernels {
         int reduced = plan.reduced();
         int inner = plan.inner();
         double[] out = new double[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                double acc = 1.0;
+                int base = o * reduced;
+                for (int k = 0; k < reduced; k++) {
+                    acc *= x[base + k];
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
         java.util.Arrays.fill(out, 1.0);
         for (int o = 0; o < outer; o++) {
             int target = o * inner;
@@ -408,6 +433,19 @@ public final class DoubleKernels {
         int n = plan.reduced();
         int inner = plan.inner();
         double[] out = new double[x.length];
+        if (inner == 1 && n > 0) {
+            for (int o = 0; o < outer; o++) {
+                int first = o * n + (reverse ? n - 1 : 0);
+                int direction = reverse ? -1 : 1;
+                double acc = x[first];
+                out[first] = acc;
+                for (int step = 1, i = first + direction; step < n; step++, i += direction) {
+                    acc = product ? acc * x[i] : acc + x[i];
+                    out[i] = acc;
+                }
+            }
+            return out;
+        }
         for (int o = 0; o < outer; o++) {
             for (int step = 0; step < n; step++) {
                 int k = reverse ? n - 1 - step : step;

@@ -361,6 +361,20 @@ public final class FloatKernels {
         int reduced = plan.reduced();
         int inner = plan.inner();
         float[] out = new float[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                int base = o * reduced;
+                float acc = x[base];
+                for (int k = 1; k < reduced; k++) {
+                    float v = x[base + k];
+                    if (v < acc || v != v) {
+                        acc = v;
+                    }
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
         for (int o = 0; o < outer; o++) {
             int target = o * inner;
             System.arraycopy(x, o * reduced * inner, out, target, inner);
@@ -386,6 +400,17 @@ public final class FloatKernels {
         int reduced = plan.reduced();
         int inner = plan.inner();
         float[] out = new float[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                double product = 1.0;
+                int base = o * reduced;
+                for (int k = 0; k < reduced; k++) {
+                    product *= x[base + k];
+                }
+                out[o] = (float) product;
+            }
+            return out;
+        }
         double[] acc = new double[inner];
         for (int o = 0; o < outer; o++) {
             java.util.Arrays.fill(acc, 1.0);
@@ -422,6 +447,19 @@ public final class FloatKernels {
         int n = plan.reduced();
         int inner = plan.inner();
         float[] out = new float[x.length];
+        if (inner == 1 && n > 0) {
+            for (int o = 0; o < outer; o++) {
+                int first = o * n + (reverse ? n - 1 : 0);
+                int direction = reverse ? -1 : 1;
+                double running = x[first];
+                out[first] = x[first];
+                for (int step = 1, i = first + direction; step < n; step++, i += direction) {
+                    running = product ? running * x[i] : running + x[i];
+                    out[i] = (float) running;
+                }
+            }
+            return out;
+        }
         double[] acc = new double[inner];
         for (int o = 0; o < outer; o++) {
             for (int step = 0; step < n; step++) {
