@@ -35,4 +35,10 @@ public record Acos() implements Primitive {
         Tensor derivative = x.neg().add(1.0).mul(x.add(1.0)).rsqrt().neg();
         return ImmutableList.of(Cotangents.times(cotangent, derivative));
     }
+
+    /** [-1, 1]; acos' = -inf at both ends. */
+    @Override
+    public Domain domain() {
+        return Domain.closed(-1, 1);
+    }
 }

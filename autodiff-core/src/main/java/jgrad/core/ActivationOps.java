@@ -17,8 +17,12 @@ final class ActivationOps {
     private ActivationOps() {}
 
     static Tensor softplus(Tensor x) {
+        // relu(x) + log1p(e^-|x|), with the two pieces selected by `where` so the gradient at 0
+        // is sigmoid(0) = 0.5 (the kinks of relu and |x| would give 0), and e^t is only ever
+        // taken of t <= 0: no branch overflows, so anomaly detection stays quiet.
         Tensor positive = x.greater(0.0);
-        return Tensor.where(positive, x.add(x.neg().exp().log1p()), x.exp().log1p());
+        Tensor negativeMagnitude = Tensor.where(positive, x.neg(), x);
+        return Tensor.where(positive, x, x.zerosLike()).add(negativeMagnitude.exp().log1p());
     }
 
     static Tensor abs(Tensor x) {
@@ -27,8 +31,8 @@ final class ActivationOps {
     }
 
     static Tensor logSoftmax(Tensor x, int axis, String op) {
-        Tensor shifted = x.sub(maxShift(x, new int[] {x.shape().axis(axis, op)}, op));
-        return shifted.sub(shifted.exp().sum(axis, true).log());
+        int a = x.shape().axis(axis, op);
+        return Tensor.apply(new LogSoftmax(a), x);
     }
 
     static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
@@ -41,11 +45,10 @@ final class ActivationOps {
     }
 
     /**
-     * The constant that {@link Tensor#logSumExp} and {@link Tensor#logSoftmax} subtract before
-     * {@code exp}: the max over {@code axes} (normalised; kept), without a graph. An infinite max
-     * would give {@code inf - inf = NaN}, so the shift is 0 there, which keeps {@code +-Inf}
-     * results; an empty reduction has no max and needs no shift (its logSumExp is {@code log 0 =
-     * -Inf}, as in NumPy).
+     * The constant that {@link Tensor#logSumExp} subtracts before {@code exp}: the max over
+     * {@code axes} (normalised; kept), without a graph. An infinite max would give {@code inf -
+     * inf = NaN}, so the shift is 0 there, which keeps {@code +-Inf} results; an empty reduction
+     * has no max and needs no shift (its logSumExp is {@code log 0 = -Inf}, as in NumPy).
      */
     private static Tensor maxShift(Tensor x, int[] axes, String op) {
         Shape shape = x.shape();

@@ -35,4 +35,10 @@ public record Asin() implements Primitive {
         Tensor derivative = x.neg().add(1.0).mul(x.add(1.0)).rsqrt();
         return ImmutableList.of(Cotangents.times(cotangent, derivative));
     }
+
+    /** [-1, 1]; asin' = +inf at both ends. */
+    @Override
+    public Domain domain() {
+        return Domain.closed(-1, 1);
+    }
 }

@@ -5,8 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -122,6 +125,13 @@ public final class Autodiff {
         });
     }
 
+    /** {@code f(xs)} and its pullback, one cotangent per argument. */
+    private static Vjp<ImmutableList<Tensor>> vjpOfList(Function<List<Tensor>, Tensor> f,
+            List<Tensor> xs) {
+        Traced traced = trace(List.copyOf(xs), leaves -> f.apply(leaves));
+        return new Vjp<>(keepLive(traced.output), u -> ImmutableList.copyOf(traced.pullback(u)));
+    }
+
     /**
      * {@code f(x)} and the Jacobian-vector product {@code J t}, by transposing the (linear)
      * pullback with a second reverse pass: {@code J t = d/du <u^T J, t>}.
@@ -139,6 +149,182 @@ public final class Autodiff {
         // The pullback is linear in u, so any point works; ones keep strong zeros out of the way.
         Tensor jt = grad(u -> vjp.pullback().apply(u).mul(tangent).sum(), vjp.output().onesLike());
         return new Jvp(vjp.output(), jt);
+    }
+
+    /**
+     * The gradients of a scalar function of several tensors, one per argument, in order (JAX's
+     * {@code grad(f, argnums=(0, 1, ...))}).
+     *
+     * <pre>{@code
+     * jshell> Autodiff.grad(xs -> xs.get(0).mul(xs.get(1)).sum(), List.of(a, b))   // [b, a]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code f} does not return a scalar
+     */
+    public static ImmutableList<Tensor> grad(Function<List<Tensor>, Tensor> f, List<Tensor> xs) {
+        checkNotNull(f, "autodiff: f is null");
+        checkNotNull(xs, "autodiff: xs is null");
+        Vjp<ImmutableList<Tensor>> vjp = vjpOfList(f, xs);
+        checkScalar(vjp.output());
+        return vjp.pullback().apply(vjp.output().onesLike());
+    }
+
+    /** The gradients of a scalar function of two tensors: {@code [df/dx, df/dy]}. */
+    public static ImmutableList<Tensor> grad(BiFunction<Tensor, Tensor, Tensor> f, Tensor x,
+            Tensor y) {
+        checkNotNull(f, "autodiff: f is null");
+        return grad(xs -> f.apply(xs.get(0), xs.get(1)), List.of(x, y));
+    }
+
+    /**
+     * {@code f(x)}'s value, its gradient, and the auxiliary value {@code f} returns beside it
+     * (JAX's {@code value_and_grad(f, has_aux=True)}).
+     *
+     * @throws IllegalArgumentException if the value is not a scalar
+     */
+    public static <A> ValueGradAux<Tensor, A> valueAndGradWithAux(
+            Function<Tensor, WithAux<A>> f, Tensor x) {
+        checkNotNull(f, "autodiff: f is null");
+        AtomicReference<A> aux = new AtomicReference<>();
+        ValueAndGrad<Tensor> result = valueAndGrad(t -> unpack(f.apply(t), aux), x);
+        return new ValueGradAux<>(result.value(), result.grad(), plain(aux.get()));
+    }
+
+    /**
+     * {@code f(params)}'s value, its gradient, and the auxiliary value {@code f} returns beside
+     * it, such as a training step's logits.
+     *
+     * @throws IllegalArgumentException if the value is not a scalar
+     */
+    public static <A> ValueGradAux<Params, A> valueAndGradWithAux(
+            Function<Params, WithAux<A>> f, Params params) {
+        checkNotNull(f, "autodiff: f is null");
+        AtomicReference<A> aux = new AtomicReference<>();
+        ValueAndGrad<Params> result = valueAndGrad(p -> unpack(f.apply(p), aux), params);
+        return new ValueGradAux<>(result.value(), result.grad(), plain(aux.get()));
+    }
+
+    private static <A> Tensor unpack(WithAux<A> result, AtomicReference<A> aux) {
+        checkNotNull(result, "autodiff: f returned null");
+        aux.set(result.aux());
+        return result.value();
+    }
+
+    /** An auxiliary value without graphs where it is a tensor or parameters. */
+    @SuppressWarnings("unchecked")
+    private static <A> A plain(A aux) {
+        if (aux instanceof Tensor) {
+            return (A) lower((Tensor) aux);
+        }
+        if (aux instanceof Params) {
+            return (A) ((Params) aux).map(Autodiff::lower);
+        }
+        return aux;
+    }
+
+    /**
+     * The Jacobian of {@code f} at {@code x} by reverse mode (JAX's {@code jacrev}): one pullback
+     * per output element. Shapes: {@code f(x)}'s shape followed by {@code x}'s shape, so a
+     * function {@code [m] -> [n]} has an {@code [n, m]} Jacobian.
+     */
+    public static Tensor jacobian(Function<Tensor, Tensor> f, Tensor x) {
+        Vjp<Tensor> vjp = vjp(f, x);
+        Tensor y = vjp.output();
+        List<Tensor> rows = new ArrayList<>(y.size());
+        for (int i = 0; i < y.size(); i++) {
+            rows.add(vjp.pullback().apply(basis(y, i)));
+        }
+        return Creation.stack(rows, y.shape(), x.shape(), x.dtype());
+    }
+
+    /**
+     * The Jacobian of {@code f} at {@code x} by forward mode (JAX's {@code jacfwd}): one
+     * Jacobian-vector product per input element, cheaper than {@link #jacobian} when {@code x}
+     * has fewer elements than {@code f(x)}. Shapes: as {@link #jacobian}.
+     */
+    public static Tensor jacobianForward(Function<Tensor, Tensor> f, Tensor x) {
+        Vjp<Tensor> vjp = vjp(f, x);
+        Tensor y = vjp.output();
+        List<Tensor> columns = new ArrayList<>(x.size());
+        for (int j = 0; j < x.size(); j++) {
+            Tensor tangent = basis(x, j);
+            columns.add(grad(u -> vjp.pullback().apply(u).mul(tangent).sum(), y.onesLike()));
+        }
+        Tensor stacked = Creation.stack(columns, x.shape(), y.shape(), y.dtype());
+        int[] order = new int[stacked.rank()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i < y.rank() ? x.rank() + i : i - y.rank();
+        }
+        return stacked.permute(order);
+    }
+
+    /**
+     * The Hessian of a scalar function, the Jacobian of its gradient. Shapes: {@code x}'s shape
+     * twice.
+     *
+     * @throws IllegalArgumentException if {@code f} does not return a scalar
+     */
+    public static Tensor hessian(Function<Tensor, Tensor> f, Tensor x) {
+        return jacobian(t -> grad(f, t), x);
+    }
+
+    /**
+     * The Hessian-vector product {@code H v} of a scalar function, without forming {@code H}: the
+     * gradient of {@code <grad f(x), v>} (reverse over reverse, two passes). Shapes: {@code x}'s.
+     *
+     * @throws IllegalArgumentException if {@code v}'s shape differs from {@code x}'s
+     */
+    public static Tensor hvp(Function<Tensor, Tensor> f, Tensor x, Tensor v) {
+        checkNotNull(v, "hvp: v is null");
+        checkArgument(v.shape().equals(x.shape()),
+                "hvp: v shape %s differs from x shape %s", v.shape(), x.shape());
+        return grad(t -> grad(f, t).mul(v).sum(), x);
+    }
+
+    /**
+     * {@code f(params)} and the Jacobian-vector product {@code J t} for tangents with the same
+     * paths and shapes, by transposing the pullback.
+     *
+     * @throws IllegalArgumentException if the tangents' paths or shapes differ from the params'
+     */
+    public static Jvp jvp(Function<Params, Tensor> f, Params params, Params tangents) {
+        checkNotNull(tangents, "jvp: tangents is null");
+        checkArgument(params.paths().equals(tangents.paths()),
+                "jvp: tangent paths %s differ from params paths %s",
+                tangents.paths(), params.paths());
+        params.zipWith(tangents, (p, t) -> p); // checks the shapes, naming a path that differs
+        Vjp<Params> vjp = vjp(f, params);
+        Tensor jt = grad(u -> {
+            Params pulled = vjp.pullback().apply(u);
+            Tensor total = null;
+            for (String path : pulled.paths()) {
+                Tensor term = pulled.get(path).mul(tangents.get(path)).sum();
+                total = total == null ? term : total.add(term);
+            }
+            return total == null ? u.sum().mul(0.0) : total;
+        }, vjp.output().onesLike());
+        return new Jvp(vjp.output(), jt);
+    }
+
+    /**
+     * Runs {@code body} with anomaly detection on for this thread: the first operation that
+     * produces NaN or an infinity from finite inputs, in the forward or the backward pass, throws
+     * an {@link AnomalyException} naming the operation, the line of user code that created it
+     * (and, in the backward pass, the operation whose vjp was running), the input shapes and
+     * their value ranges. Off by default; {@code -Djgrad.anomaly=true} turns it on everywhere.
+     * Costs a scan of every result (and a stack walk per recorded operation), so it is for
+     * finding a bug, not for training runs.
+     */
+    public static <T> T detectAnomaly(java.util.function.Supplier<T> body) {
+        checkNotNull(body, "detectAnomaly: body is null");
+        return Anomaly.scope(body);
+    }
+
+    /** Zeros of {@code like}'s shape and dtype with a 1 at flat index {@code i}. */
+    private static Tensor basis(Tensor like, int i) {
+        double[] values = new double[like.size()];
+        values[i] = 1;
+        return Tensor.of(values, like.shape(), like.dtype());
     }
 
     /**

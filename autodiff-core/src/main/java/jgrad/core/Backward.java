@@ -50,8 +50,10 @@ final class Backward {
                 // A leaf of an inner level stands for an outer tensor: pass the cotangent on.
                 accumulate(cotangents, order, node.inputs.get(0), cotangent);
             } else {
-                ImmutableList<Tensor> inputCotangents =
-                        node.primitive.vjp(cotangent, node.inputs, tensor);
+                ImmutableList<Tensor> inputCotangents = Anomaly.enabled()
+                        ? Anomaly.backwardOf(node, cotangent, tensor,
+                                () -> node.primitive.vjp(cotangent, node.inputs, tensor))
+                        : node.primitive.vjp(cotangent, node.inputs, tensor);
                 if (inputCotangents.size() != node.inputs.size()) {
                     throw new IllegalStateException(node.primitive + ": vjp returned "
                             + inputCotangents.size() + " cotangents for " + node.inputs.size()

@@ -26,10 +26,13 @@ final class Node {
      * value depends on the tape only.
      */
     final Trace owner;
+    /** Where user code created the operation, recorded only in anomaly detection; else null. */
+    final String site;
 
     private Node(long levels, Primitive primitive, ImmutableList<Tensor> inputs, long leafLevel,
             Trace owner) {
         this.id = NEXT_ID.getAndIncrement();
+        this.site = primitive != null && Anomaly.enabled() ? Anomaly.callSite() : null;
         this.levels = levels;
         this.primitive = primitive;
         this.inputs = inputs;

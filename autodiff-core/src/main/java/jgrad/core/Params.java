@@ -5,7 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
@@ -62,16 +65,20 @@ public final class Params {
     }
 
     /**
-     * Several groups of parameters under prefixes: {@code concat(Map.of("0", a, "1", b))} has paths
-     * {@code "0.weight"}, ..., {@code "1.weight"}, ... (the insertion order of {@code groups}).
+     * Several groups of parameters under prefixes, in the order of {@code groups}: {@code
+     * concat(List.of(Map.entry("0", a), Map.entry("1", b)))} has paths {@code "0.weight"}, ...,
+     * {@code "1.weight"}, ... An empty prefix adds a group's paths as they are.
      *
      * @throws IllegalArgumentException if two paths collide
      */
-    public static Params concat(Map<String, Params> groups) {
+    public static Params concat(List<Map.Entry<String, Params>> groups) {
         ImmutableMap.Builder<String, Tensor> builder = ImmutableMap.builder();
-        groups.forEach((prefix, params) -> params.tensors.forEach(
-                (path, tensor) -> builder.put(
-                        prefix.isEmpty() ? path : prefix + "." + path, tensor)));
+        for (Map.Entry<String, Params> group : groups) {
+            String prefix = checkNotNull(group.getKey(), "params: a prefix is null");
+            checkNotNull(group.getValue(), "params: no group at %s", prefix).tensors.forEach(
+                    (path, tensor) -> builder.put(
+                            prefix.isEmpty() ? path : prefix + "." + path, tensor));
+        }
         ImmutableMap<String, Tensor> tensors;
         try {
             tensors = builder.buildOrThrow();
@@ -83,8 +90,27 @@ public final class Params {
     }
 
     /**
+     * Several groups of parameters under prefixes, in the iteration order of {@code groups},
+     * which must have one: a {@code LinkedHashMap}, a {@code SortedMap}, a Guava {@code
+     * ImmutableMap}, or a map of one entry. {@code Map.of} and {@code HashMap} have no fixed
+     * order (the paths, and so a gradient check's elements, would change from run to run), so
+     * they are refused; see {@link #concat(List)}.
+     *
+     * @throws IllegalArgumentException if {@code groups} has no fixed order or two paths collide
+     */
+    public static Params concat(Map<String, Params> groups) {
+        checkArgument(groups.size() <= 1 || groups instanceof LinkedHashMap
+                        || groups instanceof SortedMap || groups instanceof ImmutableMap,
+                "params: concat needs groups in a fixed order, got a %s (Map.of and HashMap"
+                        + " iterate in no fixed order); use a LinkedHashMap or"
+                        + " Params.concat(List.of(Map.entry(prefix, params), ...))",
+                groups.getClass().getSimpleName());
+        return concat(List.copyOf(groups.entrySet()));
+    }
+
+    /**
      * The parameters whose paths start with {@code prefix + "."}, with that prefix removed: the
-     * inverse of {@link #concat(Map)} for one group.
+     * inverse of {@link #concat(List)} for one group.
      */
     public Params scope(String prefix) {
         String start = prefix + ".";

@@ -26,10 +26,11 @@ public sealed interface Primitive permits
         // selection
         Less, Equal, Where,
         // reduction
-        ReduceSum, ReduceMax, ReduceMin, ReduceProd, Cumsum, Cumprod,
+        ReduceSum, ReduceMax, LogSoftmax, ReduceMin, ReduceProd, Cumsum, Cumprod,
         // movement
-        BroadcastTo, Reshape, Permute, Slice, Pad,
+        BroadcastTo, Reshape, Permute, Slice, Pad, Flip, Concat,
         // indexing
+        IndexSelect, IndexAdd, Gather, ScatterAdd,
         // linear algebra
         MatMul,
         // network operations
@@ -71,6 +72,15 @@ public sealed interface Primitive permits
      * and return {@code Cotangents.UNUSED} there.
      */
     ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output);
+
+    /**
+     * Where the operation is defined and smooth in its (first, elementwise) input: the interval,
+     * poles and kinks a gradient check must respect ({@code jgrad.check.GradChecker#domain}) and
+     * tensor arbitraries avoid. All reals without kinks unless the operation says otherwise.
+     */
+    default Domain domain() {
+        return Domain.REALS;
+    }
 
     /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */
     default boolean isDifferentiable() {

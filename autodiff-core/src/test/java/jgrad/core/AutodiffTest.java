@@ -176,7 +176,7 @@ class AutodiffTest {
 
         @Test
         void concatAndScopeNestPaths() {
-            Params model = Params.concat(Map.of("0", params));
+            Params model = Params.concat(java.util.List.of(Map.entry("0", params)));
             assertEquals(List.of("0.weight", "0.bias"), model.paths().asList());
             assertEquals(params.paths(), model.scope("0").paths());
         }

@@ -2,6 +2,8 @@ package jgrad.core;
 
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
+import jgrad.check.jqwik.TensorArbitraries;
+import jgrad.check.jqwik.TensorPair;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;

@@ -425,18 +425,19 @@ class CasesTest {
             assertEquals(100001, result.grad().item());
         }
 
+        /** The core issue's bound: a chain of a million operations (1.000001^1e6 = e^0.9999995). */
         @Test
-        void chainOfTwoHundredThousandProducts() {
-            ValueAndGrad<Tensor> result = assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+        void chainOfOneMillionProducts() {
+            ValueAndGrad<Tensor> result = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
                     Autodiff.valueAndGrad(x -> {
                         Tensor y = x;
-                        for (int k = 1; k <= 200_000; k++) {
+                        for (int k = 1; k <= 1_000_000; k++) {
                             y = y.mul(1.000001);
                         }
                         return y;
                     }, Tensor.scalar(1)));
-            assertClose(1.2214026360199817, result.value().item(), 0, 1e-9, "y");
-            assertClose(1.2214026360199817, result.grad().item(), 0, 1e-9, "dy/dx");
+            assertClose(2.7182804690957534, result.value().item(), 0, 1e-9, "y");
+            assertClose(2.7182804690957534, result.grad().item(), 0, 1e-9, "dy/dx");
         }
 
         @Test
@@ -539,6 +540,57 @@ class CasesTest {
                     Autodiff.valueAndGrad(z -> perSample.apply(z).sum(), logits);
             assertScalar(sum.value(), 0);
             assertTensor(sum.grad(), dims(0, 4));
+        }
+    }
+
+    @Nested
+    @DisplayName("N22: log1p near 0 keeps its precision, and so does its gradient")
+    class N22 {
+        /** The case's tolerance: relative 1e-15, absolute floor 1e-300; infinities exact. */
+        private static final double RTOL = 1e-15;
+        private static final double ATOL = 1e-300;
+
+        /**
+         * (i): log1p and its gradient 1 / (1 + x) where 1 + x cancels; log(1 + x) would give 0,
+         * 0 and -1.000000082790371e-10 for the first three. (ii), expm1, waits for that op.
+         */
+        @Test
+        void n22Log1pNearZeroAndItsGradient() {
+            Tensor x = Tensor.of(1e-20, 5e-17, -1e-10, 1e-5, -0.5, 3, -1);
+            ValueAndGrad<Tensor> result =
+                    Autodiff.valueAndGrad(t -> t.log1p().mul(Tensor.ones(7)).sum(), x);
+            assertTensorWithin(x.log1p(), dims(7), ATOL, RTOL, 1e-20, 5e-17, -1.00000000005e-10,
+                    9.999950000333332e-06, -0.6931471805599453, 1.3862943611198906,
+                    Double.NEGATIVE_INFINITY);
+            assertTensorWithin(Autodiff.grad(t -> t.log1p().slice(0, 0, 6, 1).sum(), x),
+                    dims(7), ATOL, RTOL, 1, 1, 1.0000000001, 0.9999900000999989, 2, 0.25, 0);
+            assertTensorWithin(Autodiff.vjp(Tensor::log1p, x).pullback().apply(Tensor.ones(7)),
+                    dims(7), ATOL, RTOL, 1, 1, 1.0000000001, 0.9999900000999989, 2, 0.25,
+                    Double.POSITIVE_INFINITY);
+            assertClose(Double.NEGATIVE_INFINITY, result.value().item());
+        }
+
+        /**
+         * The same cancellation through a composite: softplus(x) = log1p(e^x) for x <= 0, so
+         * softplus(-40) = 4.248354255291589e-18 (log(1 + e^-40) is 0) and its gradient
+         * sigmoid(-40) is the same number; at -700 both are 9.85967654375977e-305.
+         */
+        @Test
+        void n22SoftplusInTheLeftTailKeepsLog1pPrecision() {
+            Tensor x = Tensor.of(-40, -700);
+            assertTensorWithin(x.softplus(), dims(2), ATOL, RTOL, 4.248354255291589e-18,
+                    9.85967654375977e-305);
+            assertTensorWithin(Autodiff.grad(t -> t.softplus().sum(), x), dims(2), ATOL, RTOL,
+                    4.248354255291589e-18, 9.85967654375977e-305);
+        }
+
+        /** The gradient check agrees near log1p's pole when it is told the domain. */
+        @Test
+        void n22Log1pGradientAgreesNearItsPoleInsideTheDeclaredDomain() {
+            jgrad.check.GradCheckReport report = jgrad.check.GradCheck.of(Tensor::log1p)
+                    .domain(new Log1p().domain())
+                    .reverseMode(Tensor.of(-1 + 1e-6, -0.5, 1e-20, 3));
+            assertTrue(report.passed(), report.toString());
         }
     }
 }

@@ -3,6 +3,8 @@ package jgrad.core;
 import com.google.common.collect.ImmutableMap;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
+import jgrad.check.jqwik.TensorArbitraries;
+import jgrad.check.jqwik.TensorPair;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;

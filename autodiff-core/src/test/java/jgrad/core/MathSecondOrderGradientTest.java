@@ -3,6 +3,7 @@ package jgrad.core;
 import java.util.function.Function;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
+import jgrad.check.jqwik.TensorArbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
+import jgrad.check.jqwik.TensorArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;

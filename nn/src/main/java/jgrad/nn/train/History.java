@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableDoubleArray;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,13 +19,50 @@ import java.util.function.ToDoubleFunction;
  * jshell> fit.history().validationLosses()      // for a plot
  * }</pre>
  *
- * @param epochs one record per epoch, epoch 1 first
+ * @param epochs     one record per epoch, epoch 1 first
+ * @param stopReason why training stopped before its last epoch (early stopping, a NaN loss);
+ *                   empty if it ran every epoch
  */
-public record History(ImmutableList<EpochRecord> epochs) {
+public record History(ImmutableList<EpochRecord> epochs, Optional<String> stopReason) {
 
-    /** @throws NullPointerException if {@code epochs} is null */
+    private static final History EMPTY = new History(ImmutableList.of());
+
+    /** @throws NullPointerException if an argument is null */
     public History {
         checkNotNull(epochs, "epochs");
+        checkNotNull(stopReason, "stopReason (use empty)");
+    }
+
+    /** The history of a run that ran every epoch. */
+    public History(ImmutableList<EpochRecord> epochs) {
+        this(epochs, Optional.empty());
+    }
+
+    /** No epochs. */
+    public static History empty() {
+        return EMPTY;
+    }
+
+    /** This history with {@code record} appended. */
+    public History plus(EpochRecord record) {
+        checkNotNull(record, "history: record is null");
+        return new History(ImmutableList.<EpochRecord>builderWithExpectedSize(epochs.size() + 1)
+                .addAll(epochs).add(record).build(), stopReason);
+    }
+
+    /** This history with the reason training stopped. */
+    public History withStopReason(String reason) {
+        return new History(epochs, Optional.of(checkNotNull(reason, "history: reason is null")));
+    }
+
+    /**
+     * The fitting regime these curves show, with the default thresholds: {@code
+     * Diagnosis.of(this, DiagnosisThresholds.defaults())}.
+     *
+     * @throws IllegalStateException if fewer than two epochs were recorded
+     */
+    public Diagnosis diagnose() {
+        return Diagnosis.of(this, DiagnosisThresholds.defaults());
     }
 
     /** The number of epochs recorded. */
@@ -81,17 +119,20 @@ public record History(ImmutableList<EpochRecord> epochs) {
                     record.epoch(), record.trainLoss(), record.validationLoss(),
                     record.validationAccuracy()));
         }
+        stopReason.ifPresent(reason -> out.append("stopped: ").append(reason)
+                .append(System.lineSeparator()));
         return out.toString();
     }
 
-    /** {@code History[50 epochs; last: epoch 50 ...; best: epoch 41 ...]}. */
+    /** {@code History[50 epochs; last: epoch 50 ...; best: epoch 41 ...; stopped: ...]}. */
     @Override
     public String toString() {
+        String stopped = stopReason.map(reason -> "; stopped: " + reason).orElse("");
         if (epochs.isEmpty()) {
-            return "History[0 epochs]";
+            return "History[0 epochs" + stopped + "]";
         }
         return "History[" + epochs.size() + " epochs; last: " + last() + "; best: " + bestEpoch()
-                + "]";
+                + stopped + "]";
     }
 
     private ImmutableDoubleArray column(ToDoubleFunction<EpochRecord> value) {

@@ -5,9 +5,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import jgrad.core.Autodiff;
+import jgrad.core.DType;
 import jgrad.core.Params;
 import jgrad.core.Tensor;
 import jgrad.core.ValueAndGrad;
@@ -56,30 +60,127 @@ public final class Trainer {
     }
 
     /**
-     * Trains {@code model} for {@code settings.epochs()} epochs. Each epoch shuffles the training
-     * set into batches of {@code settings.batchSize()} (with one generator seeded by {@code
-     * settings.seed()} for the whole run) and, per batch, computes the loss and its gradient with
-     * respect to the parameters in one forward and one backward pass, asks the optimiser for
-     * updates and adds them to the parameters. After each epoch it records the mean of that
-     * epoch's batch losses (each measured before its update), the validation loss and the
-     * validation accuracy ({@link Metrics#accuracy}, treating the outputs as logits), and passes
-     * the record to {@code listener}.
-     *
-     * <p>Shapes: {@code train.features() [n, in]} must fit the model; its outputs and the labels
-     * must fit {@code loss}. Nothing is mutated: the input model is unchanged and the trained one
-     * is returned.
+     * Trains {@code model} with {@code listener} as the only callback: {@code fit(model, loss,
+     * optimizer, train, validation, settings, List.of(listener))}.
      *
      * @throws IllegalArgumentException if the training or validation set is empty, or from the
      *     model or loss if shapes do not fit
      */
     public static <S> Fit fit(Layer model, Loss loss, GradientTransformation<S> optimizer,
             Dataset train, Dataset validation, TrainingSettings settings, EpochListener listener) {
+        checkNotNull(listener, "fit: listener is null");
+        return fit(model, loss, optimizer, train, validation, settings, List.of(listener));
+    }
+
+    /**
+     * Trains {@code model} for {@code settings.epochs()} epochs, the tutorial's loop: each epoch
+     * shuffles the training set into batches of {@code settings.batchSize()} (one generator seeded
+     * by {@code settings.seed()} for the whole run) and, per batch, (1) runs the model forward,
+     * (2) computes the loss, (3) differentiates it with respect to the parameters (one backward
+     * pass) and (4) asks the optimiser for updates and adds them to the parameters. After each
+     * epoch it measures the validation loss and accuracy ({@link Metrics#accuracy}, treating the
+     * outputs as logits) and records them with the mean of that epoch's batch losses (each taken
+     * before its update) in the {@link History}.
+     *
+     * <p>{@code callbacks} are called after each batch (before its update), after each epoch, for
+     * a learning-rate factor before each update, and at the end; any of them can stop training
+     * ({@link History#stopReason()} says why). Before them come {@link StopOnNonFiniteLoss}
+     * (unless {@code settings.stopOnNonFiniteLoss()} is false) and, when output is a terminal, a
+     * {@link TrainingProgress} bar. {@link Fit#model()} has the last parameters, or those of the
+     * callback that restores kept parameters ({@link EarlyStopping} with best weights).
+     *
+     * <p>The same loop runs in float64 and float32: the features are cast to the parameters'
+     * dtype. Shapes: {@code train.features() [n, in]} must fit the model; its outputs and the
+     * labels must fit {@code loss}. Nothing is mutated: the input model is unchanged.
+     *
+     * @throws IllegalArgumentException if the training or validation set is empty, the
+     *     parameters mix dtypes, two callbacks restore kept parameters, or from the model or loss
+     *     if shapes do not fit
+     */
+    public static <S> Fit fit(Layer model, Loss loss, GradientTransformation<S> optimizer,
+            Dataset train, Dataset validation, TrainingSettings settings,
+            List<? extends Callback> callbacks) {
+        checkArguments(model, loss, optimizer, train, validation, settings, callbacks);
+        CallbackList hooks = CallbackList.of(callbacks, settings);
+        DType dtype = parameterDtype(model);
+        Tensor validationFeatures = validation.features().cast(dtype);
+        RandomGenerator rng = new SplittableRandom(settings.seed());
+        Params params = model.params();
+        S state = optimizer.init(params);
+        History history = History.empty();
+        long step = 0;
+        try {
+            epochs:
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                ImmutableList<Dataset> batches = Batches.shuffled(train, settings.batchSize(), rng);
+                double lossSum = 0;
+                for (int b = 0; b < batches.size(); b++) {
+                    Dataset batch = batches.get(b);
+                    Tensor features = batch.features().cast(dtype);
+                    // (1) forward, (2) loss, (3) backward: the batch loss and its gradient
+                    ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> trainingLoss(
+                            loss, model.withParams(p).apply(features), batch.labels()), params);
+                    double batchLoss = lossAndGrads.value().item();
+                    lossSum += batchLoss;
+                    if (hooks.afterBatch(new BatchEnd(epoch, b + 1, batches.size(), step,
+                            batchLoss, lossSum / (b + 1)))) {
+                        break epochs;
+                    }
+                    // (4) update: the optimiser turns gradients into steps added to params
+                    Update<S> update = optimizer.update(lossAndGrads.grad(), state, params);
+                    params = params.plus(scaled(update.updates(),
+                            hooks.learningRateFactor(epoch, step)));
+                    state = update.state();
+                    step++;
+                }
+                // validation, once per epoch
+                Tensor outputs = model.withParams(params).apply(validationFeatures);
+                EpochRecord record = new EpochRecord(epoch, lossSum / batches.size(),
+                        scalarLoss(loss, outputs, validation.labels()).item(),
+                        Metrics.accuracy(outputs, validation.labels()));
+                history = history.plus(record);
+                // optimisers that watch a metric (reduce-on-plateau) see the validation loss
+                state = optimizer.observe(state, record.validationLoss());
+                if (hooks.afterEpoch(new EpochEnd(record, history, model.withParams(params),
+                        state, step), params)) {
+                    break;
+                }
+            }
+        } finally {
+            hooks.afterTraining(history);
+        }
+        Optional<String> stopReason = hooks.stopReason();
+        return new Fit(model.withParams(hooks.finalParams(params)),
+                model.withParams(hooks.lowestValidationLossParams(params)),
+                stopReason.isPresent() ? history.withStopReason(stopReason.get()) : history);
+    }
+
+    /** {@code updates} times {@code factor}, skipping the multiplication when it is 1. */
+    private static Params scaled(Params updates, double factor) {
+        return factor == 1 ? updates : updates.scale(factor);
+    }
+
+    /** The one dtype of the model's parameters. */
+    private static DType parameterDtype(Layer model) {
+        DType dtype = null;
+        for (Map.Entry<String, Tensor> entry : model.params().asMap().entrySet()) {
+            DType own = entry.getValue().dtype();
+            checkArgument(dtype == null || dtype == own, "fit: the parameters mix dtypes (%s is"
+                    + " %s, an earlier one %s); cast them to one", entry.getKey(), own, dtype);
+            dtype = own;
+        }
+        return dtype == null ? DType.FLOAT64 : dtype;
+    }
+
+    private static void checkArguments(Layer model, Loss loss, GradientTransformation<?> optimizer,
+            Dataset train, Dataset validation, TrainingSettings settings,
+            List<? extends Callback> callbacks) {
         checkNotNull(model, "fit: model is null");
         checkNotNull(loss, "fit: loss is null");
         checkNotNull(optimizer, "fit: optimizer is null");
         checkNotNull(validation, "fit: validation set is null");
         checkNotNull(settings, "fit: settings is null");
-        checkNotNull(listener, "fit: listener is null");
+        checkNotNull(callbacks, "fit: callbacks is null");
         checkArgument(checkNotNull(train, "fit: training set is null").size() > 0,
                 "fit: the training set is empty");
         checkArgument(validation.size() > 0, "fit: the validation set is empty; hold out part of"
@@ -90,40 +191,6 @@ public final class Trainer {
                 "fit: the validation set (%s features, classes %s) does not match the training set"
                         + " (%s features, classes %s)", validation.numFeatures(),
                 validation.classNames(), train.numFeatures(), train.classNames());
-        RandomGenerator rng = new SplittableRandom(settings.seed());
-        Params params = model.params();
-        Params bestParams = null;
-        double bestValidationLoss = Double.NaN;
-        S state = optimizer.init(params);
-        ImmutableList.Builder<EpochRecord> epochs = ImmutableList.builder();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            double lossSum = 0;
-            ImmutableList<Dataset> batches = Batches.shuffled(train, settings.batchSize(), rng);
-            for (Dataset batch : batches) {
-                // forward and loss, then backward: the gradient of the batch loss w.r.t. params
-                ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> trainingLoss(loss,
-                        model.withParams(p).apply(batch.features()), batch.labels()), params);
-                // update: the optimiser turns gradients into steps, which are added to params
-                Update<S> update = optimizer.update(lossAndGrads.grad(), state, params);
-                params = params.plus(update.updates());
-                state = update.state();
-                lossSum += lossAndGrads.value().item();
-            }
-            Tensor validationOutputs = model.withParams(params).apply(validation.features());
-            EpochRecord record = new EpochRecord(epoch, lossSum / batches.size(),
-                    scalarLoss(loss, validationOutputs, validation.labels()).item(),
-                    Metrics.accuracy(validationOutputs, validation.labels()));
-            epochs.add(record);
-            // As History.bestEpoch: the first epoch of lowest validation loss, NaN above all.
-            if (bestParams == null
-                    || Double.compare(record.validationLoss(), bestValidationLoss) < 0) {
-                bestValidationLoss = record.validationLoss();
-                bestParams = params;
-            }
-            listener.onEpoch(record);
-        }
-        return new Fit(model.withParams(params), model.withParams(bestParams),
-                new History(epochs.build()));
     }
 
     /** The batch loss, which must depend on the parameters being differentiated. */

@@ -198,6 +198,102 @@ class LossesTest {
         assertEquals(333.7954314537066, loss.item(), 1e-4 * 333.8);
     }
 
+    @Test
+    void labelsOutOfRangeNameTheLabelTheRangeAndTheIgnoreIndex() {
+        CrossEntropyOptions options = CrossEntropyOptions.defaults().withIgnoreIndex(-100);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.softmaxCrossEntropy(Tensor.zeros(2, 3), ImmutableIntArray.of(-100, 5),
+                        options));
+        assertEquals("softmaxCrossEntropy: label 5 at index 1 is outside the valid range 0..2 for"
+                + " logits of shape [2, 3] (ignore index -100)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.negativeLogLikelihood(
+                Tensor.zeros(1, 2), ImmutableIntArray.of(2)));
+        assertEquals("negativeLogLikelihood: label 2 at index 0 is outside the valid range 0..1"
+                + " for logProbabilities of shape [1, 2]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.multiMargin(
+                Tensor.zeros(1, 2), ImmutableIntArray.of(-1), 1, 1, Reduction.MEAN));
+        assertTrue(e.getMessage().startsWith("multiMargin: label -1 at index 0 is outside the"
+                + " valid range 0..1"), e.getMessage());
+    }
+
+    @Test
+    void badOptionsAndTargetsAreRefusedNamingTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.softmaxCrossEntropy(Tensor.zeros(2, 3), ImmutableIntArray.of(0, 1),
+                        CrossEntropyOptions.defaults().withClassWeights(Tensor.ones(2))));
+        assertEquals("softmaxCrossEntropy: class weights [K] = [3] expected, got shape [2]",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CrossEntropyOptions.defaults().withLabelSmoothing(1.5));
+        assertEquals("crossEntropyOptions: labelSmoothing must be in [0, 1], got 1.5",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.softmaxCrossEntropy(
+                Tensor.zeros(1, 2), Tensor.zeros(1, 2),
+                CrossEntropyOptions.defaults().withIgnoreIndex(0)));
+        assertTrue(e.getMessage().startsWith("softmaxCrossEntropy: an ignore index needs integer"
+                + " labels"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.negativeLogLikelihood(
+                Tensor.zeros(1, 2), ImmutableIntArray.of(0),
+                CrossEntropyOptions.defaults().withLabelSmoothing(0.1)));
+        assertTrue(e.getMessage().startsWith("negativeLogLikelihood: label smoothing"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.binaryCrossEntropy(
+                Tensor.of(0.5, 1.25), Tensor.of(1, 0), Reduction.MEAN));
+        assertEquals("binaryCrossEntropy: probability 1.25 at flat index 1 is outside [0, 1]; for"
+                + " raw scores use binaryCrossEntropyWithLogits", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.hingeEmbedding(
+                Tensor.of(0.5, 1.25), Tensor.of(1, 0), 1, Reduction.MEAN));
+        assertEquals("hingeEmbedding: targets must be 1 or -1, got 0.0 at flat index 1",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.huber(Tensor.of(1), Tensor.of(0), 0, Reduction.MEAN));
+        assertEquals("huber: delta must be positive and finite, got 0.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.smoothL1(Tensor.of(1), Tensor.of(0), -1, Reduction.MEAN));
+        assertEquals("smoothL1: beta must be >= 0 and finite, got -1.0", e.getMessage());
+    }
+
+    @Test
+    void binaryCrossEntropyFloorsTheLogarithmAtMinusOneHundred() {
+        // p = 0 with y = 1: -max(ln 0, -100) = 100; p = 1 with y = 1: 0; NaN propagates.
+        assertClose(Tensor.of(100, 0, 100),
+                Losses.binaryCrossEntropy(Tensor.of(0, 1, 1), Tensor.of(1, 1, 0), Reduction.NONE));
+        assertTrue(Double.isNaN(Losses.binaryCrossEntropy(Tensor.of(Double.NaN),
+                Tensor.of(1), Reduction.MEAN).item()));
+        // the logits form is exact where the sigmoid rounds to 1: softplus(-40) = 4.25e-18
+        assertClose(Tensor.of(4.248354255291589e-18), Losses.binaryCrossEntropyWithLogits(
+                Tensor.of(40), Tensor.of(1), Reduction.NONE));
+    }
+
+    @Test
+    void everyLossWorksInFloat32() {
+        Tensor x = Tensor.of(new double[][] {{0.2, -1.5, 0.7}, {1.1, 0.3, -0.4}});
+        Tensor t = Tensor.of(new double[][] {{0.9, 0.05, 0.05}, {0.1, 0.8, 0.1}});
+        ImmutableIntArray labels = ImmutableIntArray.of(2, 0);
+        Tensor signs = Tensor.of(new double[][] {{1, -1, 1}, {-1, -1, 1}});
+        java.util.List<java.util.function.BiFunction<Tensor, Tensor, Tensor>> losses =
+                java.util.List.of(
+                        (a, b) -> Losses.huber(a, b, 0.5, Reduction.MEAN),
+                        (a, b) -> Losses.smoothL1(a, b, 0.5, Reduction.MEAN),
+                        (a, b) -> Losses.binaryCrossEntropy(b, b.mul(0.5), Reduction.MEAN),
+                        (a, b) -> Losses.binaryCrossEntropyWithLogits(a, b, Reduction.MEAN),
+                        (a, b) -> Losses.softmaxCrossEntropy(a, labels, CrossEntropyOptions
+                                .defaults().withLabelSmoothing(0.1)),
+                        (a, b) -> Losses.klDivergence(a.logSoftmax(1), b, Reduction.SUM, false),
+                        (a, b) -> Losses.multiMargin(a, labels, 2, 1, Reduction.MEAN),
+                        (a, b) -> Losses.hingeEmbedding(a, b.mul(0).add(1), 1, Reduction.SUM),
+                        (a, b) -> Losses.cosineEmbedding(a, b, Tensor.of(1, -1).cast(a.dtype()),
+                                0.1, Reduction.MEAN));
+        for (var loss : losses) {
+            Tensor wide = loss.apply(x, t);
+            Tensor narrow = loss.apply(x.cast(DType.FLOAT32), t.cast(DType.FLOAT32));
+            assertEquals(DType.FLOAT32, narrow.dtype());
+            assertEquals(wide.item(), narrow.item(), 1e-5 * Math.max(1, Math.abs(wide.item())));
+        }
+        assertEquals(DType.FLOAT32, Losses.hingeEmbedding(x.cast(DType.FLOAT32),
+                signs.cast(DType.FLOAT32), 1, Reduction.NONE).dtype());
+    }
+
     static void assertClose(Tensor expected, Tensor actual) {
         assertTrue(actual.allClose(expected, 1e-12, 1e-12),
                 () -> "expected " + expected + " but got " + actual);

@@ -1,4 +1,7 @@
-package jgrad.core;
+package jgrad.check.jqwik;
+
+import jgrad.core.Params;
+import jgrad.core.Tensor;
 
 /**
  * Two tensors drawn together (broadcast partners, matmul operands), for properties of binary

@@ -1,21 +1,38 @@
-package jgrad.core;
+package jgrad.check.jqwik;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
+import java.util.Optional;
+import jgrad.core.Domain;
+import jgrad.core.DType;
+import jgrad.core.Shape;
+import jgrad.core.Tensor;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomDistribution;
 
 /**
- * jqwik arbitraries of float64 tensors in the domains of STYLE section 7: rank 0 to 3, dimensions
- * 1 to 4 (at most 64 elements, so every gradient check is elementwise), values in a given range.
- * Shared with the other modules through the test jar.
+ * jqwik arbitraries of tensors for gradient properties, in your own test suite as in jgrad's:
+ * float64 (or float32) tensors of rank 0 to 3 and dimensions 1 to 4 by default (at most 64
+ * elements, so every gradient check compares every element), values in a range, off kinks and
+ * inside domains ({@link Domain}), broadcast-compatible pairs, matmul pairs and batches. jqwik
+ * shrinks a failing tensor to the smallest shape, then to the smallest values, that still fail.
+ *
+ * <p>jqwik is an optional dependency of autodiff-core: add {@code net.jqwik:jqwik} to your test
+ * scope to use this package.
  *
  * <pre>{@code
- * @Provide Arbitrary<Tensor> moderate() { return TensorArbitraries.tensors(0, 3, -3, 3); }
+ * @Property
+ * void myLossGradientAgrees(@ForAll("inputs") Tensor x) {
+ *     GradCheck.assertVjpMatches(MyModel::loss, x, Tolerance.FLOAT64);
+ * }
+ * @Provide Arbitrary<Tensor> inputs() { return TensorArbitraries.tensors(0, 3, -3, 3); }
  * @Provide Arbitrary<Tensor> positive() { return TensorArbitraries.tensors(0, 3, 0.1, 5); }
+ * @Provide Arbitrary<Tensor> reluInputs() {
+ *     return TensorArbitraries.tensors().avoiding(Domain.REALS.withKinks(0));
+ * }
  * }</pre>
  */
 public final class TensorArbitraries {
@@ -32,13 +49,22 @@ public final class TensorArbitraries {
 
     private TensorArbitraries() {}
 
+    /**
+     * A configurable arbitrary: rank 0 to 3, dimensions 1 to {@value #MAX_DIM}, values in [-3,
+     * 3], float64, no domain; see {@link TensorArbitrary} for the options.
+     */
+    public static TensorArbitrary tensors() {
+        return new TensorArbitrary(0, 3, 1, MAX_DIM, Optional.empty(), 0, 0, -3, 3,
+                DType.FLOAT64, Domain.REALS, KINK_MARGIN);
+    }
+
     /** Shapes of rank {@code minRank..maxRank} with dimensions 1 to {@value #MAX_DIM}. */
     public static Arbitrary<Shape> shapes(int minRank, int maxRank) {
         checkArgument(0 <= minRank && minRank <= maxRank,
                 "shapes: bad ranks %s..%s", minRank, maxRank);
         return Arbitraries.integers().between(1, MAX_DIM)
                 .list().ofMinSize(minRank).ofMaxSize(maxRank)
-                .map(TensorArbitraries::shape);
+                .map(TensorArbitraries::shapeOf);
     }
 
     /** Values spread uniformly over {@code [low, high]}. */
@@ -52,10 +78,30 @@ public final class TensorArbitraries {
         return values(low, high).filter(value -> Math.abs(value) >= KINK_MARGIN);
     }
 
-    /** Tensors of {@code shape} whose elements are drawn from {@code values}. */
+    /** Float64 tensors of {@code shape} whose elements are drawn from {@code values}. */
     public static Arbitrary<Tensor> tensors(Shape shape, Arbitrary<Double> values) {
+        return tensors(shape, values, DType.FLOAT64);
+    }
+
+    /** Tensors of {@code shape} and {@code dtype} whose elements are drawn from {@code values}. */
+    public static Arbitrary<Tensor> tensors(Shape shape, Arbitrary<Double> values, DType dtype) {
         return values.list().ofSize(shape.size()).map(list -> Tensor.of(
-                list.stream().mapToDouble(Double::doubleValue).toArray(), shape, DType.FLOAT64));
+                list.stream().mapToDouble(Double::doubleValue).toArray(), shape, dtype));
+    }
+
+    /** Values of {@code [low, high]} inside {@code domain}, {@code margin} from its edges and kinks. */
+    public static Arbitrary<Double> values(double low, double high, Domain domain,
+            double margin) {
+        return tensors().between(low, high).avoiding(domain).margin(margin).values();
+    }
+
+    /**
+     * Batches {@code [batch] ++ itemShape}, {@code batch} in {@code minBatch..maxBatch}, values in
+     * {@code [low, high]}: inputs of layers and losses.
+     */
+    public static Arbitrary<Tensor> batches(int minBatch, int maxBatch, Shape itemShape,
+            double low, double high) {
+        return tensors().ofShape(itemShape).batched(minBatch, maxBatch).between(low, high);
     }
 
     /** Tensors of {@code shape} with values in {@code [low, high]}. */
@@ -141,7 +187,7 @@ public final class TensorArbitraries {
                 .as(TensorPair::new));
     }
 
-    private static Shape shape(List<Integer> dims) {
+    static Shape shapeOf(List<Integer> dims) {
         return Shape.of(dims.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -1,0 +1,46 @@
+package jgrad.nn.train;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * The thresholds of {@link Diagnosis}, all relative, so that they do not depend on the loss's
+ * scale. The defaults were chosen on the learning curves of {@code learning-curves.jsh} (digits:
+ * 2 against 32 hidden units; 128 hidden units on 20 % wrong labels, with and without weight decay)
+ * and are checked on those curves by {@code DiagnosisTest}; they are rules of thumb, not
+ * statistics.
+ *
+ * @param window       the fraction of the epochs averaged at the end of the run to smooth the
+ *                     curves' jitter ("the end" below: the mean of the last {@code max(1,
+ *                     round(window · epochs))} epochs); default 0.1
+ * @param rise         over-fitting needs the validation loss at the end to exceed its minimum by
+ *                     more than this fraction of it; default 0.25 (a 25 % rise)
+ * @param highLoss     under-fitting when even the lowest validation loss is above this fraction
+ *                     of the first epoch's training loss (which is near the loss of a guess for a
+ *                     freshly initialised network); default 0.35
+ * @param stillFalling under-fitting when the training loss fell, between the two last windows, by
+ *                     more than this fraction of the first epoch's training loss (the run ended
+ *                     while still learning); default 0.05
+ */
+public record DiagnosisThresholds(double window, double rise, double highLoss,
+        double stillFalling) {
+
+    private static final DiagnosisThresholds DEFAULTS =
+            new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05);
+
+    /** @throws IllegalArgumentException if a threshold is not in {@code (0, 1]} (rise: > 0) */
+    public DiagnosisThresholds {
+        checkArgument(window > 0 && window <= 0.5,
+                "diagnosisThresholds: window must be in (0, 0.5], got %s", window);
+        checkArgument(rise > 0 && Double.isFinite(rise),
+                "diagnosisThresholds: rise must be positive and finite, got %s", rise);
+        checkArgument(highLoss > 0 && highLoss <= 1,
+                "diagnosisThresholds: highLoss must be in (0, 1], got %s", highLoss);
+        checkArgument(stillFalling > 0 && stillFalling <= 1,
+                "diagnosisThresholds: stillFalling must be in (0, 1], got %s", stillFalling);
+    }
+
+    /** window 0.1, rise 0.25, highLoss 0.35, stillFalling 0.05. */
+    public static DiagnosisThresholds defaults() {
+        return DEFAULTS;
+    }
+}

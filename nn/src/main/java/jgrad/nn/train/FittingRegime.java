@@ -1,0 +1,18 @@
+package jgrad.nn.train;
+
+/** What a run's learning curves say about the fit ({@link Diagnosis}). */
+public enum FittingRegime {
+    /**
+     * The model has not learnt the training data well: both losses stay high, or the training
+     * loss is still falling when training ends (a bigger model, or more epochs).
+     */
+    UNDER_FITTING,
+    /** Both losses fell and settled, and the validation loss did not climb back. */
+    GOOD_FIT,
+    /**
+     * The validation loss reached its minimum and then rose clearly while the training loss kept
+     * falling: the model learns the training set's particulars (stop earlier, regularise, get
+     * more data, or a smaller model).
+     */
+    OVER_FITTING
+}

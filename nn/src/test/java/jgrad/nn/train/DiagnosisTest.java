@@ -1,0 +1,158 @@
+package jgrad.nn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fitting-regime diagnosis: on the four runs of {@code learning-curves.jsh} (recorded in
+ * {@code learning-curves-histories.csv} by {@code learning-curves-histories.jsh}), and on made-up
+ * curves just either side of each default threshold.
+ */
+class DiagnosisTest {
+
+    @Test
+    void theTutorialsRunsGetTheTutorialsVerdicts() throws IOException {
+        Map<String, History> runs = learningCurves();
+        // 2 hidden units: both losses flatten high (train 0.75, validation 0.96 at best)
+        assertEquals(FittingRegime.UNDER_FITTING, runs.get("narrow").diagnose().regime());
+        // 32 hidden units: validation loss lowest at epoch 23, then creeps up by 9 %
+        Diagnosis wide = runs.get("wide").diagnose();
+        assertEquals(FittingRegime.GOOD_FIT, wide.regime(), wide.explanation());
+        assertEquals(23, wide.bestEpoch());
+        // 128 hidden units on 20 % wrong labels: U-shaped validation loss from epoch 11
+        Diagnosis memoriser = runs.get("memoriser").diagnose();
+        assertEquals(FittingRegime.OVER_FITTING, memoriser.regime());
+        assertEquals(11, memoriser.bestEpoch());
+        assertEquals(OptionalInt.of(12), memoriser.overfittingFrom());
+        assertTrue(memoriser.explanation().startsWith("over-fitting: the validation loss fell to"
+                + " 0.46510 at epoch 11 and began to rise at epoch 12, ending 72 % higher"),
+                memoriser.explanation());
+        // the same with weight decay: training loss stays high (wrong labels are not learnt),
+        // validation loss stays near its lowest
+        assertEquals(FittingRegime.GOOD_FIT, runs.get("decayed").diagnose().regime());
+    }
+
+    @Test
+    void overFittingNeedsAValidationRiseAboveTheThreshold() {
+        // training loss 2 -> 0.1; validation lowest 0.4 at epoch 5, then rising to the end
+        assertEquals(FittingRegime.OVER_FITTING, uShaped(1.26).diagnose().regime());
+        assertEquals(OptionalInt.of(6), uShaped(1.26).diagnose().overfittingFrom());
+        assertEquals(FittingRegime.GOOD_FIT, uShaped(1.24).diagnose().regime());
+        // a larger tolerance
+        assertEquals(FittingRegime.GOOD_FIT, Diagnosis.of(uShaped(1.26),
+                new DiagnosisThresholds(0.1, 0.3, 0.35, 0.05)).regime());
+    }
+
+    @Test
+    void aRiseInTheLastEpochOnlyOrWithTheTrainingLossRisingIsNotOverFitting() {
+        // the minimum in the final window: one noisy epoch is not a trend
+        History late = curves(new double[] {2, 1.5, 1.2, 1.0, 0.8, 0.6, 0.5, 0.4, 0.3, 0.25},
+                new double[] {1.5, 1.2, 1.0, 0.9, 0.8, 0.7, 0.6, 0.55, 0.5, 0.9});
+        assertEquals(FittingRegime.GOOD_FIT, late.diagnose().regime(),
+                late.diagnose().explanation());
+        // both losses rising: divergence, not over-fitting
+        History diverging = curves(new double[] {2, 1.5, 1.0, 0.5, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9},
+                new double[] {1.5, 1.0, 0.6, 0.4, 0.35, 0.45, 0.55, 0.6, 0.65, 0.7});
+        assertTrue(diverging.diagnose().regime() != FittingRegime.OVER_FITTING);
+    }
+
+    @Test
+    void underFittingWhenEvenTheBestValidationLossStaysHigh() {
+        // first training loss 2; the best validation loss at 36 % and 34 % of it, flat curves
+        assertEquals(FittingRegime.UNDER_FITTING, flat(0.72).diagnose().regime());
+        assertTrue(flat(0.72).diagnose().explanation().startsWith("under-fitting: even the lowest"
+                + " validation loss, 0.72000 at epoch"), flat(0.72).diagnose().explanation());
+        assertEquals(FittingRegime.GOOD_FIT, flat(0.68).diagnose().regime());
+    }
+
+    @Test
+    void underFittingWhenTheTrainingLossIsStillFallingAtTheEnd() {
+        // 20 epochs, windows of 2: the training loss falls by 6 % or 4 % of epoch 1's loss (2)
+        // between the last two windows
+        assertEquals(FittingRegime.UNDER_FITTING, stillFalling(0.06).diagnose().regime());
+        assertTrue(stillFalling(0.06).diagnose().explanation().contains("train for more epochs"));
+        assertEquals(FittingRegime.GOOD_FIT, stillFalling(0.04).diagnose().regime());
+    }
+
+    @Test
+    void aDivergedRunIsUnderFittingAndTooShortAHistoryIsRefused() {
+        History nan = curves(new double[] {2, 1, Double.NaN}, new double[] {1, 0.5, Double.NaN});
+        assertEquals(FittingRegime.UNDER_FITTING, nan.diagnose().regime());
+        assertEquals("under-fitting: the losses are not finite from epoch 3 on (the run diverged:"
+                + " lower the learning rate)", nan.diagnose().explanation());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> curves(new double[] {1}, new double[] {1}).diagnose());
+        assertEquals("diagnosis: needs at least 2 epochs, got 1", e.getMessage());
+    }
+
+    /** Training 2 -> 0.1 over 10 epochs; validation down to 0.4 at epoch 5, ending at 0.4 r. */
+    private static History uShaped(double rise) {
+        double[] train = {2, 1.5, 1.0, 0.7, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1};
+        double[] validation = new double[10];
+        double[] down = {1.2, 0.9, 0.6, 0.45, 0.4};
+        System.arraycopy(down, 0, validation, 0, 5);
+        for (int i = 5; i < 10; i++) {
+            validation[i] = 0.4 * (1 + (rise - 1) * (i - 4) / 5.0);
+        }
+        return curves(train, validation);
+    }
+
+    /** Training 2 then flat at 0.5; validation flat at {@code level} after epoch 1. */
+    private static History flat(double level) {
+        double[] train = new double[10];
+        double[] validation = new double[10];
+        for (int i = 0; i < 10; i++) {
+            train[i] = i == 0 ? 2 : 0.5;
+            validation[i] = i == 0 ? 1.5 : level;
+        }
+        return curves(train, validation);
+    }
+
+    /** 20 epochs, training 2 then 0.5, the last two epochs {@code drop · 2} lower. */
+    private static History stillFalling(double drop) {
+        double[] train = new double[20];
+        double[] validation = new double[20];
+        for (int i = 0; i < 20; i++) {
+            train[i] = i == 0 ? 2 : i >= 18 ? 0.5 - 2 * drop : 0.5;
+            validation[i] = i == 0 ? 1.5 : 0.5;
+        }
+        return curves(train, validation);
+    }
+
+    private static History curves(double[] train, double[] validation) {
+        ImmutableList.Builder<EpochRecord> epochs = ImmutableList.builder();
+        for (int i = 0; i < train.length; i++) {
+            epochs.add(new EpochRecord(i + 1, train[i], validation[i], 0.5));
+        }
+        return new History(epochs.build());
+    }
+
+    private static Map<String, History> learningCurves() throws IOException {
+        Map<String, ImmutableList.Builder<EpochRecord>> runs = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                DiagnosisTest.class.getResourceAsStream("learning-curves-histories.csv"),
+                StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] cells = line.split(",");
+                runs.computeIfAbsent(cells[0], name -> ImmutableList.builder()).add(
+                        new EpochRecord(Integer.parseInt(cells[1]), Double.parseDouble(cells[2]),
+                                Double.parseDouble(cells[3]), Double.parseDouble(cells[4])));
+            }
+        }
+        Map<String, History> histories = new LinkedHashMap<>();
+        runs.forEach((name, epochs) -> histories.put(name, new History(epochs.build())));
+        return histories;
+    }
+}
