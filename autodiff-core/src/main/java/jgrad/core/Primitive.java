@@ -82,6 +82,16 @@ public sealed interface Primitive permits
         return Domain.REALS;
     }
 
+    /**
+     * Whether the vjp selects: the cotangents it returns are zero exactly where an input took no
+     * part in the output (where's unselected branch, relu below 0, the non-maximal elements of a
+     * max, elements a slice or gather did not read). The backward pass marks those zeros strong
+     * ({@link StrongZeros}). False by default.
+     */
+    default boolean selectsCotangents() {
+        return false;
+    }
+
     /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */
     default boolean isDifferentiable() {
         return true;

@@ -34,15 +34,26 @@ public final class Tensor {
     /** {@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype; never written. */
     private final Object storage;
     private final Node node;
+    /**
+     * Whether this is a cotangent whose exact zeros are "strong" (see {@link StrongZeros}): they
+     * come from a selection in the backward pass and contribute nothing, even against an infinite
+     * or NaN local derivative. False for every value a user makes.
+     */
+    private final boolean strongZeros;
 
     /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
     Tensor(Shape shape, DType dtype, Object storage, Node node) {
+        this(shape, dtype, storage, node, false);
+    }
+
+    private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros) {
         assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
                 : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
         this.dtype = dtype;
         this.storage = storage;
         this.node = node;
+        this.strongZeros = strongZeros;
     }
 
     // ---------------------------------------------------------------- creation
@@ -1997,7 +2008,9 @@ public final class Tensor {
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
-        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+        boolean strong = StrongZeros.propagates(primitive, inputs);
+        return node == null && !strong ? value
+                : new Tensor(value.shape, value.dtype, value.storage, node, strong);
     }
 
     /**
@@ -2064,6 +2077,16 @@ public final class Tensor {
 
     Node node() {
         return node;
+    }
+
+    /** Whether this cotangent's exact zeros are strong; see {@link StrongZeros}. */
+    boolean strongZeros() {
+        return strongZeros;
+    }
+
+    /** The same values and graph, with strong zeros; see {@link StrongZeros}. */
+    Tensor withStrongZeros() {
+        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true);
     }
 
     /**
