@@ -32,6 +32,7 @@ public sealed interface Primitive permits
         // linear algebra
         MatMul,
         // network operations
+        Unfold, Fold,
         // user-defined operations: the one non-sealed entry
         CustomOp {
 
