@@ -75,7 +75,8 @@ class LinalgOpsGradientTest {
     static final String[] SPECS = {"bij,bjk->bik", "ij->ji", "i,i->", "ij,j->i", "bi,bi->b",
         "ii->", "ii->i", "ij->", "i,j->ij", "bhqd,bhkd->bhqk", "ij,jk,kl->il", "ij,jk",
         "bi,ij,bj->b", "ijk->kj", "bii->bi", "ij,kj->ik", "ji,jk->ik", "...ij,...jk->...ik",
-        "i,i->i", "ij,ij->"};
+        "i,i->i", "ij,ij->", "ijk,kl->ijl", "kij,kl->lij", "abc,cd,de->abe", "bij,bkj->bik",
+        "bji,bjk->bik", "...ij,jk->...ik", "ij,jk->"};
 
     /**
      * One of {@link #SPECS} with sizes 1 to 3 per letter (a letter has one size throughout),
