@@ -31,7 +31,7 @@ final class ConvolutionOps {
                 SpatialOptions.perAxis("unfold", "stride", options.stride(), 2),
                 SpatialOptions.perAxis("unfold", "padding", options.padding(), 2),
                 SpatialOptions.perAxis("unfold", "dilation", options.dilation(), 2));
-        return Tensor.apply(new Unfold(windows, 0.0), x);
+        return Tensor.apply(new Unfold(windows), x);
     }
 
     static Tensor fold(Tensor cols, int height, int width, int kernelHeight, int kernelWidth,
@@ -120,7 +120,7 @@ final class ConvolutionOps {
         boolean pointwise = windows.taps() == 1 && stride[0] == 1 && stride[1] == 1
                 && padding[0] == 0 && padding[1] == 0;
         Tensor cols = pointwise ? x.reshape(n, channels, columns)
-                : Tensor.apply(new Unfold(windows, 0.0), x);
+                : Tensor.apply(new Unfold(windows), x);
         Tensor y = groups == 1
                 ? Tensor.apply(new MatMul(), weight.reshape(out, rows), cols)
                 : Tensor.apply(new MatMul(), weight.reshape(groups, out / groups, rows),

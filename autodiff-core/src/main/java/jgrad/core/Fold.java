@@ -19,7 +19,7 @@ import java.util.List;
  * the vjp of unfold, and with the matrix product the body of transposed convolution. A primitive
  * for speed; the kernel is {@link jgrad.core.kernels.Windows#fold}.
  *
- * <p>VJP: {@code dx = unfold(cotangent)} with zero padding, since fold is linear and its
+ * <p>VJP: {@code dx = unfold(cotangent)}, since fold is linear and its
  * transpose is unfold (and unfold's vjp is this operation again).
  *
  * @param windows the geometry; the output's last two axes are its plane
@@ -48,6 +48,6 @@ public record Fold(SlidingWindows windows) implements Primitive {
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
-        return ImmutableList.of(Tensor.apply(new Unfold(windows, 0.0), cotangent));
+        return ImmutableList.of(Tensor.apply(new Unfold(windows), cotangent));
     }
 }

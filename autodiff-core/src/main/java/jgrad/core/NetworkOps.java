@@ -10,9 +10,9 @@ import java.util.random.RandomGenerator;
 /**
  * Pooling and dropout composed from primitives; see the public methods on {@link Tensor} for their
  * contracts. Pooling unfolds the windows of every plane into columns ({@link Unfold}, one pass)
- * and reduces them: {@link ReduceMax} for max pooling (padding {@code -Inf}), {@link ReduceSum}
- * and a constant divisor for average pooling. Adaptive average pooling is separable, {@code P_h .
- * x . P_w^T} with constant averaging matrices, two batched {@link MatMul}s.
+ * and reduces them: {@link ReduceMax} for max pooling (padding made {@code -Inf}), {@link
+ * ReduceSum} and a constant divisor for average pooling. Adaptive average pooling is separable,
+ * {@code P_h . x . P_w^T} with constant averaging matrices, two batched {@link MatMul}s.
  */
 final class NetworkOps {
 
@@ -40,8 +40,36 @@ final class NetworkOps {
         checkNotNull(options, "%s: options", op);
         Geometry g = Geometry.of(op, x, axes, options.kernel(), options.stride(),
                 options.padding(), options.dilation(), options.ceilMode());
-        Tensor cols = Tensor.apply(new Unfold(g.windows, Double.NEGATIVE_INFINITY), g.planes(x));
-        return g.output(cols.max(1, false));
+        Tensor cols = Tensor.apply(new Unfold(g.windows), g.planes(x));
+        Tensor penalty = paddingPenalty(g.windows, x.dtype());
+        return g.output((penalty == null ? cols : cols.add(penalty)).max(1, false));
+    }
+
+    /**
+     * {@code [1, taps, windows]}: {@code -Inf} where a window's tap is on padding, {@code -0.0}
+     * elsewhere (so {@code x + (-0.0) = x} exactly, signed zeros included); null when no window
+     * touches padding. Added to the zero-padded columns, it makes padding lose every window. A
+     * constant input rather than a pad value inside {@link Unfold}, so that anomaly mode sees the
+     * infinities come from an input and does not report them.
+     */
+    private static Tensor paddingPenalty(SlidingWindows w, DType dtype) {
+        double[] values = new double[w.taps() * w.windows()];
+        boolean touches = false;
+        int k = 0;
+        for (int i = 0; i < w.kernelHeight(); i++) {
+            for (int j = 0; j < w.kernelWidth(); j++) {
+                for (int r = 0; r < w.gridHeight(); r++) {
+                    int h = r * w.strideHeight() - w.padTop() + i * w.dilationHeight();
+                    for (int c = 0; c < w.gridWidth(); c++) {
+                        int col = c * w.strideWidth() - w.padLeft() + j * w.dilationWidth();
+                        boolean inside = h >= 0 && h < w.height() && col >= 0 && col < w.width();
+                        values[k++] = inside ? -0.0 : Double.NEGATIVE_INFINITY;
+                        touches |= !inside;
+                    }
+                }
+            }
+        }
+        return touches ? Tensor.of(values, Shape.of(1, w.taps(), w.windows()), dtype) : null;
     }
 
     /**
@@ -53,7 +81,7 @@ final class NetworkOps {
         Geometry g = Geometry.of(op, x, axes, options.kernel(), options.stride(),
                 options.padding(), ImmutableIntArray.of(1),
                 options.ceilMode());
-        Tensor cols = Tensor.apply(new Unfold(g.windows, 0.0), g.planes(x));
+        Tensor cols = Tensor.apply(new Unfold(g.windows), g.planes(x));
         return g.output(cols.sum(1, false).div(divisors(g.windows, options, x.dtype())));
     }
 

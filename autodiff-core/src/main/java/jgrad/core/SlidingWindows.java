@@ -2,6 +2,7 @@ package jgrad.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
 import jgrad.core.kernels.WindowPlan;
 
 /**
@@ -40,8 +41,8 @@ public record SlidingWindows(int height, int width, int kernelHeight, int kernel
         checkArgument(height >= 0 && width >= 0 && kernelHeight >= 1 && kernelWidth >= 1
                 && strideHeight >= 1 && strideWidth >= 1 && padTop >= 0 && padLeft >= 0
                 && dilationHeight >= 1 && dilationWidth >= 1 && gridHeight >= 0
-                && gridWidth >= 0, "unfold: windows out of range: %s",
-                java.util.Arrays.toString(new int[] {height, width, kernelHeight, kernelWidth,
+                && gridWidth >= 0, "slidingWindows: components out of range: %s",
+                Arrays.toString(new int[] {height, width, kernelHeight, kernelWidth,
                         strideHeight, strideWidth, padTop, padLeft, dilationHeight,
                         dilationWidth, gridHeight, gridWidth}));
     }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.primitives.ImmutableIntArray;
+import java.util.Arrays;
 
 /** Checks and expansions shared by the option records of convolution and pooling. */
 final class SpatialOptions {
@@ -34,7 +35,7 @@ final class SpatialOptions {
         checkArgument(values.length() == 1, "%s: %s %s has %s values for %s spatial axes",
                 op, name, values, values.length(), axes);
         int[] out = new int[axes];
-        java.util.Arrays.fill(out, values.get(0));
+        Arrays.fill(out, values.get(0));
         return out;
     }
 }

@@ -10,27 +10,25 @@ import java.util.List;
  * Extracts sliding windows into columns (im2col; PyTorch's {@code torch.nn.functional.unfold}):
  * {@code y[n, (ch * kernelHeight + i) * kernelWidth + j, r * gridWidth + c] = x[n, ch, r *
  * strideHeight - padTop + i * dilationHeight, c * strideWidth - padLeft + j * dilationWidth]},
- * and {@code padValue} where that cell is outside the plane. Shapes: {@code x [batch, channels,
+ * and 0 where that cell is outside the plane. Shapes: {@code x [batch, channels,
  * height, width]} -> {@code [batch, channels * kernelHeight * kernelWidth, gridHeight *
  * gridWidth]}; float32 or float64.
  *
  * <p>A primitive for speed: convolution is one matrix product of these columns, and pooling one
  * reduction over them, so neither needs an operation per window. The kernel is {@link
- * jgrad.core.kernels.Windows#unfold}. Zero padding serves convolution; {@code -Inf} serves max
- * pooling, so that padding never wins a window.
+ * jgrad.core.kernels.Windows#unfold}. (Max pooling adds {@code -Inf} to the padding cells
+ * afterwards, so that padding never wins a window.)
  *
  * <p>VJP: {@code dx = fold(cotangent)} ({@link Fold} with the same windows): each column entry is
  * a copy of one input cell, so its cotangent is added back onto that cell, summed where windows
  * overlap; entries on padding are constants and are dropped. Fold's vjp is this operation again.
  *
  * @param windows the geometry; {@code x}'s last two axes must be its plane
- * @param padValue the value of a padding cell (0 for convolution, {@code -Inf} for max pooling)
  */
-public record Unfold(SlidingWindows windows, double padValue) implements Primitive {
+public record Unfold(SlidingWindows windows) implements Primitive {
 
     public Unfold {
         checkNotNull(windows, "unfold: windows");
-        checkArgument(!Double.isNaN(padValue), "unfold: padValue is NaN");
     }
 
     @Override
@@ -48,7 +46,7 @@ public record Unfold(SlidingWindows windows, double padValue) implements Primiti
     @Override
     public Tensor forward(List<Tensor> inputs) {
         Tensor x = inputs.get(0);
-        return Kernels.unfold(x, windows.plan(), padValue, outputShape(List.of(x.shape())));
+        return Kernels.unfold(x, windows.plan(), 0.0, outputShape(List.of(x.shape())));
     }
 
     @Override

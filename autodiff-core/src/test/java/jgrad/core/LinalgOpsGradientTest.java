@@ -1,5 +1,9 @@
 package jgrad.core;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
 import jgrad.check.jqwik.TensorArbitraries;
@@ -67,8 +71,8 @@ class LinalgOpsGradientTest {
 
     /** A spec and its operands, named {@code "0"}, {@code "1"}, ... in the parameters. */
     record EinsumCase(String spec, Params params) {
-        java.util.List<String> operands() {
-            return java.util.List.copyOf(params.paths());
+        List<String> operands() {
+            return List.copyOf(params.paths());
         }
     }
 
@@ -88,7 +92,7 @@ class LinalgOpsGradientTest {
         return Combinators.combine(Arbitraries.of(SPECS), size.list().ofSize(26),
                 Arbitraries.integers().between(0, 2)).flatAs((spec, sizes, ellipsis) -> {
                     String[] inputs = spec.split("->")[0].split(",");
-                    java.util.List<Arbitrary<Tensor>> operands = new java.util.ArrayList<>();
+                    List<Arbitrary<Tensor>> operands = new ArrayList<>();
                     for (String input : inputs) {
                         String letters = input.replace("...", "");
                         int lead = input.contains("...") ? ellipsis : 0;
@@ -102,7 +106,7 @@ class LinalgOpsGradientTest {
                         operands.add(TensorArbitraries.tensors(Shape.of(dims), -2, 2));
                     }
                     return Combinators.combine(operands).as(list -> {
-                        java.util.Map<String, Tensor> map = new java.util.LinkedHashMap<>();
+                        Map<String, Tensor> map = new LinkedHashMap<>();
                         for (int i = 0; i < list.size(); i++) {
                             map.put(String.valueOf(i), list.get(i));
                         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -199,8 +200,8 @@ class NetworkCasesTest {
             Tensor y = ones.dropout(0.5, true, new SplittableRandom(42));
             double mean = y.mean().item();
             assertTrue(Math.abs(mean - 1) <= 0.02, "mean " + mean);
-            long kept = java.util.Arrays.stream(y.toArray()).filter(v -> v != 0).count();
-            assertTrue(java.util.Arrays.stream(y.toArray()).allMatch(v -> v == 0 || v == 2));
+            long kept = Arrays.stream(y.toArray()).filter(v -> v != 0).count();
+            assertTrue(Arrays.stream(y.toArray()).allMatch(v -> v == 0 || v == 2));
             assertEquals(mean, 2.0 * kept / 100_000, 1e-12);
         }
 

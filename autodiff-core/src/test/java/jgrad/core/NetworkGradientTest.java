@@ -1,7 +1,9 @@
 package jgrad.core;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
 import jgrad.check.jqwik.TensorArbitraries;
@@ -167,7 +169,7 @@ class NetworkGradientTest {
         int[] maskDims = x.shape().toArray();
         maskDims[maskDims.length - 1] = 1;
         Tensor mask = Tensor.bernoulli(Shape.of(maskDims), 0.5, DType.FLOAT64,
-                new java.util.SplittableRandom(seed));
+                new SplittableRandom(seed));
         GradCheck.assertVjpMatches(t -> t.dropout(p, mask).tanh(), x, Tolerance.FLOAT64);
     }
 
@@ -304,7 +306,7 @@ class NetworkGradientTest {
      * Input {@code [2, channels, ..spatial]} with the axes' sizes: 2 channels for one spatial
      * axis, 1 for two (the planes are independent; the leading axes only multiply the work).
      */
-    static Arbitrary<Tensor> poolInput(java.util.List<Axis> geometry, boolean distinct) {
+    static Arbitrary<Tensor> poolInput(List<Axis> geometry, boolean distinct) {
         int[] dims = new int[2 + geometry.size()];
         dims[0] = 2;
         dims[1] = geometry.size() == 1 ? 2 : 1;
@@ -346,7 +348,7 @@ class NetworkGradientTest {
     }
 
     /** Kernel, stride, padding and dilation per axis. */
-    private static int[][] options(java.util.List<Axis> geometry) {
+    private static int[][] options(List<Axis> geometry) {
         int[][] option = new int[4][geometry.size()];
         for (int d = 0; d < geometry.size(); d++) {
             option[0][d] = geometry.get(d).kernel();

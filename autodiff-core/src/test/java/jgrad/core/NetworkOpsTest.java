@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +87,27 @@ class NetworkOpsTest {
                 -5, -4, -4, -3, -2, -2, -3, -2, -2);
         assertTensor(Autodiff.grad(t -> t.maxPool2d(padded).sum(), x), dims(1, 1, 2, 2),
                 1, 2, 2, 4);
+    }
+
+    /**
+     * The padding's -Inf comes from a constant input, so anomaly mode does not report it; and a
+     * window whose real cells are all -Inf keeps -Inf (padding never wins, even then). A unique
+     * maximum of -0.0 stays -0.0: the constant is -0.0 on real cells.
+     */
+    @Test
+    void paddedMaxPoolPassesAnomalyModeAndKeepsInfinitiesAndSignedZeros() {
+        Tensor x = Tensor.of(new double[] {-3, -1, -2, -4}, 1, 1, 2, 2);
+        MaxPoolOptions padded = MaxPoolOptions.of(3).withStride(1).withPadding(1);
+        Tensor y = Autodiff.detectAnomaly(() -> x.maxPool2d(padded));
+        assertTensor(y, dims(1, 1, 2, 2), -1, -1, -1, -1);
+        Tensor grad = Autodiff.detectAnomaly(
+                () -> Autodiff.grad(t -> t.maxPool2d(padded).sum(), x));
+        assertTensor(grad, dims(1, 1, 2, 2), 0, 4, 0, 0);
+        Tensor v = Tensor.of(Double.NEGATIVE_INFINITY, -0.0, -5).reshape(1, 1, 3);
+        Tensor pooled = v.maxPool1d(MaxPoolOptions.of(2).withStride(2).withPadding(1));
+        assertEquals(Double.NEGATIVE_INFINITY, pooled.get(0, 0, 0));
+        assertEquals(Double.doubleToRawLongBits(-0.0),
+                Double.doubleToRawLongBits(pooled.get(0, 0, 1)));
     }
 
     @Test

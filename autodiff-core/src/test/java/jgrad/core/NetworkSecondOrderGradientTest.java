@@ -3,12 +3,12 @@ package jgrad.core;
 import java.util.function.Function;
 import jgrad.check.GradCheck;
 import jgrad.check.Tolerance;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 
 /**
  * Grad of grad through the network operations: {@code x -> Autodiff.grad(f, x)} against central

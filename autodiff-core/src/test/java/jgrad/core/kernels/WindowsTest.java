@@ -3,6 +3,7 @@ package jgrad.core.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,7 +30,7 @@ class WindowsTest {
             @ForAll("planes") int planes, @ForAll("seeds") long seed) {
         double[] x = values(planes * plan.height() * plan.width(), seed);
         double[] cols = new double[planes * plan.taps() * plan.windows()];
-        java.util.Arrays.fill(cols, Double.NaN); // every element must be written
+        Arrays.fill(cols, Double.NaN); // every element must be written
         Windows.unfold(x, cols, planes, plan, -7.5);
         assertArrayEquals(referenceUnfold(x, planes, plan, -7.5), cols);
     }
@@ -101,13 +102,13 @@ class WindowsTest {
         double[] cols = new double[9 * 6];
         Windows.unfold(x, cols, 1, plan, 0.0);
         // tap (0, 0): rows -1 and 1, columns -1, 1, 3
-        assertArrayEquals(new double[] {0, 0, 0, 0, 7, 9}, java.util.Arrays.copyOfRange(cols, 0, 6));
+        assertArrayEquals(new double[] {0, 0, 0, 0, 7, 9}, Arrays.copyOfRange(cols, 0, 6));
         // tap (1, 1): rows 0 and 2, columns 0, 2, 4
         assertArrayEquals(new double[] {1, 3, 5, 11, 13, 15},
-                java.util.Arrays.copyOfRange(cols, 24, 30));
+                Arrays.copyOfRange(cols, 24, 30));
         // tap (2, 2): rows 1 and 3, columns 1, 3, 5 (past the edge)
         assertArrayEquals(new double[] {7, 9, 0, 17, 19, 0},
-                java.util.Arrays.copyOfRange(cols, 48, 54));
+                Arrays.copyOfRange(cols, 48, 54));
     }
 
     static double[] referenceUnfold(double[] x, int planes, WindowPlan p, double padValue) {
