@@ -1,9 +1,11 @@
 package jgrad.core;
 
+import java.util.List;
 import jgrad.core.kernels.BinaryOp;
 import jgrad.core.kernels.BroadcastPlan;
 import jgrad.core.kernels.DoubleKernels;
 import jgrad.core.kernels.FloatKernels;
+import jgrad.core.kernels.Indexing;
 import jgrad.core.kernels.IntegerKernels;
 import jgrad.core.kernels.Movement;
 import jgrad.core.kernels.ReducePlan;
@@ -141,46 +143,97 @@ final class Kernels {
 
     /** Sums over {@code axes} (sorted, distinct); the result drops those axes. */
     static Tensor reduceSum(Tensor x, int[] axes, Shape outShape) {
-        Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
-            switch (x.dtype()) {
-                case FLOAT64:
-                    data = DoubleKernels.sum((double[]) data, step);
-                    break;
-                case FLOAT32:
-                    data = FloatKernels.sum((float[]) data, step);
-                    break;
-                case INT32:
-                    data = IntegerKernels.sum((int[]) data, step);
-                    break;
-                default:
-                    data = IntegerKernels.sum((long[]) data, step);
-            }
-        }
-        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+        return reduce(x, axes, outShape, Reduction.SUM);
     }
 
     /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, Reduction.MAX);
+    }
+
+    /** Minimum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
+    static Tensor reduceMin(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, Reduction.MIN);
+    }
+
+    /** Product over {@code axes} (sorted, distinct); the product of no elements is 1. */
+    static Tensor reduceProd(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, Reduction.PROD);
+    }
+
+    /** The reductions that run as {@link ReducePlan} steps. */
+    private enum Reduction { SUM, MAX, MIN, PROD }
+
+    /** Runs the {@link ReducePlan} steps of a reduction with the dtype's kernel. */
+    private static Tensor reduce(Tensor x, int[] axes, Shape outShape, Reduction reduction) {
         Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
-            switch (x.dtype()) {
-                case FLOAT64:
-                    data = DoubleKernels.max((double[]) data, step);
-                    break;
-                case FLOAT32:
-                    data = FloatKernels.max((float[]) data, step);
-                    break;
-                case INT32:
-                    data = IntegerKernels.max((int[]) data, step);
-                    break;
-                default:
-                    data = IntegerKernels.max((long[]) data, step);
-            }
+        for (ReducePlan step : ReducePlan.steps(x.shape().toArray(), axes)) {
+            data = reduceStep(data, step, reduction);
         }
         return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+    }
+
+    /** One step: the kernel is chosen once per step, by storage type and reduction. */
+    private static Object reduceStep(Object data, ReducePlan step, Reduction reduction) {
+        if (data instanceof double[]) {
+            double[] d = (double[]) data;
+            switch (reduction) {
+                case SUM: return DoubleKernels.sum(d, step);
+                case MAX: return DoubleKernels.max(d, step);
+                case MIN: return DoubleKernels.min(d, step);
+                default: return DoubleKernels.prod(d, step);
+            }
+        }
+        if (data instanceof float[]) {
+            float[] f = (float[]) data;
+            switch (reduction) {
+                case SUM: return FloatKernels.sum(f, step);
+                case MAX: return FloatKernels.max(f, step);
+                case MIN: return FloatKernels.min(f, step);
+                default: return FloatKernels.prod(f, step);
+            }
+        }
+        if (data instanceof int[]) {
+            int[] i = (int[]) data;
+            switch (reduction) {
+                case SUM: return IntegerKernels.sum(i, step);
+                case MAX: return IntegerKernels.max(i, step);
+                case MIN: return IntegerKernels.min(i, step);
+                default: return IntegerKernels.prod(i, step);
+            }
+        }
+        long[] l = (long[]) data;
+        switch (reduction) {
+            case SUM: return IntegerKernels.sum(l, step);
+            case MAX: return IntegerKernels.max(l, step);
+            case MIN: return IntegerKernels.min(l, step);
+            default: return IntegerKernels.prod(l, step);
+        }
+    }
+
+    /**
+     * Running sums ({@code product} false) or products along {@code axis} (normalised), from the
+     * end when {@code reverse}. Shapes: same as {@code x}.
+     */
+    static Tensor scan(Tensor x, int axis, boolean reverse, boolean product) {
+        ReducePlan plan = ReducePlan.steps(x.shape().toArray(), new int[] {axis})[0];
+        Object out;
+        switch (x.dtype()) {
+            case FLOAT64:
+                out = product ? DoubleKernels.cumprod((double[]) x.storage(), plan, reverse)
+                        : DoubleKernels.cumsum((double[]) x.storage(), plan, reverse);
+                break;
+            case FLOAT32:
+                out = product ? FloatKernels.cumprod((float[]) x.storage(), plan, reverse)
+                        : FloatKernels.cumsum((float[]) x.storage(), plan, reverse);
+                break;
+            case INT32:
+                out = IntegerKernels.scan((int[]) x.storage(), plan, reverse, product);
+                break;
+            default:
+                out = IntegerKernels.scan((long[]) x.storage(), plan, reverse, product);
+        }
+        return result(x.shape(), x.dtype(), out);
     }
 
     static Tensor permute(Tensor x, int[] order, Shape outShape) {
@@ -234,6 +287,85 @@ final class Kernels {
         int[] target = Movement.offsets(x.shape().toArray(), strides, base);
         return result(outShape, x.dtype(),
                 Movement.scatter(x.storage(), target, outShape.size()));
+    }
+
+    /** Reverses {@code axes} (sorted, distinct): a gather with negative strides. */
+    static Tensor flip(Tensor x, int[] axes) {
+        int[] strides = x.shape().strides();
+        int base = 0;
+        for (int axis : axes) {
+            int n = x.shape().dim(axis);
+            base += n == 0 ? 0 : (n - 1) * strides[axis];
+            strides[axis] = -strides[axis];
+        }
+        int[] source = Movement.offsets(x.shape().toArray(), strides, base);
+        return result(x.shape(), x.dtype(), Movement.gather(x.storage(), source));
+    }
+
+    /** {@code parts} (one dtype, equal but for {@code axis}) joined along {@code axis}. */
+    static Tensor concat(List<Tensor> parts, int axis, Shape outShape) {
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= outShape.dim(d);
+        }
+        Object[] storages = new Object[parts.size()];
+        int[] blocks = new int[parts.size()];
+        for (int p = 0; p < storages.length; p++) {
+            Tensor part = parts.get(p);
+            storages[p] = part.storage();
+            blocks[p] = outer == 0 ? 0 : part.size() / outer;
+        }
+        DType dtype = parts.get(0).dtype();
+        Object out = Storage.allocate(dtype, outShape.size());
+        Movement.concat(storages, blocks, outer, out);
+        return result(outShape, dtype, out);
+    }
+
+    /**
+     * The rows of {@code x} along {@code axis} picked by {@code index} (normalised, in range),
+     * into {@code outShape}.
+     */
+    static Tensor indexSelect(Tensor x, int axis, int[] index, Shape outShape) {
+        int[] split = around(x.shape(), axis);
+        return result(outShape, x.dtype(),
+                Indexing.indexSelect(x.storage(), split[0], split[1], split[2], index));
+    }
+
+    /** A copy of {@code target} with {@code source}'s rows added at {@code index} along axis. */
+    static Tensor indexAdd(Tensor target, int axis, int[] index, Tensor source) {
+        int[] split = around(target.shape(), axis);
+        Object out = Storage.copy(target.storage());
+        Indexing.indexAdd(out, split[0], split[1], split[2], index, source.storage());
+        return result(target.shape(), target.dtype(), out);
+    }
+
+    /** {@code out[p] = x[p with its coordinate on axis replaced by index[p]]} (torch.gather). */
+    static Tensor gather(Tensor x, int axis, int[] index, Shape indexShape) {
+        int[] offsets = Indexing.alongAxis(indexShape.toArray(), x.shape().strides(), axis, index);
+        return result(indexShape, x.dtype(), Movement.gather(x.storage(), offsets));
+    }
+
+    /** A copy of {@code target} with {@code source} added where {@link #gather} would read. */
+    static Tensor scatterAdd(Tensor target, int axis, int[] index, Tensor source) {
+        int[] offsets = Indexing.alongAxis(source.shape().toArray(), target.shape().strides(),
+                axis, index);
+        Object out = Storage.copy(target.storage());
+        Indexing.scatterAdd(out, offsets, source.storage());
+        return result(target.shape(), target.dtype(), out);
+    }
+
+    /** {@code [outer, n, inner]}: the sizes before, at and after {@code axis}. */
+    private static int[] around(Shape shape, int axis) {
+        int outer = 1;
+        int inner = 1;
+        for (int d = 0; d < shape.rank(); d++) {
+            if (d < axis) {
+                outer *= shape.dim(d);
+            } else if (d > axis) {
+                inner *= shape.dim(d);
+            }
+        }
+        return new int[] {outer, shape.dim(axis), inner};
     }
 
     /**

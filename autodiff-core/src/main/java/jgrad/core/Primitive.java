@@ -19,16 +19,18 @@ import java.util.List;
  */
 public sealed interface Primitive permits
         // elementwise unary
-        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast,
+        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast, Sin, Cos, Expm1, Erf, Erfc,
+        Asin, Acos, Sinh, Cosh,
         // elementwise binary (broadcast in place)
-        Add, Mul, Div, Pow,
+        Add, Mul, Div, Pow, Atan2, Maximum, Minimum,
         // selection
         Less, Equal, Where,
         // reduction
-        ReduceSum, ReduceMax,
+        ReduceSum, ReduceMax, LogSoftmax, ReduceMin, ReduceProd, Cumsum, Cumprod,
         // movement
-        BroadcastTo, Reshape, Permute, Slice, Pad,
+        BroadcastTo, Reshape, Permute, Slice, Pad, Flip, Concat,
         // indexing
+        IndexSelect, IndexAdd, Gather, ScatterAdd,
         // linear algebra
         MatMul,
         // network operations
@@ -48,7 +50,8 @@ public sealed interface Primitive permits
 
     /**
      * Whether the operation has integer kernels (movement, comparisons, selection, {@code add},
-     * {@code mul}, {@code neg}, sums and maxima do). Integer results are never traced.
+     * {@code mul}, {@code neg}, {@code maximum}, {@code minimum}, sums, products, maxima, minima
+     * and running sums and products do). Integer results are never traced.
      */
     default boolean acceptsIntegers() {
         return false;
@@ -70,6 +73,15 @@ public sealed interface Primitive permits
      * and return {@code Cotangents.UNUSED} there.
      */
     ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output);
+
+    /**
+     * Where the operation is defined and smooth in its (first, elementwise) input: the interval,
+     * poles and kinks a gradient check must respect ({@code jgrad.check.GradChecker#domain}) and
+     * tensor arbitraries avoid. All reals without kinks unless the operation says otherwise.
+     */
+    default Domain domain() {
+        return Domain.REALS;
+    }
 
     /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */
     default boolean isDifferentiable() {

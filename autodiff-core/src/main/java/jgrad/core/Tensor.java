@@ -543,11 +543,11 @@ public final class Tensor {
      * same as this tensor.
      *
      * <p>Composite: no vjp of its own. Computed as {@code x + log1p(e^-x)} for {@code x > 0} and
-     * {@code log1p(e^x)} otherwise, selected by {@link #where}: {@code e^t} is only ever taken of
-     * {@code t <= 0} in the selected branch, so nothing overflows (softplus(1000) = 1000, where the
-     * naive form gives Inf), {@code log1p} keeps full relative precision in the left tail, and the
-     * derivative is {@code sigmoid(x)}: 0.5 at 0, exactly 1 at 1000 and exactly 0 at -1000. The
-     * unselected branch may overflow, but gets exact-zero cotangents.
+     * {@code log1p(e^x)} otherwise, selected by {@link #where} around the exponential, so {@code
+     * e^t} is only ever taken of {@code t <= 0}: nothing overflows, not even in a discarded
+     * branch (softplus(1000) = 1000, where the naive form gives Inf), {@code log1p} keeps full
+     * relative precision in the left tail, and the derivative is {@code sigmoid(x)}: 0.5 at 0,
+     * exactly 1 at 1000 and exactly 0 at -1000.
      */
     public Tensor softplus() {
         return ActivationOps.softplus(this);
@@ -601,6 +601,312 @@ public final class Tensor {
         return dtype == this.dtype ? this : apply(new Cast(dtype), this);
     }
 
+    // ---------------------------------------------------------------- elementwise math
+
+    /**
+     * The sign, {@code -1}, {@code 0} or {@code 1} ({@code sign(-0.0) = 0}); NaN stays NaN, as in
+     * NumPy (PyTorch 1.13 gives 0). Shapes: same as this tensor. All dtypes.
+     *
+     * <p>Composite of masks: its derivative is 0 everywhere, 0 at 0 included (sign'(x) = 0).
+     */
+    public Tensor sign() {
+        return MathOps.sign(this);
+    }
+
+    /**
+     * {@code e^x - 1}, accurate for small {@code |x|} where {@code exp().sub(1)} cancels (case
+     * N22). Shapes: same as this tensor. A primitive ({@link Expm1}) for numerical stability.
+     */
+    public Tensor expm1() {
+        return apply(new Expm1(), this);
+    }
+
+    /**
+     * The reciprocal square root {@code 1 / sqrt(x)}; {@code +Inf} at 0, NaN below. Shapes: same
+     * as this tensor.
+     *
+     * <p>Composite: {@code sqrt(x).recip()}, two roundings (within 1.5 ulps). Its derivative
+     * {@code -x^(-3/2) / 2} is {@code -Inf} at 0, as in PyTorch.
+     */
+    public Tensor rsqrt() {
+        return MathOps.rsqrt(this);
+    }
+
+    /** Sine of radians. Shapes: same as this tensor. A primitive ({@link Sin}). */
+    public Tensor sin() {
+        return apply(new Sin(), this);
+    }
+
+    /** Cosine of radians. Shapes: same as this tensor. A primitive ({@link Cos}). */
+    public Tensor cos() {
+        return apply(new Cos(), this);
+    }
+
+    /**
+     * Tangent of radians. Shapes: same as this tensor.
+     *
+     * <p>Composite: {@code sin(x) / cos(x)} (within two ulps; the derivative {@code 1 + tan^2}
+     * comes from the quotient rule).
+     */
+    public Tensor tan() {
+        return MathOps.tan(this);
+    }
+
+    /**
+     * Arcsine in radians, in {@code [-pi/2, pi/2]}; NaN outside {@code [-1, 1]}. Shapes: same as
+     * this tensor. A primitive ({@link Asin}); the derivative {@code 1 / sqrt(1 - x^2)} is {@code
+     * +Inf} at {@code +-1}, as in PyTorch.
+     */
+    public Tensor asin() {
+        return apply(new Asin(), this);
+    }
+
+    /**
+     * Arccosine in radians, in {@code [0, pi]}; NaN outside {@code [-1, 1]}. Shapes: same as this
+     * tensor. A primitive ({@link Acos}); the derivative {@code -1 / sqrt(1 - x^2)} is {@code
+     * -Inf} at {@code +-1}, as in PyTorch.
+     */
+    public Tensor acos() {
+        return apply(new Acos(), this);
+    }
+
+    /**
+     * Arctangent in radians, in {@code [-pi/2, pi/2]}. Shapes: same as this tensor.
+     *
+     * <p>Composite: {@code atan2(x, 1)}; the derivative is {@code 1 / (1 + x^2)}.
+     */
+    public Tensor atan() {
+        return MathOps.atan(this);
+    }
+
+    /**
+     * The four-quadrant arctangent {@code atan2(this, other)}: the angle in {@code [-pi, pi]} of
+     * the point {@code (other, this)}, as NumPy's {@code arctan2} and PyTorch's {@code atan2}.
+     * Shapes: broadcast of both. A primitive ({@link Atan2}); its gradient at {@code (0, 0)} is
+     * NaN, as in PyTorch.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor atan2(Tensor other) {
+        checkBinary("atan2", this, other);
+        return apply(new Atan2(), this, other);
+    }
+
+    /** Hyperbolic sine. Shapes: same as this tensor. A primitive ({@link Sinh}). */
+    public Tensor sinh() {
+        return apply(new Sinh(), this);
+    }
+
+    /** Hyperbolic cosine. Shapes: same as this tensor. A primitive ({@link Cosh}). */
+    public Tensor cosh() {
+        return apply(new Cosh(), this);
+    }
+
+    /**
+     * The error function {@code erf(x) = 2 / sqrt(pi) * integral_0^x e^(-t^2) dt}, in {@code [-1,
+     * 1]}. Shapes: same as this tensor. A primitive ({@link Erf}); within one ulp (fdlibm's
+     * method).
+     */
+    public Tensor erf() {
+        return apply(new Erf(), this);
+    }
+
+    /**
+     * The complementary error function {@code erfc(x) = 1 - erf(x)}, accurate where erf is near 1.
+     * Shapes: same as this tensor. A primitive ({@link Erfc}) for numerical stability.
+     */
+    public Tensor erfc() {
+        return apply(new Erfc(), this);
+    }
+
+    /**
+     * The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
+     * broadcast of both. All dtypes. A primitive ({@link Maximum}): ties split the gradient
+     * equally between the two, as PyTorch's {@code maximum}.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor maximum(Tensor other) {
+        checkBinary("maximum", this, other);
+        return apply(new Maximum(), this, other);
+    }
+
+    /**
+     * The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
+     * broadcast of both. All dtypes. A primitive ({@link Minimum}): ties split the gradient
+     * equally between the two, as PyTorch's {@code minimum}.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor minimum(Tensor other) {
+        checkBinary("minimum", this, other);
+        return apply(new Minimum(), this, other);
+    }
+
+    /**
+     * Clamps each element into {@code [min, max]}: {@code min(max(x, min), max)}, so {@code min >
+     * max} gives {@code max} everywhere (PyTorch's {@code clamp}). Shapes: same as this tensor. All
+     * dtypes; the bounds are rounded to this tensor's dtype.
+     *
+     * <p>Composite of {@link Maximum}, {@link Minimum} (on values without a graph) and {@link
+     * Where}. The gradient is PyTorch's: 1 where {@code min <= x <= max}, bounds included, and 0
+     * outside and at NaN.
+     *
+     * @throws IllegalArgumentException if this tensor is an integer tensor and a bound is not a
+     *     whole number in its range
+     */
+    public Tensor clamp(double min, double max) {
+        return MathOps.clamp(this, scalar(min, dtype), scalar(max, dtype));
+    }
+
+    /**
+     * Clamps each element into {@code [min, max]} with tensor bounds, all three broadcast:
+     * {@code min(max(x, min), max)} (PyTorch's {@code clamp(x, min, max)}). Shapes: broadcast of
+     * the three. All dtypes.
+     *
+     * <p>Composite. Gradients as PyTorch 1.13: {@code x} gets the cotangent where {@code min <= x
+     * <= max} (bounds included); {@code min} where {@code x < min < max}; {@code max} where {@code
+     * x > max} or {@code max < min}; where the result is NaN, nothing gets it. (For {@code min ==
+     * max} and {@code x < min}, PyTorch sends it nowhere; here it goes to {@code min}, whose value
+     * the result is.)
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ,
+     *     naming clamp
+     */
+    public Tensor clamp(Tensor min, Tensor max) {
+        checkBinary("clamp", this, min);
+        checkBinary("clamp", this, max);
+        Shape.broadcast(Shape.broadcast(shape, min.shape, "clamp"), max.shape, "clamp");
+        return MathOps.clamp(this, min, max);
+    }
+
+    /**
+     * {@code max(x, min)} elementwise (PyTorch's {@code clamp_min}); the gradient is 1 where
+     * {@code x >= min}. Shapes: same as this tensor. All dtypes.
+     */
+    public Tensor clampMin(double min) {
+        return MathOps.clamp(this, scalar(min, dtype), null);
+    }
+
+    /**
+     * {@code max(x, min)} elementwise with a tensor bound, broadcast; {@code x} gets the gradient
+     * where {@code x >= min}, {@code min} where {@code x < min} (PyTorch's {@code clamp_min}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor clampMin(Tensor min) {
+        checkBinary("clampMin", this, min);
+        return MathOps.clamp(this, min, null);
+    }
+
+    /**
+     * {@code min(x, max)} elementwise (PyTorch's {@code clamp_max}); the gradient is 1 where
+     * {@code x <= max}. Shapes: same as this tensor. All dtypes.
+     */
+    public Tensor clampMax(double max) {
+        return MathOps.clamp(this, null, scalar(max, dtype));
+    }
+
+    /**
+     * {@code min(x, max)} elementwise with a tensor bound, broadcast; {@code x} gets the gradient
+     * where {@code x <= max}, {@code max} where {@code x > max} (PyTorch's {@code clamp_max}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor clampMax(Tensor max) {
+        checkBinary("clampMax", this, max);
+        return MathOps.clamp(this, null, max);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /**
+     * Leaky relu, {@code x > 0 ? x : negativeSlope * x} (Maas et al., 2013; PyTorch's {@code
+     * leaky_relu}, whose default slope is 0.01). Shapes: same as this tensor.
+     *
+     * <p>Composite of {@link Where}; the derivative at 0 is {@code negativeSlope}, as in PyTorch.
+     */
+    public Tensor leakyRelu(double negativeSlope) {
+        return ActivationOps.leakyRelu(this, negativeSlope);
+    }
+
+    /** ELU with {@code alpha = 1}; see {@link #elu(double)}. */
+    public Tensor elu() {
+        return elu(1.0);
+    }
+
+    /**
+     * Exponential linear unit, {@code x > 0 ? x : alpha * (e^x - 1)} (Clevert et al., 2016).
+     * Shapes: same as this tensor.
+     *
+     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}); the
+     * derivative at 0 is {@code alpha}, as in PyTorch.
+     */
+    public Tensor elu(double alpha) {
+        return ActivationOps.elu(this, alpha);
+    }
+
+    /**
+     * GELU, exact form: {@code x * Phi(x) = x / 2 * (1 + erf(x / sqrt(2)))} with {@code Phi} the
+     * standard normal distribution function (Hendrycks & Gimpel, 2016; PyTorch's {@code gelu}).
+     * Shapes: same as this tensor.
+     *
+     * <p>Composite: computed as {@code x / 2 * erfc(-x / sqrt(2))}, equal in exact arithmetic and
+     * accurate in the left tail, where {@code 1 + erf} cancels (at {@code x = -10}: {@code
+     * -7.6e-23}, where PyTorch gives {@code -0.0}).
+     */
+    public Tensor gelu() {
+        return ActivationOps.gelu(this);
+    }
+
+    /**
+     * GELU, tanh approximation: {@code x / 2 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3)))}
+     * (Hendrycks & Gimpel, 2016; PyTorch's {@code gelu(approximate='tanh')}). Shapes: same as this
+     * tensor.
+     *
+     * <p>Composite: computed as {@code x * sigmoid(2 u)} with {@code u} the tanh argument, equal
+     * in exact arithmetic ({@code (1 + tanh u) / 2 = sigmoid(2 u)}) and stable in the left tail.
+     */
+    public Tensor geluTanh() {
+        return ActivationOps.geluTanh(this);
+    }
+
+    /**
+     * SiLU (swish), {@code x * sigmoid(x)} (Elfwing et al., 2018; Ramachandran et al., 2017).
+     * Shapes: same as this tensor. Composite.
+     */
+    public Tensor silu() {
+        return ActivationOps.silu(this);
+    }
+
+    /**
+     * Softsign, {@code x / (1 + |x|)}, in {@code (-1, 1)}. Shapes: same as this tensor.
+     * Composite; smooth at 0 (derivative {@code 1 / (1 + |x|)^2}, 1 at 0).
+     */
+    public Tensor softsign() {
+        return ActivationOps.softsign(this);
+    }
+
+    /** Hard tanh on {@code [-1, 1]}; see {@link #hardTanh(double, double)}. */
+    public Tensor hardTanh() {
+        return hardTanh(-1.0, 1.0);
+    }
+
+    /**
+     * Hard tanh, {@code min(max(x, min), max)} (PyTorch's {@code hardtanh}). Shapes: same as this
+     * tensor.
+     *
+     * <p>Composite. Unlike {@link #clamp(double, double)}, the gradient is PyTorch's hardtanh
+     * rule: 1 strictly inside {@code (min, max)} and 0 at the bounds and outside (NaN keeps the
+     * cotangent, as there).
+     *
+     * @throws IllegalArgumentException if {@code min > max}
+     */
+    public Tensor hardTanh(double min, double max) {
+        checkArgument(min <= max, "hardTanh: min %s is greater than max %s", min, max);
+        return MathOps.hardTanh(this, min, max);
+    }
+
     // ---------------------------------------------------------------- selection
 
     /** Mask {@code this < other ? 1 : 0} (broadcast, never traced, NaN compares false). */
@@ -634,6 +940,83 @@ public final class Tensor {
     }
 
     /**
+     * Mask {@code this <= other ? 1 : 0} (broadcast, never traced, NaN compares false), in the
+     * operands' dtype like every mask. Composite: {@code less + equal}.
+     */
+    public Tensor lessEqual(Tensor other) {
+        checkBinary("lessEqual", this, other);
+        return MathOps.lessEqual(this, other);
+    }
+
+    public Tensor lessEqual(double value) {
+        return lessEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Mask {@code this >= other ? 1 : 0} (broadcast, never traced, NaN compares false). Composite:
+     * {@code greater + equal}.
+     */
+    public Tensor greaterEqual(Tensor other) {
+        checkBinary("greaterEqual", this, other);
+        return MathOps.greaterEqual(this, other);
+    }
+
+    public Tensor greaterEqual(double value) {
+        return greaterEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Mask {@code this != other ? 1 : 0} (broadcast, never traced; NaN differs from everything,
+     * itself included, as in IEEE 754). Composite: {@code 1 - equal}.
+     */
+    public Tensor notEqual(Tensor other) {
+        checkBinary("notEqual", this, other);
+        return MathOps.notEqual(this, other);
+    }
+
+    public Tensor notEqual(double value) {
+        return notEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Logical and of two masks, broadcast: 1 where both are non-zero, else 0 (NumPy's {@code
+     * logical_and}; NaN counts as true). Masks in jgrad are 0/1 tensors of the operands' dtype
+     * (there is no boolean dtype); any non-zero value counts as true. Never traced.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor logicalAnd(Tensor other) {
+        checkBinary("logicalAnd", this, other);
+        return MathOps.logicalAnd(this, other);
+    }
+
+    /**
+     * Logical or of two masks, broadcast: 1 where either is non-zero, else 0 (NumPy's {@code
+     * logical_or}; see {@link #logicalAnd} for masks). Never traced.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor logicalOr(Tensor other) {
+        checkBinary("logicalOr", this, other);
+        return MathOps.logicalOr(this, other);
+    }
+
+    /** Logical not of a mask: 1 where this is 0, else 0 (NaN counts as true). Never traced. */
+    public Tensor logicalNot() {
+        return equal(0.0);
+    }
+
+    /** Mask of the NaN elements (all 0 for integer dtypes). Never traced. */
+    public Tensor isNaN() {
+        return MathOps.isNaN(this);
+    }
+
+    /** Mask of the finite elements, neither NaN nor infinite (all 1 for integers). Never traced. */
+    public Tensor isFinite() {
+        return MathOps.isFinite(this);
+    }
+
+    /**
      * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
      * selected branch only; the other receives exact zeros, even where its derivative is infinite.
      * The mask is cast to the branches' dtype (0 and 1 are exact in every dtype).
@@ -658,7 +1041,18 @@ public final class Tensor {
      * @throws IllegalArgumentException if the axis is out of range or empty
      */
     public Tensor argmax(int axis) {
-        return ReductionOps.argmax(this, axis);
+        return ReductionOps.argExtremum(this, axis, true);
+    }
+
+    /**
+     * The index of the smallest element along {@code axis} (the first on ties; NaN counts as the
+     * smallest, as in NumPy), as int32; never traced. Shapes: this shape without {@code axis}.
+     * All dtypes (int64 values beyond {@code 2^53} compare after rounding to float64).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or empty
+     */
+    public Tensor argmin(int axis) {
+        return ReductionOps.argExtremum(this, axis, false);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -728,6 +1122,197 @@ public final class Tensor {
     }
 
     /**
+     * The minimum of all elements. Ties share the gradient equally; NaN propagates.
+     *
+     * @throws IllegalArgumentException if the tensor has no elements (min has no identity)
+     */
+    public Tensor min() {
+        return min(ReductionOps.allAxes(shape), false);
+    }
+
+    /** The minimum along {@code axis}, which is removed; ties share the gradient. */
+    public Tensor min(int axis) {
+        return min(axis, false);
+    }
+
+    /** The minimum along {@code axis}; ties share the gradient equally. */
+    public Tensor min(int axis, boolean keepDims) {
+        return min(new int[] {axis}, keepDims);
+    }
+
+    /**
+     * The minimum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
+     * them with size 1. Ties share the gradient equally (PyTorch's {@code amin}); NaN propagates.
+     * All dtypes. A primitive ({@link ReduceMin}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0
+     */
+    public Tensor min(int[] axes, boolean keepDims) {
+        return ReductionOps.min(this, axes, keepDims);
+    }
+
+    /** The product of all elements; the product of no elements is 1. */
+    public Tensor prod() {
+        return prod(ReductionOps.allAxes(shape), false);
+    }
+
+    /** The product along {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor prod(int axis, boolean keepDims) {
+        return prod(new int[] {axis}, keepDims);
+    }
+
+    /**
+     * The product along {@code axes} (negative ones count from the end); the product of no
+     * elements is 1. All dtypes (an int32 product that does not fit is refused; int64 wraps). A
+     * primitive ({@link ReduceProd}) whose gradient is right with zeros in the input: with one
+     * zero, the zero's gradient is the product of the others and the rest get 0; with several,
+     * all get 0.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     * @throws ArithmeticException if an int32 product does not fit in int32
+     */
+    public Tensor prod(int[] axes, boolean keepDims) {
+        return ReductionOps.prod(this, axes, keepDims);
+    }
+
+    /** The variance of all elements, {@code mean((x - mean(x))^2)} (ddof 0). Shapes: {@code []}. */
+    public Tensor var() {
+        return var(ReductionOps.allAxes(shape), 0, false);
+    }
+
+    /**
+     * The variance along {@code axes}, {@code sum((x - mean)^2) / (n - ddof)} with {@code n} the
+     * number of elements reduced (NumPy's {@code var(axis, ddof)}; ddof 1 is the unbiased estimate,
+     * PyTorch's default). Float dtypes only.
+     *
+     * <p>Composite, two passes (mean, then centred squares), which does not cancel as {@code
+     * mean(x^2) - mean(x)^2} does. Gradient {@code 2 (x - mean) / (n - ddof)}. Where {@code ddof
+     * >= n} no degree of freedom is left and the value and gradient are NaN (NumPy gives NaN for
+     * {@code ddof == n} with zero spread and {@code +Inf} otherwise, dividing by {@code max(n -
+     * ddof, 0)}; PyTorch likewise).
+     *
+     * <pre>{@code
+     * jshell> Tensor.of(1, 2, 4).var(new int[] {0}, 1, false)
+     * $1 ==> tensor(2.3333333333333335, dtype=float64)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype, {@code ddof < 0}, or an
+     *     axis is out of range or repeated
+     */
+    public Tensor var(int[] axes, int ddof, boolean keepDims) {
+        return ReductionOps.var(this, axes, ddof, keepDims, "var");
+    }
+
+    /** The standard deviation of all elements (ddof 0). Shapes: {@code []}. */
+    public Tensor std() {
+        return std(ReductionOps.allAxes(shape), 0, false);
+    }
+
+    /**
+     * The standard deviation along {@code axes}, {@code sqrt(var(axes, ddof))}; see {@link
+     * #var(int[], int, boolean)}. Float dtypes only.
+     *
+     * <p>Composite. At zero spread (a constant slice) the value is 0 and the gradient is the
+     * subgradient 0, as PyTorch's (PR #9238) and as the norm at the zero vector, never {@code 0 /
+     * 0}; where {@code ddof >= n} both are NaN.
+     *
+     * @throws IllegalArgumentException as {@link #var(int[], int, boolean)}
+     */
+    public Tensor std(int[] axes, int ddof, boolean keepDims) {
+        return ReductionOps.std(this, axes, ddof, keepDims);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over {@code axes}, computed as {@code m + log(sum(exp(x - m)))} with
+     * {@code m} the max over them, so it neither overflows nor underflows; {@code -Inf} over no
+     * elements. Composite; the shift goes through {@link #stopGradient()}.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor logSumExp(int[] axes, boolean keepDims) {
+        return ActivationOps.logSumExp(this, axes, keepDims);
+    }
+
+    /** The p-norm of all elements; see {@link #norm(double, int[], boolean)}. */
+    public Tensor norm(double p) {
+        return norm(p, ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * The vector p-norm along {@code axes}, {@code (sum |x|^p)^(1/p)} for {@code p >= 1}, and
+     * {@code max |x|} for {@code p = +Infinity} (PyTorch's {@code linalg.vector_norm}). Float
+     * dtypes only.
+     *
+     * <p>Composite. {@code p = 1} is {@code sum(abs(x))} (gradient {@code sign(x)}, 0 at 0); {@code
+     * p = Infinity} is {@code max(abs(x))} (ties share the gradient, as PyTorch); otherwise the
+     * elements are divided by {@code max |x|} first (through {@link #stopGradient()}), so powers
+     * neither overflow nor underflow, and at the zero vector the value is 0 and the gradient the
+     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0.
+     *
+     * @throws IllegalArgumentException if {@code p < 1} or NaN, the dtype is an integer dtype, or
+     *     an axis is out of range or repeated
+     */
+    public Tensor norm(double p, int[] axes, boolean keepDims) {
+        return ReductionOps.norm(this, p, axes, keepDims);
+    }
+
+    /** Whether any element is non-zero, as a 0/1 mask of shape {@code []}; 0 for no elements. */
+    public Tensor any() {
+        return any(ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * Mask: 1 where some element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
+     * {@code any}; 0 over no elements). In this tensor's dtype, like every mask; never traced.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor any(int[] axes, boolean keepDims) {
+        return ReductionOps.any(this, axes, keepDims);
+    }
+
+    /** Whether every element is non-zero, as a 0/1 mask of shape {@code []}; 1 for no elements. */
+    public Tensor all() {
+        return all(ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * Mask: 1 where every element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
+     * {@code all}; 1 over no elements). In this tensor's dtype; never traced.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor all(int[] axes, boolean keepDims) {
+        return ReductionOps.all(this, axes, keepDims);
+    }
+
+    /**
+     * Running sums along {@code axis}: element {@code k} is the sum of elements {@code 0..k}
+     * (NumPy's and PyTorch's {@code cumsum}). Shapes: same as this tensor; a scalar is returned
+     * as it is (axis 0 or -1, as PyTorch). All dtypes (int32 sums that do not fit are refused).
+     * A primitive ({@link Cumsum}); its gradient is the running sum of the cotangent from the
+     * other end.
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor cumsum(int axis) {
+        return ReductionOps.scan(this, axis, false);
+    }
+
+    /**
+     * Running products along {@code axis}: element {@code k} is the product of elements {@code
+     * 0..k} (NumPy's and PyTorch's {@code cumprod}). Shapes: same as this tensor; a scalar is
+     * returned as it is. All dtypes (int32 products that do not fit are refused). A primitive
+     * ({@link Cumprod}) whose gradient is right with zeros in the input (case N14: the gradient of
+     * {@code sum(cumprod([0, 2, 3]))} is {@code [9, 0, 0]}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor cumprod(int axis) {
+        return ReductionOps.scan(this, axis, true);
+    }
+
+    /**
      * One-dimensional max-pooling over the last axis, without padding: output {@code i} is {@code
      * max(x[..., i * stride : i * stride + window])}. Shapes: {@code [..., n]} -> {@code [..., (n -
      * window) / stride + 1]} (the windows that fit).
@@ -756,7 +1341,7 @@ public final class Tensor {
      * {@code +Inf}; the norm of no elements is 0.
      */
     public Tensor norm() {
-        return ReductionOps.norm(this);
+        return ReductionOps.norm(this, 2, ReductionOps.allAxes(shape), false);
     }
 
     /**
@@ -765,16 +1350,18 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        return ActivationOps.logSumExp(this, axis, keepDims);
+        return ActivationOps.logSumExp(this, new int[] {axis}, keepDims);
     }
 
     /**
      * Log-softmax along {@code axis}: {@code x - logSumExp(x, axis)}. Shapes: same as this.
      *
-     * <p>Composite: no vjp of its own; stable for logits of any finite size. Computed as {@code s
-     * - log(sum(exp(s)))} with {@code s = x - max} (the max through {@link #stopGradient()}):
-     * subtracting {@code logSumExp} itself would cancel catastrophically for large logits (at
-     * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
+     * <p>A primitive ({@link LogSoftmax}, for speed), stable for logits of any finite size:
+     * computed as {@code s - log(sum(exp(s)))} with {@code s = x - max}; subtracting {@code
+     * logSumExp} itself would cancel catastrophically for large logits (at {@code [1e8, 1e8]} it
+     * gives {@code -0.69314718246} instead of {@code -ln 2}).
+     *
+     * @throws IllegalArgumentException if {@code axis} is out of range
      */
     public Tensor logSoftmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "logSoftmax");
@@ -782,7 +1369,8 @@ public final class Tensor {
 
     /**
      * Softmax along {@code axis}: {@code exp(x - logSumExp(x, axis))}, probabilities in [0, 1]
-     * summing to 1. Shapes: same as this. Composite: no vjp of its own.
+     * summing to 1. Shapes: same as this. Composite: {@code exp(logSoftmax(x))}, no vjp of its
+     * own.
      */
     public Tensor softmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "softmax").exp();
@@ -819,16 +1407,350 @@ public final class Tensor {
     }
 
     /**
-     * The elements {@code start, start + step, ...} below {@code end} along {@code axis} (NumPy's
-     * {@code x[..., start:end:step, ...]}; {@code start >= end} gives an empty axis). Shapes:
-     * {@code [..., n, ...]} -> {@code [..., ceil((end - start) / step), ...]}.
+     * The slice {@code x[..., start:stop:step, ...]} along {@code axis}, with Python's and NumPy's
+     * semantics: the elements {@code start, start + step, ...} up to but excluding {@code stop};
+     * negative bounds count from the end ({@code -1} is the last element); bounds beyond either end
+     * are clamped; a negative step walks backwards ({@code x[::-1]} reverses). An empty range gives
+     * an empty axis. Shapes: {@code [..., n, ...]} -> {@code [..., k, ...]} with {@code k} the
+     * number of such indices; any dtype.
+     *
+     * <p>Composite of {@link Slice} (and {@link Flip} for a negative step); the vjp pads the
+     * cotangent back with zeros. Every call valid before this method took Python's rules (bounds
+     * in {@code [0, n]}, step at least 1) gives the same result as then.
+     *
+     * <pre>{@code
+     * jshell> Tensor.arange(6).slice(0, 1, -1, 2)        // x[1:-1:2]
+     * $1 ==> tensor([1., 3.], dtype=float64)
+     * }</pre>
      *
      * @param axis the sliced axis; negative counts from the end
-     * @throws IllegalArgumentException if the axis is out of range, {@code start} or {@code end}
-     *     is outside {@code [0, n]} or {@code step < 1}, naming the values and the shape
+     * @throws IllegalArgumentException if the axis is out of range or {@code step} is 0
      */
-    public Tensor slice(int axis, int start, int end, int step) {
-        return MovementOps.slice(this, axis, start, end, step);
+    public Tensor slice(int axis, int start, int stop, int step) {
+        return MovementOps.slice(this, axis, start, stop, step);
+    }
+
+    /**
+     * {@link #slice(int, int, int, int)} where a null bound is an omitted one, as in Python: {@code
+     * x[2:]} is {@code slice(axis, 2, null, 1)}, {@code x[::-1]} is {@code slice(axis, null, null,
+     * -1)}. An omitted start is the first element walked ({@code n - 1} for a negative step), an
+     * omitted stop lies past the last one walked.
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code step} is 0
+     */
+    public Tensor slice(int axis, Integer start, Integer stop, int step) {
+        return MovementOps.slice(this, axis, start, stop, step);
+    }
+
+    /** {@link #slice(int, int, int, int)} with step 1: {@code x[..., start:stop, ...]}. */
+    public Tensor slice(int axis, int start, int stop) {
+        return MovementOps.slice(this, axis, start, stop, 1);
+    }
+
+    /**
+     * The elements in row-major order as a 1-D tensor ({@code torch.flatten(x)}, NumPy's {@code
+     * ravel}). Shapes: {@code [d0, ..., dr]} -> {@code [d0 * ... * dr]}; a scalar gives {@code
+     * [1]}. Composite ({@link Reshape}).
+     */
+    public Tensor flatten() {
+        return MovementOps.flatten(this, 0, -1);
+    }
+
+    /**
+     * Merges the axes {@code startAxis..endAxis} (both included) into one, as {@code
+     * torch.flatten(x, start_dim, end_dim)}. Shapes: {@code [2, 3, 4, 5]} with {@code (1, 2)} ->
+     * {@code [2, 12, 5]}. Composite ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range or {@code startAxis} comes
+     *     after {@code endAxis}
+     */
+    public Tensor flatten(int startAxis, int endAxis) {
+        return MovementOps.flatten(this, startAxis, endAxis);
+    }
+
+    /**
+     * Removes every axis of size 1 ({@code np.squeeze(x)}, {@code torch.squeeze(x)}). Shapes:
+     * {@code [1, 3, 1]} -> {@code [3]}. Composite ({@link Reshape}).
+     */
+    public Tensor squeeze() {
+        return MovementOps.squeeze(this);
+    }
+
+    /**
+     * Removes the given axes, each of size 1 ({@code np.squeeze(x, axis)}). Shapes: {@code [1, 3,
+     * 1]} with axis {@code -1} -> {@code [1, 3]}. Composite ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or not of size 1
+     *     (NumPy's rule; {@code torch.squeeze(x, dim)} silently keeps such an axis)
+     */
+    public Tensor squeeze(int... axes) {
+        return MovementOps.squeeze(this, axes);
+    }
+
+    /**
+     * A new axis of size 1 at position {@code axis} of the result ({@code torch.unsqueeze}).
+     * Shapes: {@code [2, 3]} with axis 1 -> {@code [2, 1, 3]}; axis {@code -1} appends. Composite
+     * ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException unless {@code -rank - 1 <= axis <= rank}
+     */
+    public Tensor unsqueeze(int axis) {
+        return MovementOps.expandDims(this, new int[] {axis}, "unsqueeze");
+    }
+
+    /**
+     * New axes of size 1 at positions {@code axes} of the result ({@code np.expand_dims}).
+     * Shapes: {@code [2, 3]} with axes {@code (0, -1)} -> {@code [1, 2, 3, 1]}. Composite
+     * ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range for the result's rank or
+     *     repeated
+     */
+    public Tensor expandDims(int... axes) {
+        return MovementOps.expandDims(this, axes, "expandDims");
+    }
+
+    /**
+     * Exchanges two axes ({@code np.swapaxes}, {@code torch.transpose(x, a, b)}). Shapes: {@code
+     * [2, 3, 4]} with {@code (0, 2)} -> {@code [4, 3, 2]}. Composite ({@link Permute}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range
+     */
+    public Tensor swapAxes(int first, int second) {
+        return MovementOps.swapAxes(this, first, second);
+    }
+
+    /**
+     * Moves axis {@code source} to position {@code destination}, the others keeping their order
+     * ({@code np.moveaxis}, {@code torch.movedim}). Shapes: {@code [2, 3, 4]} with {@code (0,
+     * -1)} -> {@code [3, 4, 2]}. Composite ({@link Permute}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range
+     */
+    public Tensor moveAxis(int source, int destination) {
+        return MovementOps.moveAxis(this, new int[] {source}, new int[] {destination});
+    }
+
+    /**
+     * Moves each axis {@code sources[i]} to position {@code destinations[i]}, the others keeping
+     * their order ({@code np.moveaxis} with sequences). Composite ({@link Permute}).
+     *
+     * @throws IllegalArgumentException if the lengths differ or an axis is out of range or
+     *     repeated
+     */
+    public Tensor moveAxis(int[] sources, int[] destinations) {
+        return MovementOps.moveAxis(this, sources, destinations);
+    }
+
+    /**
+     * Reverses the order of the elements along {@code axes} ({@code np.flip(x, axes)}, {@code
+     * torch.flip(x, dims)}): {@code y[..., i, ...] = x[..., n - 1 - i, ...]}. Shapes: same as this
+     * tensor; any dtype. A primitive ({@link Flip}); with no axes it returns this tensor.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor flip(int... axes) {
+        return MovementOps.flip(this, axes);
+    }
+
+    /** Reverses every axis ({@code np.flip(x)} with no axis). Shapes: same as this tensor. */
+    public Tensor flip() {
+        return MovementOps.flip(this, ReductionOps.allAxes(shape));
+    }
+
+    /**
+     * Rotates the elements along {@code axis} by {@code shift} positions ({@code np.roll}, {@code
+     * torch.roll}): {@code y[..., (i + shift) mod n, ...] = x[..., i, ...]}; a negative shift
+     * rotates the other way. Shapes: same as this tensor. Composite: two slices joined by {@link
+     * Concat}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor roll(int shift, int axis) {
+        return MovementOps.roll(this, shift, axis);
+    }
+
+    /**
+     * Rolls along several axes in turn ({@code torch.roll(x, shifts, dims)}); an axis named twice
+     * rolls by the sum of its shifts.
+     *
+     * @throws IllegalArgumentException if the lengths differ or an axis is out of range
+     */
+    public Tensor roll(int[] shifts, int[] axes) {
+        return MovementOps.roll(this, shifts, axes);
+    }
+
+    /**
+     * Rolls the flattened elements by {@code shift} and restores the shape ({@code np.roll(x,
+     * shift)}, {@code torch.roll(x, shift)} without an axis).
+     */
+    public Tensor roll(int shift) {
+        return MovementOps.roll(this.reshape(-1), shift, 0).reshape(shape);
+    }
+
+    /**
+     * Repeats each element along {@code axis} {@code repeats} times in place: {@code [a, b]} ->
+     * {@code [a, a, b, b]} (PyTorch's {@code torch.repeat_interleave}, NumPy's {@code np.repeat};
+     * not PyTorch's {@code Tensor.repeat}, which is {@link #tile}). Shapes: {@code [..., n, ...]}
+     * -> {@code [..., n * repeats, ...]}; any dtype. Composite ({@link BroadcastTo} on a new
+     * axis, then {@link Reshape}); the vjp sums the copies.
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code repeats < 0}
+     */
+    public Tensor repeatInterleave(int repeats, int axis) {
+        return MovementOps.repeatInterleave(this, repeats, axis);
+    }
+
+    /**
+     * Repeats element {@code i} along {@code axis} {@code repeats[i]} times ({@code
+     * torch.repeat_interleave(x, repeats_tensor, dim)}, {@code np.repeat(x, repeats, axis)}); a
+     * single count applies to every element. Shapes: {@code [..., n, ...]} -> {@code [...,
+     * sum(repeats), ...]}. Composite ({@link IndexSelect}; the vjp scatter-adds the copies).
+     *
+     * @throws IllegalArgumentException if the axis is out of range, a count is negative or there
+     *     are neither {@code n} counts nor one
+     */
+    public Tensor repeatInterleave(int[] repeats, int axis) {
+        return MovementOps.repeatInterleave(this, repeats, axis);
+    }
+
+    /**
+     * Repeats each element of the flattened tensor {@code repeats} times ({@code
+     * torch.repeat_interleave(x, repeats)} and {@code np.repeat(x, repeats)} without an axis).
+     * Shapes: any -> {@code [size * repeats]}.
+     */
+    public Tensor repeatInterleave(int repeats) {
+        return MovementOps.repeatInterleave(this.reshape(-1), repeats, 0);
+    }
+
+    /**
+     * Tiles copies of the whole tensor: {@code [a, b]} tiled twice is {@code [a, b, a, b]} ({@code
+     * np.tile(x, reps)}, and PyTorch's {@code Tensor.repeat(*reps)}, whose name jgrad does not use
+     * because NumPy's {@code repeat} is {@link #repeatInterleave}). When {@code reps} is shorter
+     * than the rank it is padded with leading 1s; when longer, the tensor gains leading axes of
+     * size 1. Shapes: {@code [d0, ..., dr]} -> {@code [d0 * r0, ..., dr * rr]}; any dtype.
+     * Composite ({@link BroadcastTo} then {@link Reshape}); the vjp sums the copies.
+     *
+     * @throws IllegalArgumentException if a count is negative
+     */
+    public Tensor tile(int... reps) {
+        return MovementOps.tile(this, reps);
+    }
+
+    /**
+     * Joins tensors along an existing axis ({@code torch.cat}, {@code np.concatenate}). Shapes:
+     * {@code [..., n_i, ...]} for each tensor, equal except along {@code axis} -> {@code [...,
+     * sum(n_i), ...]}; one dtype, any. A primitive ({@link Concat}, for speed and memory); the vjp
+     * slices the cotangent into each input's part. One tensor is returned as it is.
+     *
+     * @throws IllegalArgumentException if the list is empty, a tensor is a scalar, the dtypes
+     *     differ or the shapes differ on another axis, naming the tensor and both shapes
+     */
+    public static Tensor concat(List<Tensor> tensors, int axis) {
+        return MovementOps.concat(tensors, axis);
+    }
+
+    /**
+     * Joins equal-shaped tensors along a new axis at position {@code axis} of the result ({@code
+     * torch.stack}, {@code np.stack}). Shapes: {@code k} tensors of {@code [d0, ..., dr]} with
+     * axis 0 -> {@code [k, d0, ..., dr]}. Composite: {@link #unsqueeze} then {@link #concat}.
+     *
+     * @throws IllegalArgumentException if the list is empty, the shapes or dtypes differ, or
+     *     {@code axis} is outside {@code [-rank - 1, rank]}
+     */
+    public static Tensor stack(List<Tensor> tensors, int axis) {
+        return MovementOps.stack(tensors, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into pieces of {@code size} elements, the last one
+     * shorter when {@code size} does not divide the axis ({@code torch.split(x, size, dim)}).
+     * Shapes: {@code [..., n, ...]} -> {@code ceil(n / size)} tensors {@code [..., size, ...]}
+     * (one empty piece for {@code n = 0}). Composite ({@link Slice}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code size < 1}
+     */
+    public ImmutableList<Tensor> split(int size, int axis) {
+        return MovementOps.split(this, size, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into pieces of the given sizes ({@code torch.split(x,
+     * sizes, dim)}; NumPy's {@code np.split} takes cut positions instead). Shapes: {@code [..., n,
+     * ...]} -> {@code [..., sizes[i], ...]} for each {@code i}. Composite ({@link Slice}).
+     *
+     * @throws IllegalArgumentException if a size is negative or the sizes do not sum to {@code n}
+     */
+    public ImmutableList<Tensor> split(int[] sizes, int axis) {
+        return MovementOps.split(this, sizes, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into {@code chunks} pieces of {@code ceil(n / chunks)}
+     * elements, as {@code torch.chunk}: the last is shorter when that does not divide {@code n},
+     * and fewer pieces come back when fewer suffice ({@code 5} elements in 4 chunks give sizes
+     * {@code 2, 2, 1}; an empty axis gives {@code chunks} empty pieces). Composite ({@link
+     * Slice}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code chunks < 1}
+     */
+    public ImmutableList<Tensor> chunk(int chunks, int axis) {
+        return MovementOps.chunk(this, chunks, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into exactly {@code sections} pieces whose sizes differ
+     * by at most one, the longer ones first ({@code torch.tensor_split(x, sections, dim)}, {@code
+     * np.array_split}): 5 elements in 3 sections give sizes {@code 2, 2, 1}. Composite ({@link
+     * Slice}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code sections < 1}
+     */
+    public ImmutableList<Tensor> tensorSplit(int sections, int axis) {
+        return MovementOps.tensorSplit(this, sections, axis);
+    }
+
+    /**
+     * Zero padding in PyTorch's argument order ({@code torch.nn.functional.pad(x, widths)}):
+     * {@code widths} lists (before, after) pairs starting from the LAST axis, so {@code (1, 2)}
+     * pads the last axis with 1 zero before and 2 after, and {@code (1, 2, 3, 4)} also pads the
+     * axis before it with 3 and 4. (NumPy's {@code np.pad} lists pairs from the first axis.)
+     * Shapes: {@code [..., n]} with {@code (b, a)} -> {@code [..., b + n + a]}; any dtype.
+     * Composite ({@link Concat}).
+     *
+     * @throws IllegalArgumentException if {@code widths} has odd length, more pairs than axes, or
+     *     a negative width
+     */
+    public Tensor pad(int... widths) {
+        return MovementOps.pad(this, widths, PadMode.CONSTANT, 0);
+    }
+
+    /**
+     * Constant padding with {@code value}, widths as {@link #pad(int...)} ({@code F.pad(x, widths,
+     * value=value)}, {@code np.pad(..., constant_values=value)}). Composite ({@link Concat}).
+     *
+     * @throws IllegalArgumentException as {@link #pad(int...)}, or if this tensor is an integer
+     *     tensor and {@code value} is not a whole number it holds
+     */
+    public Tensor pad(int[] widths, double value) {
+        return MovementOps.pad(this, widths, PadMode.CONSTANT, value);
+    }
+
+    /**
+     * Padding by {@code mode} (see {@link PadMode}: constant zeros, reflect, replicate, circular),
+     * widths as {@link #pad(int...)} ({@code F.pad(x, widths, mode=...)}; NumPy's {@code
+     * np.pad(x, pairs, mode)} with its pairs listed from the first axis and {@code "edge"}, {@code
+     * "wrap"} for replicate and circular). Unlike PyTorch, any axes of any rank may be padded in
+     * every mode. Composite: slices (flipped for reflect, broadcast for replicate) joined by
+     * {@link Concat}, axis by axis, so corners are padded as NumPy does; the vjp of reflect and
+     * replicate adds the padded positions' cotangents back to the elements they copy.
+     *
+     * @throws IllegalArgumentException as {@link #pad(int...)}; for REFLECT if a width is not less
+     *     than its axis's size, for CIRCULAR if it is larger, for REPLICATE if a padded axis is
+     *     empty, naming the widths, the axis and the shape
+     */
+    public Tensor pad(int[] widths, PadMode mode) {
+        return MovementOps.pad(this, widths, mode, 0);
     }
 
     /**
@@ -1210,6 +2132,133 @@ public final class Tensor {
         return NetworkOps.dropout(this, p, keepMask);
     }
 
+    // ---------------------------------------------------------------- indexing
+    //
+    // Index tensors are int32 or int64. An index into an axis of size n lies in [-n, n); negative
+    // ones count from the end (NumPy's rule; PyTorch's gather and index_select refuse them).
+
+    /**
+     * The entries along {@code axis} that {@code index} lists, in its order and with repeats
+     * ({@code torch.index_select(x, axis, index)}): {@code y[..., i, ...] = x[..., index[i], ...]}.
+     * Shapes: {@code [..., n, ...]}, {@code index [k]} (or a scalar, as {@code [1]}) -> {@code
+     * [..., k, ...]}; any dtype. A primitive ({@link IndexSelect}); the vjp is a scatter-add
+     * ({@link #indexAdd}) where repeated indices accumulate.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, {@code index} is not an int32
+     *     or int64 tensor of rank 0 or 1, or an index lies outside {@code [-n, n)} (naming the
+     *     index, its position and the valid range)
+     */
+    public Tensor indexSelect(int axis, Tensor index) {
+        return IndexingOps.indexSelect(this, axis, index);
+    }
+
+    /**
+     * The entries along {@code axis} at indices of any shape ({@code np.take(x, index, axis)}):
+     * {@code y[a..., i..., b...] = x[a..., index[i...], b...]}. Shapes: {@code [..., n, ...]},
+     * {@code index [i0, ..., ik]} -> {@code [..., i0, ..., ik, ...]}. Composite ({@link
+     * IndexSelect} on the flattened index); the vjp scatter-adds.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, {@code index} is not an int32
+     *     or int64 tensor, or an index lies outside {@code [-n, n)}, naming it
+     */
+    public Tensor take(Tensor index, int axis) {
+        return IndexingOps.take(this, index, axis);
+    }
+
+    /**
+     * The elements at flat (row-major) positions ({@code np.take(x, index)}, {@code torch.take}):
+     * {@code y[i...] = x.flatten()[index[i...]]}. Shapes: any, {@code index} of any shape ->
+     * {@code index}'s shape. Composite ({@link IndexSelect}); the vjp scatter-adds, so repeated
+     * positions accumulate.
+     *
+     * @throws IllegalArgumentException if {@code index} is not an int32 or int64 tensor or an
+     *     index lies outside {@code [-size, size)}, naming it
+     */
+    public Tensor take(Tensor index) {
+        return IndexingOps.take(this, index);
+    }
+
+    /**
+     * Reads along {@code axis} at the positions of an index tensor of the same rank ({@code
+     * torch.gather(x, axis, index)}, {@code np.take_along_axis}): {@code y[i][j] =
+     * x[index[i][j]][j]} for axis 0, {@code y[i][j] = x[i][index[i][j]]} for axis 1. Shapes:
+     * {@code x [d0, ..., dr]}, {@code index [e0, ..., er]} with {@code e_d <= d_d} off the axis ->
+     * {@code [e0, ..., er]}; any dtype. A primitive ({@link Gather}); the vjp is {@link
+     * #scatterAdd} into zeros, where repeated indices accumulate.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, {@code index} is not an int32
+     *     or int64 tensor of this rank no longer than this tensor off the axis, or an index lies
+     *     outside {@code [-n, n)}, naming it
+     */
+    public Tensor gather(int axis, Tensor index) {
+        return IndexingOps.gather(this, axis, index);
+    }
+
+    /**
+     * This tensor plus {@code source} added along {@code axis} at the positions of {@code index}
+     * ({@code torch.Tensor.scatter_add(axis, index, source)}): {@code y = x}, then {@code
+     * y[index[i][j]][j] += source[i][j]} for axis 0, repeated positions accumulating. Shapes: this
+     * {@code [d0, ..., dr]}, {@code index} and {@code source} of one shape {@code [e0, ..., er]}
+     * with {@code e_d <= d_d} off the axis -> this shape; this and {@code source} of one dtype. A
+     * primitive ({@link ScatterAdd}); the vjp is the cotangent for this tensor and its {@link
+     * #gather} for {@code source}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, the shapes do not fit (PyTorch
+     *     lets {@code index} be smaller than {@code source}; jgrad does not), the dtypes differ or
+     *     an index lies outside {@code [-n, n)}, naming it
+     */
+    public Tensor scatterAdd(int axis, Tensor index, Tensor source) {
+        return IndexingOps.scatterAdd(this, axis, index, source);
+    }
+
+    /**
+     * This tensor plus the entries of {@code source} added along {@code axis} at the positions
+     * {@code index} lists ({@code torch.Tensor.index_add(axis, index, source)}, {@code np.add.at}
+     * along an axis): {@code y[..., index[i], ...] += source[..., i, ...]}, repeated indices
+     * accumulating. Shapes: this {@code [..., n, ...]}, {@code index [k]}, {@code source [..., k,
+     * ...]} -> this shape. A primitive ({@link IndexAdd}); the vjp is the cotangent for this
+     * tensor and its {@link #indexSelect} for {@code source}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, the shapes do not fit, the
+     *     dtypes differ or an index lies outside {@code [-n, n)}, naming it
+     */
+    public Tensor indexAdd(int axis, Tensor index, Tensor source) {
+        return IndexingOps.indexAdd(this, axis, index, source);
+    }
+
+    /**
+     * The elements where {@code mask} is nonzero, in row-major order ({@code
+     * torch.masked_select(x, mask)}, NumPy's {@code x[mask]}); the mask and this tensor broadcast
+     * together. Shapes: {@code x}, {@code mask} broadcastable -> {@code [count of nonzero]}; the
+     * mask of any dtype (a 0/1 tensor from {@link #less} and friends; NaN counts as nonzero), never
+     * differentiated. Composite ({@link IndexSelect}): the vjp scatters the cotangent back to the
+     * selected positions, zeros elsewhere.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
+    public Tensor maskedSelect(Tensor mask) {
+        return IndexingOps.maskedSelect(this, mask);
+    }
+
+    /**
+     * One-hot vectors for integer class labels of any shape ({@code
+     * torch.nn.functional.one_hot}): {@code y[..., c] = labels[...] == c ? 1 : 0}. Shapes: {@code
+     * labels [...]} int32 or int64 -> {@code [..., numClasses]}, float64. Never differentiated.
+     *
+     * @throws IllegalArgumentException if {@code labels} is not an integer tensor, {@code
+     *     numClasses < 1} or a label lies outside {@code 0..numClasses-1} (negative ones included),
+     *     naming the label and its position
+     */
+    public static Tensor oneHot(Tensor labels, int numClasses) {
+        return IndexingOps.oneHot(labels, numClasses);
+    }
+
+    /** {@link #oneHot(Tensor, int)} for labels given as a plain array. Shapes: {@code [n, k]}. */
+    public static Tensor oneHot(int[] labels, int numClasses) {
+        return IndexingOps.oneHot(ofInts(checkNotNull(labels, "oneHot: labels is null")),
+                numClasses);
+    }
+
     // ---------------------------------------------------------------- differentiation
 
     /** The same values without the graph: gradients do not flow through the result. */
@@ -1285,7 +2334,7 @@ public final class Tensor {
             throw new IllegalStateException(primitive + ": forward gave " + value.shape + " "
                     + value.dtype + ", the rules say " + expected + " " + dtype);
         }
-        if (Anomaly.enabled()) {
+        if (Anomaly.checksOperations()) {
             Anomaly.check(opName(primitive), inputList, value);
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
@@ -1309,7 +2358,7 @@ public final class Tensor {
             throw new NullPointerException(op.name() + ": forward returned null");
         }
         value = value.stopGradient();
-        if (Anomaly.enabled()) {
+        if (Anomaly.checksOperations()) {
             Anomaly.check(op.name(), inputs, value);
         }
         Node node = traced && value.dtype.isFloatingPoint() ? record(op, inputs) : null;
