@@ -2011,10 +2011,12 @@ public final class Tensor {
      * p - d (k - 1) - 1) / s) + 1}, or {@code ceil} in ceil mode, where a last window that would
      * start beyond the input and its left padding is dropped; float32 or float64.
      *
-     * <p>Composite: {@link #unfold} with {@code -Inf} padding and a max over each window's taps.
-     * Each window's gradient goes to its largest element; tied elements share it equally (jgrad's
-     * max convention; PyTorch gives it all to the first), and where windows overlap an element's
-     * contributions add up.
+     * <p>Composite: {@link #unfold}, a constant that makes the padding {@code -Inf} (added, so
+     * anomaly mode does not report it), and a max over each window's taps. Each window's
+     * gradient goes to its largest element; tied elements share it equally (jgrad's max
+     * convention; PyTorch gives it all to the first), and where windows overlap an element's
+     * contributions add up. A window whose real cells are all {@code -Inf} ties with its padding:
+     * its value is {@code -Inf} and the padding's share of its gradient is dropped.
      *
      * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
      *     an option has more values than spatial axes, or the input is too small for one window
