@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Each record holds the operation's static parameters and declares in one place its shape rule,
  * its forward kernel and its vector-Jacobian product. The {@code permits} clause, ordered by
  * category, is the table's index: elementwise unary; elementwise binary (equal shapes; public
- * methods broadcast first); selection; reduction; movement; linear algebra.
+ * methods broadcast first); selection; reduction; movement; linear algebra; network operations.
  *
  * <p>Rules are written with {@link Tensor} operations, never raw loops, so the backward pass can
  * itself be recorded and differentiated again (grad of grad). Zero cotangents are strong: a zero
@@ -34,6 +34,7 @@ public sealed interface Primitive permits
         // linear algebra
         MatMul,
         // network operations
+        Unfold, Fold,
         // user-defined operations: the one non-sealed entry
         CustomOp {
 
