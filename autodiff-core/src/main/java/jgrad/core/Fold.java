@@ -50,4 +50,10 @@ public record Fold(SlidingWindows windows) implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(Tensor.apply(new Unfold(windows), cotangent));
     }
+
+    /** Its cotangents are zero where an input took no part (padding, unread cells): strong. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

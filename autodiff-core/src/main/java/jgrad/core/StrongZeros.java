@@ -35,7 +35,8 @@ final class StrongZeros {
                 || primitive instanceof BroadcastTo || primitive instanceof Permute
                 || primitive instanceof Slice || primitive instanceof Pad
                 || primitive instanceof Flip || primitive instanceof ReduceSum
-                || primitive instanceof Gather || primitive instanceof IndexSelect) {
+                || primitive instanceof Gather || primitive instanceof IndexSelect
+                || primitive instanceof Unfold || primitive instanceof Fold) {
             return inputs[0].strongZeros();
         }
         if (primitive instanceof Add || primitive instanceof Concat) {

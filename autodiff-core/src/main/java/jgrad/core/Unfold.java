@@ -53,4 +53,10 @@ public record Unfold(SlidingWindows windows) implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(Tensor.apply(new Fold(windows), cotangent));
     }
+
+    /** Its cotangents are zero where an input took no part (padding, unread cells): strong. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }
