@@ -504,6 +504,15 @@ final class Kernels {
         return false;
     }
 
+    static boolean containsNonZero(Tensor x) {
+        for (int i = 0; i < x.size(); i++) {
+            if (Storage.get(x.storage(), i) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean containsNaN(Tensor x) {
         return !x.dtype().isInteger() && !allFinite(x) && hasNaN(x);
     }

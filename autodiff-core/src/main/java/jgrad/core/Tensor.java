@@ -70,7 +70,7 @@ public final class Tensor {
      *     not a whole number in its range
      */
     public static Tensor scalar(double value, DType dtype) {
-        return Kernels.result(Shape.scalar(), checkNotNull(dtype),
+        return Kernels.result(Shape.scalar(), checkNotNull(dtype, "scalar: dtype is null"),
                 Storage.fromDoubles(new double[] {value}, dtype, "scalar"));
     }
 
@@ -114,7 +114,7 @@ public final class Tensor {
      */
     public static Tensor of(double[] values, Shape shape, DType dtype) {
         checkSize(values.length, shape);
-        return Kernels.result(shape, checkNotNull(dtype),
+        return Kernels.result(shape, checkNotNull(dtype, "of: dtype is null"),
                 Storage.fromDoubles(values.clone(), dtype, "of"));
     }
 
@@ -193,7 +193,8 @@ public final class Tensor {
      *     not a whole number in its range
      */
     public static Tensor full(double value, Shape shape, DType dtype) {
-        return Kernels.result(shape, checkNotNull(dtype),
+        checkNotNull(shape, "full: shape is null");
+        return Kernels.result(shape, checkNotNull(dtype, "full: dtype is null"),
                 Storage.filled(dtype, shape.size(), value, "full"));
     }
 
@@ -284,18 +285,18 @@ public final class Tensor {
      *     not a whole number that an integer {@code dtype} holds
      */
     public static Tensor arange(double start, double stop, double step, DType dtype) {
-        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "dtype"), "arange");
+        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "arange: dtype is null"), "arange");
     }
 
     /** Independent standard normal draws of {@code dtype} (a float dtype). */
     public static Tensor randn(Shape shape, DType dtype, RandomGenerator rng) {
-        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "dtype"), "randn");
+        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "randn: dtype is null"), "randn");
     }
 
     /** Independent uniform draws on {@code [low, high)} of {@code dtype} (a float dtype). */
     public static Tensor uniform(Shape shape, double low, double high, DType dtype,
             RandomGenerator rng) {
-        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "dtype"),
+        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "uniform: dtype is null"),
                 "uniform");
     }
 
@@ -608,7 +609,7 @@ public final class Tensor {
 
     /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
     public Tensor cast(DType dtype) {
-        checkNotNull(dtype, "dtype");
+        checkNotNull(dtype, "cast: dtype is null");
         return dtype == this.dtype ? this : apply(new Cast(dtype), this);
     }
 
@@ -2340,7 +2341,7 @@ public final class Tensor {
         Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
-                    + " has more than 2^31 - 1 elements");
+                    + " has more than 2^31 - 9 elements (a Java array's limit)");
         }
         Tensor value = primitive.forward(inputList);
         if (!value.shape.equals(expected) || value.dtype != dtype) {
@@ -2373,6 +2374,11 @@ public final class Tensor {
             throw new NullPointerException(op.name() + ": forward returned null");
         }
         value = value.stopGradient();
+        if (traced && !value.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(op.name() + ": forward returned a tensor of dtype "
+                    + value.dtype + " for inputs being differentiated; integer results are not"
+                    + " differentiable");
+        }
         if (Anomaly.checksOperations()) {
             Anomaly.check(op.name(), inputs, value);
         }
