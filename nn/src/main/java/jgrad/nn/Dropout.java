@@ -1,0 +1,99 @@
+package jgrad.nn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import jgrad.core.Params;
+import jgrad.core.Tensor;
+
+/**
+ * Inverted dropout (Srivastava et al., "Dropout: A Simple Way to Prevent Neural Networks from
+ * Overfitting", JMLR 2014; PyTorch's {@code nn.Dropout(p)}): in training each element is zeroed
+ * with probability {@code p} and the kept ones are scaled by {@code 1 / (1 - p)}, so the expected
+ * output equals the input and evaluation needs no scaling; in evaluation the layer is the
+ * identity.
+ *
+ * <p>Training and evaluation come from the {@link Mode} argument of {@link #forward}; {@link
+ * #apply} is evaluation. The keep mask is drawn from the training mode's generator ({@code 1}
+ * with probability {@code 1 - p}), or given with {@link #apply(Tensor, Tensor)}. With {@code p =
+ * 1} every element is dropped: the output and its gradient are 0, not NaN (the scale is taken as
+ * 0 instead of {@code 1 / 0}). Shapes: output same as input, any rank; float64 or float32.
+ *
+ * <p>Composite: {@code x · (mask · scale)}, no vjp of its own; the gradient is {@code cotangent ·
+ * mask · scale}.
+ *
+ * <pre>{@code
+ * jshell> new Dropout(0.5).forward(Tensor.ones(6), Mode.training(new SplittableRandom(1))).output()
+ * }</pre>
+ *
+ * @param p the drop probability, in {@code [0, 1]}
+ */
+public record Dropout(double p) implements Layer {
+
+    /** @throws IllegalArgumentException unless {@code 0 <= p <= 1} */
+    public Dropout {
+        checkArgument(p >= 0 && p <= 1, "dropout: p must lie in [0, 1], got %s", p);
+    }
+
+    /** PyTorch's default, {@code p = 0.5}. */
+    public Dropout() {
+        this(0.5);
+    }
+
+    /** Evaluation: the input unchanged. */
+    @Override
+    public Tensor apply(Tensor input) {
+        return checkNotNull(input, "dropout: input is null");
+    }
+
+    /**
+     * In training mode, {@code x · mask / (1 - p)} with a mask drawn from the mode's generator
+     * (one draw per element); in evaluation, {@code x}. No state.
+     */
+    @Override
+    public Forward forward(Tensor input, Mode mode) {
+        checkNotNull(input, "dropout: input is null");
+        checkNotNull(mode, "dropout: mode is null");
+        if (!(mode instanceof Mode.Training training)) {
+            return new Forward(input, Params.of());
+        }
+        Tensor keep = Tensor.bernoulli(input.shape(), 1 - p, input.dtype(), training.rng());
+        return new Forward(apply(input, keep), Params.of());
+    }
+
+    /**
+     * Training-mode dropout with a given keep mask: {@code x · keepMask / (1 - p)}, or 0 when
+     * {@code p = 1}. Shapes: {@code keepMask} broadcasts to {@code x}; values 0 or 1, same dtype.
+     *
+     * @throws IllegalArgumentException if the mask does not broadcast to {@code x}
+     */
+    public Tensor apply(Tensor x, Tensor keepMask) {
+        checkNotNull(x, "dropout: input is null");
+        checkNotNull(keepMask, "dropout: keepMask is null");
+        double scale = p < 1 ? 1 / (1 - p) : 0;
+        Tensor y = x.mul(keepMask.mul(scale).stopGradient());
+        checkArgument(y.shape().equals(x.shape()),
+                "dropout: keepMask of shape %s does not broadcast to input shape %s",
+                keepMask.shape(), x.shape());
+        return y;
+    }
+
+    /** No parameters. */
+    @Override
+    public Params params() {
+        return Params.of();
+    }
+
+    /** This layer; {@code params} must be empty. */
+    @Override
+    public Dropout withParams(Params params) {
+        ParamsChecks.checkMatches("dropout", Params.of(), params);
+        return this;
+    }
+
+    /** {@code Dropout(p=0.5)}, as PyTorch prints it. */
+    @Override
+    public String toString() {
+        return "Dropout(p=" + p + ")";
+    }
+}
