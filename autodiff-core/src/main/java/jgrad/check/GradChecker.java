@@ -1,5 +1,6 @@
 package jgrad.check;
 
+import jgrad.core.Domain;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 

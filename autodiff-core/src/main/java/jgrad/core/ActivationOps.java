@@ -11,8 +11,12 @@ final class ActivationOps {
     private ActivationOps() {}
 
     static Tensor softplus(Tensor x) {
+        // relu(x) + log1p(e^-|x|), with the two pieces selected by `where` so the gradient at 0
+        // is sigmoid(0) = 0.5 (the kinks of relu and |x| would give 0), and e^t is only ever
+        // taken of t <= 0: no branch overflows, so anomaly detection stays quiet.
         Tensor positive = x.greater(0.0);
-        return Tensor.where(positive, x.add(x.neg().exp().log1p()), x.exp().log1p());
+        Tensor negativeMagnitude = Tensor.where(positive, x.neg(), x);
+        return Tensor.where(positive, x, x.zerosLike()).add(negativeMagnitude.exp().log1p());
     }
 
     static Tensor abs(Tensor x) {

@@ -27,6 +27,15 @@ final class Anomaly {
         Node backwardOf;
     }
 
+    /**
+     * Whether operations check their results now: not inside a vjp rule, whose intermediate
+     * values may be infinite where a strong zero cotangent discards them (the infinite derivative
+     * of sqrt at 0 times a zero cotangent); the rule's results are checked instead.
+     */
+    static boolean checksOperations() {
+        return enabled() && STATE.get().backwardOf == null;
+    }
+
     private Anomaly() {}
 
     /** Whether checks run on this thread now. */
@@ -50,15 +59,58 @@ final class Anomaly {
         }
     }
 
-    /** Runs a node's vjp with that node named as the one being differentiated. */
-    static <T> T backwardOf(Node node, Supplier<T> rule) {
+    /**
+     * Runs a node's vjp rule without checking the operations inside it, then checks the
+     * cotangents it returns: one that holds NaN or an infinity while the cotangent it was given,
+     * the node's inputs and its output are all finite throws, naming the node and where it was
+     * created.
+     *
+     * @throws AnomalyException for a cotangent the rule made non-finite
+     */
+    static ImmutableList<Tensor> backwardOf(Node node, Tensor cotangent, Tensor output,
+            Supplier<ImmutableList<Tensor>> rule) {
         State state = STATE.get();
         Node saved = state.backwardOf;
         state.backwardOf = node;
+        ImmutableList<Tensor> cotangents;
         try {
-            return rule.get();
+            cotangents = rule.get();
         } finally {
             state.backwardOf = saved;
+        }
+        if (!Kernels.allFinite(cotangent) || !Kernels.allFinite(output)) {
+            return cotangents; // propagated
+        }
+        for (Tensor input : node.inputs) {
+            if (!Kernels.allFinite(input)) {
+                return cotangents;
+            }
+        }
+        for (int i = 0; i < cotangents.size(); i++) {
+            Tensor result = cotangents.get(i);
+            if (node.inputs.get(i).isTraced() && result.dtype().isFloatingPoint()
+                    && !Kernels.allFinite(result)) {
+                StringBuilder message = new StringBuilder("anomaly: the backward pass of ")
+                        .append(node.describe()).append(" produced ")
+                        .append(Kernels.containsNaN(result) ? "NaN" : "an infinity")
+                        .append(" for its input ").append(i).append(" from finite values");
+                if (node.site != null) {
+                    message.append("; it was created at ").append(node.site);
+                }
+                message.append("; inputs:");
+                appendInputs(message, node.inputs);
+                message.append(" cotangent ").append(cotangent.shape()).append(" in ")
+                        .append(range(cotangent));
+                throw new AnomalyException(message.toString());
+            }
+        }
+        return cotangents;
+    }
+
+    private static void appendInputs(StringBuilder message, List<Tensor> inputs) {
+        for (Tensor input : inputs) {
+            message.append(' ').append(input.shape()).append(' ').append(input.dtype())
+                    .append(" in ").append(range(input)).append(';');
         }
     }
 
@@ -78,21 +130,8 @@ final class Anomaly {
         }
         StringBuilder message = new StringBuilder("anomaly: ").append(op).append(" produced ")
                 .append(Kernels.containsNaN(output) ? "NaN" : "an infinity")
-                .append(" from finite inputs");
-        Node backwardOf = STATE.get().backwardOf;
-        if (backwardOf != null) {
-            message.append(" in the backward pass of ").append(backwardOf.describe());
-            if (backwardOf.site != null) {
-                message.append(", which was created at ").append(backwardOf.site);
-            }
-        } else {
-            message.append(", at ").append(callSite());
-        }
-        message.append("; inputs:");
-        for (Tensor input : inputs) {
-            message.append(' ').append(input.shape()).append(' ').append(input.dtype())
-                    .append(" in ").append(range(input)).append(';');
-        }
+                .append(" from finite inputs, at ").append(callSite()).append("; inputs:");
+        appendInputs(message, inputs);
         message.setLength(message.length() - 1);
         throw new AnomalyException(message.toString());
     }

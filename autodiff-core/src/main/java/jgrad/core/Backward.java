@@ -51,7 +51,7 @@ final class Backward {
                 accumulate(cotangents, order, node.inputs.get(0), cotangent);
             } else {
                 ImmutableList<Tensor> inputCotangents = Anomaly.enabled()
-                        ? Anomaly.backwardOf(node,
+                        ? Anomaly.backwardOf(node, cotangent, tensor,
                                 () -> node.primitive.vjp(cotangent, node.inputs, tensor))
                         : node.primitive.vjp(cotangent, node.inputs, tensor);
                 if (inputCotangents.size() != node.inputs.size()) {

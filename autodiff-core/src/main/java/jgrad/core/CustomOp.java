@@ -89,6 +89,16 @@ public non-sealed interface CustomOp extends Primitive {
         throw new UnsupportedOperationException(name() + ": a custom op's dtype is its output's");
     }
 
+    /**
+     * This op with a declared domain (interval, poles, kinks) that gradient checks respect; ops
+     * made by {@link #unary} and {@link #of} return a copy, others override {@link #domain()}.
+     *
+     * @throws UnsupportedOperationException if this op is not made by the factories
+     */
+    default CustomOp withDomain(Domain domain) {
+        throw new UnsupportedOperationException(name() + ": override domain() to declare one");
+    }
+
     /** The vjp of a unary op: {@code (cotangent, x, y) -> dx}. */
     @FunctionalInterface
     interface UnaryVjp {
@@ -137,8 +147,14 @@ public non-sealed interface CustomOp extends Primitive {
         private final Function<List<Tensor>, Tensor> forward;
         private final Vjp vjp;
         private final int arity;
+        private final Domain domain;
 
         FunctionOp(String name, Function<List<Tensor>, Tensor> forward, Vjp vjp, int arity) {
+            this(name, forward, vjp, arity, Domain.REALS);
+        }
+
+        private FunctionOp(String name, Function<List<Tensor>, Tensor> forward, Vjp vjp,
+                int arity, Domain domain) {
             checkNotNull(name, "customOp: name is null");
             checkArgument(!name.isBlank(), "customOp: name is blank");
             checkArgument(arity >= 1, "customOp %s: arity must be at least 1, got %s",
@@ -147,6 +163,17 @@ public non-sealed interface CustomOp extends Primitive {
             this.forward = forward;
             this.vjp = vjp;
             this.arity = arity;
+            this.domain = checkNotNull(domain, "customOp %s: domain is null", name);
+        }
+
+        @Override
+        public Domain domain() {
+            return domain;
+        }
+
+        @Override
+        public CustomOp withDomain(Domain domain) {
+            return new FunctionOp(name, forward, vjp, arity, domain);
         }
 
         @Override

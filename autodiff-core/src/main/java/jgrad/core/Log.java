@@ -25,4 +25,10 @@ public record Log() implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(Cotangents.times(cotangent, inputs.get(0).recip()));
     }
+
+    /** (0, inf). */
+    @Override
+    public Domain domain() {
+        return Domain.greaterThan(0);
+    }
 }

@@ -31,4 +31,10 @@ public record Log1p() implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(Cotangents.times(cotangent, inputs.get(0).add(1.0).recip()));
     }
+
+    /** (-1, inf). */
+    @Override
+    public Domain domain() {
+        return Domain.greaterThan(-1);
+    }
 }

@@ -70,6 +70,15 @@ public sealed interface Primitive permits
      */
     ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output);
 
+    /**
+     * Where the operation is defined and smooth in its (first, elementwise) input: the interval,
+     * poles and kinks a gradient check must respect ({@code jgrad.check.GradChecker#domain}) and
+     * tensor arbitraries avoid. All reals without kinks unless the operation says otherwise.
+     */
+    default Domain domain() {
+        return Domain.REALS;
+    }
+
     /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */
     default boolean isDifferentiable() {
         return true;

@@ -25,4 +25,10 @@ public record Recip() implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(Cotangents.times(cotangent, output.square().neg()));
     }
+
+    /** the reals but 0. */
+    @Override
+    public Domain domain() {
+        return Domain.REALS.excluding(0);
+    }
 }

@@ -37,4 +37,10 @@ public record Relu() implements Primitive {
     public boolean acceptsIntegers() {
         return true;
     }
+
+    /** the reals, with a kink at 0. */
+    @Override
+    public Domain domain() {
+        return Domain.REALS.withKinks(0);
+    }
 }

@@ -25,4 +25,10 @@ public record Sqrt() implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         return ImmutableList.of(Cotangents.times(cotangent, output.recip().mul(0.5)));
     }
+
+    /** [0, inf); sqrt'(0) = +inf. */
+    @Override
+    public Domain domain() {
+        return Domain.atLeast(0);
+    }
 }

@@ -543,11 +543,11 @@ public final class Tensor {
      * same as this tensor.
      *
      * <p>Composite: no vjp of its own. Computed as {@code x + log1p(e^-x)} for {@code x > 0} and
-     * {@code log1p(e^x)} otherwise, selected by {@link #where}: {@code e^t} is only ever taken of
-     * {@code t <= 0} in the selected branch, so nothing overflows (softplus(1000) = 1000, where the
-     * naive form gives Inf), {@code log1p} keeps full relative precision in the left tail, and the
-     * derivative is {@code sigmoid(x)}: 0.5 at 0, exactly 1 at 1000 and exactly 0 at -1000. The
-     * unselected branch may overflow, but gets exact-zero cotangents.
+     * {@code log1p(e^x)} otherwise, selected by {@link #where} around the exponential, so {@code
+     * e^t} is only ever taken of {@code t <= 0}: nothing overflows, not even in a discarded
+     * branch (softplus(1000) = 1000, where the naive form gives Inf), {@code log1p} keeps full
+     * relative precision in the left tail, and the derivative is {@code sigmoid(x)}: 0.5 at 0,
+     * exactly 1 at 1000 and exactly 0 at -1000.
      */
     public Tensor softplus() {
         return ActivationOps.softplus(this);
@@ -943,7 +943,7 @@ public final class Tensor {
             throw new IllegalStateException(primitive + ": forward gave " + value.shape + " "
                     + value.dtype + ", the rules say " + expected + " " + dtype);
         }
-        if (Anomaly.enabled()) {
+        if (Anomaly.checksOperations()) {
             Anomaly.check(opName(primitive), inputList, value);
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
@@ -967,7 +967,7 @@ public final class Tensor {
             throw new NullPointerException(op.name() + ": forward returned null");
         }
         value = value.stopGradient();
-        if (Anomaly.enabled()) {
+        if (Anomaly.checksOperations()) {
             Anomaly.check(op.name(), inputs, value);
         }
         Node node = traced && value.dtype.isFloatingPoint() ? record(op, inputs) : null;

@@ -1,5 +1,6 @@
 package jgrad.check;
 
+import jgrad.core.Domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

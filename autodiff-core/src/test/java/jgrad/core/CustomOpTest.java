@@ -130,4 +130,47 @@ class CustomOpTest {
         }, Tensor.of(2, 3));
         assertArrayEquals(new double[] {4, 9}, grad.toArray());
     }
+
+    @Test
+    void oneCallChecksTheVjpTheJvpAndTheSecondOrder() {
+        List<jgrad.check.GradCheckReport> reports =
+                GradCheck.checkOp(SOFTPLUS, Tolerance.FLOAT64, Tensor.of(-2, 0.5, 3));
+        assertEquals(2, reports.size()); // no jvp declared: vjp and second order
+        assertTrue(reports.stream().allMatch(jgrad.check.GradCheckReport::passed),
+                reports.toString());
+
+        CustomOp wrongVjp = CustomOp.unary("halfSlope", Tensor::square, (g, x, y) -> g.mul(x));
+        assertFalse(GradCheck.checkOp(wrongVjp, Tolerance.FLOAT64, Tensor.of(1.5)).get(0)
+                .passed());
+
+        CustomOp withJvp = new CustomOp() {
+            @Override public String name() { return "cube"; }
+            @Override public Tensor forward(List<Tensor> in) { return in.get(0).pow(3); }
+            @Override public com.google.common.collect.ImmutableList<Tensor> vjp(Tensor g,
+                    List<Tensor> in, Tensor y) {
+                return com.google.common.collect.ImmutableList.of(
+                        g.mul(in.get(0).square()).mul(3));
+            }
+            @Override public Tensor jvp(List<Tensor> in, List<Tensor> t, Tensor y) {
+                return t.get(0).mul(in.get(0).square()).mul(2); // wrong: 2x^2, not 3x^2
+            }
+        };
+        List<jgrad.check.GradCheckReport> cube =
+                GradCheck.checkOp(withJvp, Tolerance.FLOAT64, Tensor.of(0.5, -1.25));
+        assertEquals(3, cube.size());
+        assertTrue(cube.get(0).passed(), cube.get(0).toString());
+        assertFalse(cube.get(1).passed(), "the wrong jvp must fail: " + cube.get(1));
+        assertTrue(cube.get(2).passed(), cube.get(2).toString());
+    }
+
+    @Test
+    void aDeclaredDomainKeepsTheCheckInside() {
+        CustomOp log = CustomOp.unary("myLog", Tensor::log, (g, x, y) -> g.div(x))
+                .withDomain(Domain.greaterThan(0));
+        assertEquals(Domain.greaterThan(0), log.domain());
+        List<jgrad.check.GradCheckReport> reports =
+                GradCheck.checkOp(log, Tolerance.FLOAT64, Tensor.of(1e-7, 2));
+        assertTrue(reports.get(0).passed(), reports.get(0).toString());
+        assertEquals(Domain.REALS.withKinks(0), new Relu().domain());
+    }
 }

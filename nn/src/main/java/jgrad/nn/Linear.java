@@ -73,8 +73,8 @@ public record Linear(Tensor weight, Tensor bias) implements Layer {
         checkNotNull(rng, "linear: rng is null");
         checkArgument(in > 0 && out > 0,
                 "linear: in and out must be positive, got in=%s, out=%s", in, out);
-        return new Linear(FanInUniform.draw(Shape.of(out, in), in, rng),
-                FanInUniform.draw(Shape.of(out), in, rng));
+        Tensor[] weightAndBias = FanInUniform.weightAndBias(Shape.of(out, in), rng);
+        return new Linear(weightAndBias[0], weightAndBias[1]);
     }
 
     /** The number of input features, {@code in}. */

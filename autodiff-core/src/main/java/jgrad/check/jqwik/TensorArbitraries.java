@@ -4,7 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
 import java.util.Optional;
-import jgrad.check.Domain;
+import jgrad.core.Domain;
 import jgrad.core.DType;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;

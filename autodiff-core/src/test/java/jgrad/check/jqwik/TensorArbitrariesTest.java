@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.function.Function;
-import jgrad.check.Domain;
+import jgrad.core.Domain;
 import jgrad.check.GradCheck;
 import jgrad.core.DType;
 import jgrad.core.Shape;

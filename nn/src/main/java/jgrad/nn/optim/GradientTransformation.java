@@ -31,11 +31,34 @@ public interface GradientTransformation<S> {
      */
     Update<S> update(Params grads, S state, Params params);
 
+    /**
+     * The state after a monitored metric was observed, such as the validation loss at the end of
+     * an epoch: how {@link Optimizers#reduceOnPlateau} learns that the metric stopped improving.
+     * A training loop calls it once per epoch, between updates: {@code state =
+     * optimizer.observe(state, validationLoss)}. {@link Optimizers#chain} passes the metric to
+     * every transformation it holds; the default returns {@code state} unchanged, so calling it for
+     * a transformation that monitors nothing is harmless.
+     *
+     * @param state  the state returned by {@link #init} or the previous {@code update}/{@code
+     *               observe}
+     * @param metric the monitored value (NaN counts as no improvement)
+     */
+    default S observe(S state, double metric) {
+        return state;
+    }
+
     /** The update half of a transformation, for {@link #of}. */
     @FunctionalInterface
     interface UpdateFunction<S> {
         /** See {@link GradientTransformation#update}. */
         Update<S> apply(Params grads, S state, Params params);
+    }
+
+    /** The observe half of a transformation, for the four-argument {@link #of}. */
+    @FunctionalInterface
+    interface ObserveFunction<S> {
+        /** See {@link GradientTransformation#observe}. */
+        S apply(S state, double metric);
     }
 
     /** A transformation from its two functions. */
@@ -49,9 +72,19 @@ public interface GradientTransformation<S> {
      */
     static <S> GradientTransformation<S> of(String description, Function<Params, S> init,
             UpdateFunction<S> update) {
+        return of(description, init, update, (state, metric) -> state);
+    }
+
+    /**
+     * A transformation from its three functions, described by {@code description}; {@code
+     * observe} is its {@link #observe}.
+     */
+    static <S> GradientTransformation<S> of(String description, Function<Params, S> init,
+            UpdateFunction<S> update, ObserveFunction<S> observe) {
         checkNotNull(description, "description");
         checkNotNull(init, "init");
         checkNotNull(update, "update");
+        checkNotNull(observe, "observe");
         return new GradientTransformation<>() {
             @Override
             public String toString() {
@@ -67,6 +100,12 @@ public interface GradientTransformation<S> {
             public Update<S> update(Params grads, S state, Params params) {
                 return update.apply(checkNotNull(grads, "grads"), checkNotNull(state, "state"),
                         params);
+            }
+
+            @Override
+            public S observe(S state, double metric) {
+                return checkNotNull(observe.apply(checkNotNull(state, "state"), metric),
+                        "%s: observe returned null", description);
             }
         };
     }

@@ -156,6 +156,8 @@ public final class Trainer {
                         scalarLoss(loss, outputs, validation.labels()).item(),
                         Metrics.accuracy(outputs, validation.labels()));
                 history = history.plus(record);
+                // optimisers that watch a metric (reduce-on-plateau) see the validation loss
+                state = optimizer.observe(state, record.validationLoss());
                 if (hooks.afterEpoch(new EpochEnd(record, history, trained, state, step))) {
                     break;
                 }

@@ -202,4 +202,29 @@ class TrainerTest {
                         new TrainingSettings(1, 2, 0), EpochListener.silent()));
         assertTrue(e.getMessage().startsWith("linear: x [batch, 3] expected"), e.getMessage());
     }
+
+    /**
+     * The loop shows each epoch's validation loss to the optimiser: with a learning rate of 1e-12
+     * loss never improves, so a reduce-on-plateau with patience 0 halves its scale every epoch
+     * after the first.
+     */
+    @Test
+    void reduceOnPlateauSeesTheValidationLossEveryEpoch() {
+        Linear model = Linear.init(new SplittableRandom(1), 2, 2, Init.GLOROT_UNIFORM);
+        var optimizer = Optimizers.chain(Optimizers.sgd(1e-12),
+                Optimizers.reduceOnPlateau(jgrad.nn.optim.ReduceOnPlateau.of(0.5, 0)));
+        java.util.List<Object> states = new java.util.ArrayList<>();
+        Callback capture = new Callback() {
+            @Override
+            public Decision afterEpoch(EpochEnd epoch) {
+                states.add(epoch.optimizerState());
+                return Decision.proceed();
+            }
+        };
+        Trainer.fit(model, Losses::softmaxCrossEntropy, optimizer, blobs(8, 1), blobs(8, 2),
+                new TrainingSettings(4, 4, 0), java.util.List.of(capture));
+        jgrad.nn.optim.ChainState last = (jgrad.nn.optim.ChainState) states.get(3);
+        jgrad.nn.optim.PlateauState plateau = (jgrad.nn.optim.PlateauState) last.states().get(1);
+        assertEquals(0.125, plateau.scale(), 0.0);
+    }
 }

@@ -1,4 +1,4 @@
-package jgrad.check;
+package jgrad.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>A gradient check given a domain never evaluates outside it: near an edge or an excluded
  * point it shrinks its step or takes one-sided differences, and says so in its report; at a
  * declared kink it compares the gradient with both one-sided derivatives, and near one it keeps
- * its differences on one side ({@link GradChecker#domain(Domain)}). The arbitraries of {@code
+ * its differences on one side ({@code jgrad.check.GradChecker#domain}). The arbitraries of {@code
  * jgrad.check.jqwik} draw values that keep a margin from edges, excluded points and kinks.
  *
  * <pre>{@code
