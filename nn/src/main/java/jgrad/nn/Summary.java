@@ -24,13 +24,15 @@ import jgrad.core.Tensor;
  * everything inside. Any other layer is one row.
  *
  * <pre>{@code
- * jshell> System.out.println(Summary.of(model, 32, 1, 8, 8));
- * Layer (path)                                                   Output shape       Params
- * ========================================================================================
- * input                                                          [32, 1, 8, 8]
- * Conv2d(1, 8, kernel_size=[3, 3], stride=[1, 1], padding=[1, 1]) (0)
- *                                                                [32, 8, 8, 8]          80
- * ...
+ * jshell> System.out.println(Summary.of(Mlp.init(new SplittableRandom(0), 4, 16, 3), 32, 4));
+ * Layer (path)                             Output shape          Params
+ * =====================================================================
+ * input                                    [32, 4]
+ * Linear[in=4, out=16, dtype=float64] (0)  [32, 16]                  80
+ * ReLU (1)                                 [32, 16]                   0
+ * Linear[in=16, out=3, dtype=float64] (2)  [32, 3]                   51
+ * =====================================================================
+ * Total params: 131
  * }</pre>
  *
  * @param inputShape  the shape the model was run on, batch first
@@ -145,12 +147,17 @@ public record Summary(Shape inputShape, ImmutableList<Row> rows, long totalParam
     }
 
     /**
-     * The table: a header, the input, one line per layer (indented by depth; a description too
-     * long for its column gets a line of its own), and the totals with thousands separators.
+     * The table: a header, the input, one line per layer (indented by depth; the layer column is
+     * as wide as the longest description up to 72 characters, and a longer one gets a line of its
+     * own), and the totals with thousands separators.
      */
     @Override
     public String toString() {
-        final int layerWidth = 60;
+        int layerWidth = 24;
+        for (Row row : rows) {
+            layerWidth = Math.max(layerWidth, label(row).length());
+        }
+        layerWidth = Math.min(layerWidth, 72);
         int shapeWidth = Math.max(14, inputShape.toString().length());
         for (Row row : rows) {
             shapeWidth = Math.max(shapeWidth, row.outputShape().toString().length());
@@ -161,8 +168,7 @@ public record Summary(Shape inputShape, ImmutableList<Row> rows, long totalParam
         out.append(Strings.repeat("=", width)).append('\n');
         line(out, "input", layerWidth, inputShape.toString(), shapeWidth, "");
         for (Row row : rows) {
-            String label = Strings.repeat("  ", row.depth()) + row.layer()
-                    + (row.path().isEmpty() ? "" : " (" + row.path() + ")");
+            String label = label(row);
             if (label.length() > layerWidth) {
                 out.append(label).append('\n');
                 label = "";
@@ -177,6 +183,11 @@ public record Summary(Shape inputShape, ImmutableList<Row> rows, long totalParam
                     "\nNon-trainable state (running statistics): %,d", totalState));
         }
         return out.toString();
+    }
+
+    private static String label(Row row) {
+        return Strings.repeat("  ", row.depth()) + row.layer()
+                + (row.path().isEmpty() ? "" : " (" + row.path() + ")");
     }
 
     private static void line(StringBuilder out, String label, int labelWidth, String shape,

@@ -31,31 +31,20 @@ class SummaryTest {
         assertEquals("3.body.0", summary.rows().get(5).path());
         assertEquals(2, summary.rows().get(5).depth());
         String expected = String.join("\n",
-                "Layer (path)                                                  Output shape"
-                        + "          Params",
-                "=".repeat(90),
-                "input                                                         [8, 4]",
-                "Linear[in=4, out=16, dtype=float64] (0)                       [8, 16]"
-                        + "                   80",
-                "BatchNorm1d(16, eps=1.0E-5, momentum=0.1) (1)                 [8, 16]"
-                        + "                   32",
-                "ReLU (2)                                                      [8, 16]"
-                        + "                    0",
-                "Residual (3)                                                  [8, 16]"
-                        + "                  272",
-                "  Sequential (3.body)                                         [8, 16]"
-                        + "                  272",
-                "    Linear[in=16, out=16, dtype=float64] (3.body.0)           [8, 16]"
-                        + "                  272",
-                "    Tanh (3.body.1)                                           [8, 16]"
-                        + "                    0",
-                "  Identity() (3.shortcut)                                     [8, 16]"
-                        + "                    0",
-                "Dropout(p=0.1) (4)                                            [8, 16]"
-                        + "                    0",
-                "Linear[in=16, out=3, dtype=float64] (5)                       [8, 3]"
-                        + "                    51",
-                "=".repeat(90),
+                "Layer (path)                                         Output shape          Params",
+                "=".repeat(81),
+                "input                                                [8, 4]",
+                "Linear[in=4, out=16, dtype=float64] (0)              [8, 16]                   80",
+                "BatchNorm1d(16, eps=1.0E-5, momentum=0.1) (1)        [8, 16]                   32",
+                "ReLU (2)                                             [8, 16]                    0",
+                "Residual (3)                                         [8, 16]                  272",
+                "  Sequential (3.body)                                [8, 16]                  272",
+                "    Linear[in=16, out=16, dtype=float64] (3.body.0)  [8, 16]                  272",
+                "    Tanh (3.body.1)                                  [8, 16]                    0",
+                "  Identity() (3.shortcut)                            [8, 16]                    0",
+                "Dropout(p=0.1) (4)                                   [8, 16]                    0",
+                "Linear[in=16, out=3, dtype=float64] (5)              [8, 3]                    51",
+                "=".repeat(81),
                 "Total params: 435",
                 "Non-trainable state (running statistics): 32");
         assertEquals(expected, summary.toString());
@@ -75,6 +64,16 @@ class SummaryTest {
                 Shape.of(2, 5), DType.INT64));
         assertEquals("[2, 15]", summary.rows().get(1).outputShape().toString());
         assertEquals(30, summary.totalParams());
+    }
+
+    @Test
+    void aDescriptionLongerThanItsColumnGetsALineOfItsOwn() {
+        Unflatten wide = Unflatten.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                2);
+        String[] lines = Summary.of(Sequential.of(wide), 3, 2).toString().split("\n");
+        assertEquals(wide + " (0)", lines[3]);
+        assertEquals(" ".repeat(74) + "[3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,"
+                + " 1, 2]" + " ".repeat(13) + "0", lines[4]);
     }
 
     @Test
