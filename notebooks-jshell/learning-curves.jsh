@@ -166,6 +166,34 @@ row("weight decay, final", decayedScore);
 // The final model reproduces the wrong labels it was shown (all 261): it has memorised them. The
 // early-stopped and the weight-decayed models reproduce few, and score far better on validation.
 
+// History.diagnose() reads the same regimes from the curves alone (nn's Diagnosis: over-fitting
+// when the validation loss climbs clearly after its minimum while the training loss keeps
+// falling, under-fitting when even the best validation loss stays high, else a good fit).
+Diagnosis narrowDiagnosis = narrow.history().diagnose();
+Diagnosis wideDiagnosis = wide.history().diagnose();
+Diagnosis memoriserDiagnosis = memoriser.history().diagnose();
+System.out.println("\n2 hidden units: " + narrowDiagnosis);
+System.out.println("32 hidden units: " + wideDiagnosis);
+System.out.println("wrong labels, no weight decay: " + memoriserDiagnosis);
+if (!(narrowDiagnosis.regime() == FittingRegime.UNDER_FITTING
+        && wideDiagnosis.regime() == FittingRegime.GOOD_FIT
+        && memoriserDiagnosis.regime() == FittingRegime.OVER_FITTING)) {
+    throw new AssertionError("the diagnoses should be under-fitting, a good fit, over-fitting");
+}
+
+// The three regimes drawn together: loss on a logarithmic axis (training solid, validation
+// dashed) and validation accuracy. Under-fitting: both losses flat and high. A good fit: both
+// fall, validation flattening far above training. Over-fitting: training loss falls towards 0
+// while validation loss turns back up. Then the over-fitting run beside its weight-decay twin.
+System.out.println(Plots.learningCurves(ImmutableMap.of(
+        "2 hidden units (under-fitting)", narrow.history(),
+        "32 hidden units (good fit)", wide.history(),
+        "wrong labels (over-fitting)", memoriser.history()),
+        Plots.figure("learning-curves.png")));
+System.out.println(Plots.learningCurves(ImmutableMap.of(
+        "no weight decay", memoriser.history(), "weight decay 0.01", decayed.history()),
+        Plots.figure("learning-curves-weight-decay.png")));
+
 // The notebook checks its own story.
 if (!(Math.abs(plateauEnd.trainLoss() - plateauStart.trainLoss()) < 0.05
         && Math.abs(plateauEnd.validationLoss() - plateauStart.validationLoss()) < 0.05

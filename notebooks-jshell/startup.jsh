@@ -28,3 +28,4 @@ import jgrad.nn.losses.*;
 import jgrad.nn.optim.*;
 import jgrad.nn.train.*;
 import jgrad.notebooks.*;
+import jgrad.plots.*;

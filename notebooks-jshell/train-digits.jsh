@@ -101,6 +101,10 @@ if (!(records.get(0).trainLoss() > 1.5 * records.get(0).validationLoss())) {
     throw new AssertionError("epoch 1's training loss should be far above its validation loss");
 }
 
+// The learning curve: training loss (solid) and validation loss (dashed) on a logarithmic
+// axis, and validation accuracy, by epoch.
+System.out.println(Plots.learningCurve(history, Plots.figure("train-digits.png")));
+
 // 7. The test split, untouched until now, gives the final figure.
 Tensor testLogits = trained.apply(test.features());
 System.out.printf("best validation epoch: %s%n", history.bestEpoch());

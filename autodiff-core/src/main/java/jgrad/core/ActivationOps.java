@@ -25,8 +25,8 @@ final class ActivationOps {
     }
 
     static Tensor logSoftmax(Tensor x, int axis, String op) {
-        Tensor shifted = x.sub(maxShift(x, axis, op));
-        return shifted.sub(shifted.exp().sum(axis, true).log());
+        int a = x.shape().axis(axis, op);
+        return Tensor.apply(new LogSoftmax(a), x);
     }
 
     static Tensor logSumExp(Tensor x, int axis, boolean keepDims) {

@@ -100,8 +100,8 @@ final class Creation {
     /**
      * The {@code parts}, each of shape {@code inner}, stacked in row-major order under {@code
      * outer}: the result has shape {@code outer ++ inner}. Plain parts are copied; when a part is
-     * being differentiated the stack is built from primitives (each part padded into its row and
-     * summed), so it stays differentiable.
+     * being differentiated the stack is {@link Tensor#stack} (a {@link Concat}), so it stays
+     * differentiable.
      */
     static Tensor stack(List<Tensor> parts, Shape outer, Shape inner, DType dtype) {
         int[] dims = new int[outer.rank() + inner.rank()];
@@ -120,13 +120,6 @@ final class Creation {
             }
             return Kernels.result(shape, dtype, out);
         }
-        int m = parts.size();
-        Tensor sum = Tensor.full(0.0, Shape.of(m, n), dtype);
-        for (int i = 0; i < m; i++) {
-            Tensor row = parts.get(i).reshape(1, n);
-            sum = sum.add(Tensor.apply(new Pad(ImmutableIntArray.of(i, 0),
-                    ImmutableIntArray.of(m - 1 - i, 0), ImmutableIntArray.of(0, 0)), row));
-        }
-        return sum.reshape(shape);
+        return MovementOps.stack(parts, 0).reshape(shape);
     }
 }

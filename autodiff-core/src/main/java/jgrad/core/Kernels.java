@@ -1,9 +1,11 @@
 package jgrad.core;
 
+import java.util.List;
 import jgrad.core.kernels.BinaryOp;
 import jgrad.core.kernels.BroadcastPlan;
 import jgrad.core.kernels.DoubleKernels;
 import jgrad.core.kernels.FloatKernels;
+import jgrad.core.kernels.Indexing;
 import jgrad.core.kernels.IntegerKernels;
 import jgrad.core.kernels.Movement;
 import jgrad.core.kernels.ReducePlan;
@@ -139,43 +141,34 @@ final class Kernels {
 
     /** Sums over {@code axes} (sorted, distinct); the result drops those axes. */
     static Tensor reduceSum(Tensor x, int[] axes, Shape outShape) {
-        Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
-            switch (x.dtype()) {
-                case FLOAT64:
-                    data = DoubleKernels.sum((double[]) data, step);
-                    break;
-                case FLOAT32:
-                    data = FloatKernels.sum((float[]) data, step);
-                    break;
-                case INT32:
-                    data = IntegerKernels.sum((int[]) data, step);
-                    break;
-                default:
-                    data = IntegerKernels.sum((long[]) data, step);
-            }
-        }
-        return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+        return reduce(x, axes, outShape, true);
     }
 
     /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, false);
+    }
+
+    /** Runs the {@link ReducePlan} steps of a sum or a maximum with the dtype's kernel. */
+    private static Tensor reduce(Tensor x, int[] axes, Shape outShape, boolean sum) {
         Object data = x.storage();
-        int[] dims = x.shape().toArray();
-        for (ReducePlan step : ReducePlan.steps(dims, axes)) {
+        for (ReducePlan step : ReducePlan.steps(x.shape().toArray(), axes)) {
             switch (x.dtype()) {
                 case FLOAT64:
-                    data = DoubleKernels.max((double[]) data, step);
+                    data = sum ? DoubleKernels.sum((double[]) data, step)
+                            : DoubleKernels.max((double[]) data, step);
                     break;
                 case FLOAT32:
-                    data = FloatKernels.max((float[]) data, step);
+                    data = sum ? FloatKernels.sum((float[]) data, step)
+                            : FloatKernels.max((float[]) data, step);
                     break;
                 case INT32:
-                    data = IntegerKernels.max((int[]) data, step);
+                    data = sum ? IntegerKernels.sum((int[]) data, step)
+                            : IntegerKernels.max((int[]) data, step);
                     break;
                 default:
-                    data = IntegerKernels.max((long[]) data, step);
+                    data = sum ? IntegerKernels.sum((long[]) data, step)
+                            : IntegerKernels.max((long[]) data, step);
             }
         }
         return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
@@ -232,6 +225,85 @@ final class Kernels {
         int[] target = Movement.offsets(x.shape().toArray(), strides, base);
         return result(outShape, x.dtype(),
                 Movement.scatter(x.storage(), target, outShape.size()));
+    }
+
+    /** Reverses {@code axes} (sorted, distinct): a gather with negative strides. */
+    static Tensor flip(Tensor x, int[] axes) {
+        int[] strides = x.shape().strides();
+        int base = 0;
+        for (int axis : axes) {
+            int n = x.shape().dim(axis);
+            base += n == 0 ? 0 : (n - 1) * strides[axis];
+            strides[axis] = -strides[axis];
+        }
+        int[] source = Movement.offsets(x.shape().toArray(), strides, base);
+        return result(x.shape(), x.dtype(), Movement.gather(x.storage(), source));
+    }
+
+    /** {@code parts} (one dtype, equal but for {@code axis}) joined along {@code axis}. */
+    static Tensor concat(List<Tensor> parts, int axis, Shape outShape) {
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= outShape.dim(d);
+        }
+        Object[] storages = new Object[parts.size()];
+        int[] blocks = new int[parts.size()];
+        for (int p = 0; p < storages.length; p++) {
+            Tensor part = parts.get(p);
+            storages[p] = part.storage();
+            blocks[p] = outer == 0 ? 0 : part.size() / outer;
+        }
+        DType dtype = parts.get(0).dtype();
+        Object out = Storage.allocate(dtype, outShape.size());
+        Movement.concat(storages, blocks, outer, out);
+        return result(outShape, dtype, out);
+    }
+
+    /**
+     * The rows of {@code x} along {@code axis} picked by {@code index} (normalised, in range),
+     * into {@code outShape}.
+     */
+    static Tensor indexSelect(Tensor x, int axis, int[] index, Shape outShape) {
+        int[] split = around(x.shape(), axis);
+        return result(outShape, x.dtype(),
+                Indexing.indexSelect(x.storage(), split[0], split[1], split[2], index));
+    }
+
+    /** A copy of {@code target} with {@code source}'s rows added at {@code index} along axis. */
+    static Tensor indexAdd(Tensor target, int axis, int[] index, Tensor source) {
+        int[] split = around(target.shape(), axis);
+        Object out = Storage.copy(target.storage());
+        Indexing.indexAdd(out, split[0], split[1], split[2], index, source.storage());
+        return result(target.shape(), target.dtype(), out);
+    }
+
+    /** {@code out[p] = x[p with its coordinate on axis replaced by index[p]]} (torch.gather). */
+    static Tensor gather(Tensor x, int axis, int[] index, Shape indexShape) {
+        int[] offsets = Indexing.alongAxis(indexShape.toArray(), x.shape().strides(), axis, index);
+        return result(indexShape, x.dtype(), Movement.gather(x.storage(), offsets));
+    }
+
+    /** A copy of {@code target} with {@code source} added where {@link #gather} would read. */
+    static Tensor scatterAdd(Tensor target, int axis, int[] index, Tensor source) {
+        int[] offsets = Indexing.alongAxis(source.shape().toArray(), target.shape().strides(),
+                axis, index);
+        Object out = Storage.copy(target.storage());
+        Indexing.scatterAdd(out, offsets, source.storage());
+        return result(target.shape(), target.dtype(), out);
+    }
+
+    /** {@code [outer, n, inner]}: the sizes before, at and after {@code axis}. */
+    private static int[] around(Shape shape, int axis) {
+        int outer = 1;
+        int inner = 1;
+        for (int d = 0; d < shape.rank(); d++) {
+            if (d < axis) {
+                outer *= shape.dim(d);
+            } else if (d > axis) {
+                inner *= shape.dim(d);
+            }
+        }
+        return new int[] {outer, shape.dim(axis), inner};
     }
 
     /**

@@ -25,10 +25,11 @@ public sealed interface Primitive permits
         // selection
         Less, Equal, Where,
         // reduction
-        ReduceSum, ReduceMax,
+        ReduceSum, ReduceMax, LogSoftmax,
         // movement
-        BroadcastTo, Reshape, Permute, Slice, Pad,
+        BroadcastTo, Reshape, Permute, Slice, Pad, Flip, Concat,
         // indexing
+        IndexSelect, IndexAdd, Gather, ScatterAdd,
         // linear algebra
         MatMul,
         // network operations

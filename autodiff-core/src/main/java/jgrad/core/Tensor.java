@@ -773,10 +773,12 @@ public final class Tensor {
     /**
      * Log-softmax along {@code axis}: {@code x - logSumExp(x, axis)}. Shapes: same as this.
      *
-     * <p>Composite: no vjp of its own; stable for logits of any finite size. Computed as {@code s
-     * - log(sum(exp(s)))} with {@code s = x - max} (the max through {@link #stopGradient()}):
-     * subtracting {@code logSumExp} itself would cancel catastrophically for large logits (at
-     * {@code [1e8, 1e8]} it gives {@code -0.69314718246} instead of {@code -ln 2}).
+     * <p>A primitive ({@link LogSoftmax}, for speed), stable for logits of any finite size:
+     * computed as {@code s - log(sum(exp(s)))} with {@code s = x - max}; subtracting {@code
+     * logSumExp} itself would cancel catastrophically for large logits (at {@code [1e8, 1e8]} it
+     * gives {@code -0.69314718246} instead of {@code -ln 2}).
+     *
+     * @throws IllegalArgumentException if {@code axis} is out of range
      */
     public Tensor logSoftmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "logSoftmax");
@@ -784,7 +786,8 @@ public final class Tensor {
 
     /**
      * Softmax along {@code axis}: {@code exp(x - logSumExp(x, axis))}, probabilities in [0, 1]
-     * summing to 1. Shapes: same as this. Composite: no vjp of its own.
+     * summing to 1. Shapes: same as this. Composite: {@code exp(logSoftmax(x))}, no vjp of its
+     * own.
      */
     public Tensor softmax(int axis) {
         return ActivationOps.logSoftmax(this, axis, "softmax").exp();
@@ -821,16 +824,350 @@ public final class Tensor {
     }
 
     /**
-     * The elements {@code start, start + step, ...} below {@code end} along {@code axis} (NumPy's
-     * {@code x[..., start:end:step, ...]}; {@code start >= end} gives an empty axis). Shapes:
-     * {@code [..., n, ...]} -> {@code [..., ceil((end - start) / step), ...]}.
+     * The slice {@code x[..., start:stop:step, ...]} along {@code axis}, with Python's and NumPy's
+     * semantics: the elements {@code start, start + step, ...} up to but excluding {@code stop};
+     * negative bounds count from the end ({@code -1} is the last element); bounds beyond either end
+     * are clamped; a negative step walks backwards ({@code x[::-1]} reverses). An empty range gives
+     * an empty axis. Shapes: {@code [..., n, ...]} -> {@code [..., k, ...]} with {@code k} the
+     * number of such indices; any dtype.
+     *
+     * <p>Composite of {@link Slice} (and {@link Flip} for a negative step); the vjp pads the
+     * cotangent back with zeros. Every call valid before this method took Python's rules (bounds
+     * in {@code [0, n]}, step at least 1) gives the same result as then.
+     *
+     * <pre>{@code
+     * jshell> Tensor.arange(6).slice(0, 1, -1, 2)        // x[1:-1:2]
+     * $1 ==> tensor([1., 3.], dtype=float64)
+     * }</pre>
      *
      * @param axis the sliced axis; negative counts from the end
-     * @throws IllegalArgumentException if the axis is out of range, {@code start} or {@code end}
-     *     is outside {@code [0, n]} or {@code step < 1}, naming the values and the shape
+     * @throws IllegalArgumentException if the axis is out of range or {@code step} is 0
      */
-    public Tensor slice(int axis, int start, int end, int step) {
-        return MovementOps.slice(this, axis, start, end, step);
+    public Tensor slice(int axis, int start, int stop, int step) {
+        return MovementOps.slice(this, axis, start, stop, step);
+    }
+
+    /**
+     * {@link #slice(int, int, int, int)} where a null bound is an omitted one, as in Python: {@code
+     * x[2:]} is {@code slice(axis, 2, null, 1)}, {@code x[::-1]} is {@code slice(axis, null, null,
+     * -1)}. An omitted start is the first element walked ({@code n - 1} for a negative step), an
+     * omitted stop lies past the last one walked.
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code step} is 0
+     */
+    public Tensor slice(int axis, Integer start, Integer stop, int step) {
+        return MovementOps.slice(this, axis, start, stop, step);
+    }
+
+    /** {@link #slice(int, int, int, int)} with step 1: {@code x[..., start:stop, ...]}. */
+    public Tensor slice(int axis, int start, int stop) {
+        return MovementOps.slice(this, axis, start, stop, 1);
+    }
+
+    /**
+     * The elements in row-major order as a 1-D tensor ({@code torch.flatten(x)}, NumPy's {@code
+     * ravel}). Shapes: {@code [d0, ..., dr]} -> {@code [d0 * ... * dr]}; a scalar gives {@code
+     * [1]}. Composite ({@link Reshape}).
+     */
+    public Tensor flatten() {
+        return MovementOps.flatten(this, 0, -1);
+    }
+
+    /**
+     * Merges the axes {@code startAxis..endAxis} (both included) into one, as {@code
+     * torch.flatten(x, start_dim, end_dim)}. Shapes: {@code [2, 3, 4, 5]} with {@code (1, 2)} ->
+     * {@code [2, 12, 5]}. Composite ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range or {@code startAxis} comes
+     *     after {@code endAxis}
+     */
+    public Tensor flatten(int startAxis, int endAxis) {
+        return MovementOps.flatten(this, startAxis, endAxis);
+    }
+
+    /**
+     * Removes every axis of size 1 ({@code np.squeeze(x)}, {@code torch.squeeze(x)}). Shapes:
+     * {@code [1, 3, 1]} -> {@code [3]}. Composite ({@link Reshape}).
+     */
+    public Tensor squeeze() {
+        return MovementOps.squeeze(this);
+    }
+
+    /**
+     * Removes the given axes, each of size 1 ({@code np.squeeze(x, axis)}). Shapes: {@code [1, 3,
+     * 1]} with axis {@code -1} -> {@code [1, 3]}. Composite ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or not of size 1
+     *     (NumPy's rule; {@code torch.squeeze(x, dim)} silently keeps such an axis)
+     */
+    public Tensor squeeze(int... axes) {
+        return MovementOps.squeeze(this, axes);
+    }
+
+    /**
+     * A new axis of size 1 at position {@code axis} of the result ({@code torch.unsqueeze}).
+     * Shapes: {@code [2, 3]} with axis 1 -> {@code [2, 1, 3]}; axis {@code -1} appends. Composite
+     * ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException unless {@code -rank - 1 <= axis <= rank}
+     */
+    public Tensor unsqueeze(int axis) {
+        return MovementOps.expandDims(this, new int[] {axis}, "unsqueeze");
+    }
+
+    /**
+     * New axes of size 1 at positions {@code axes} of the result ({@code np.expand_dims}).
+     * Shapes: {@code [2, 3]} with axes {@code (0, -1)} -> {@code [1, 2, 3, 1]}. Composite
+     * ({@link Reshape}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range for the result's rank or
+     *     repeated
+     */
+    public Tensor expandDims(int... axes) {
+        return MovementOps.expandDims(this, axes, "expandDims");
+    }
+
+    /**
+     * Exchanges two axes ({@code np.swapaxes}, {@code torch.transpose(x, a, b)}). Shapes: {@code
+     * [2, 3, 4]} with {@code (0, 2)} -> {@code [4, 3, 2]}. Composite ({@link Permute}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range
+     */
+    public Tensor swapAxes(int first, int second) {
+        return MovementOps.swapAxes(this, first, second);
+    }
+
+    /**
+     * Moves axis {@code source} to position {@code destination}, the others keeping their order
+     * ({@code np.moveaxis}, {@code torch.movedim}). Shapes: {@code [2, 3, 4]} with {@code (0,
+     * -1)} -> {@code [3, 4, 2]}. Composite ({@link Permute}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range
+     */
+    public Tensor moveAxis(int source, int destination) {
+        return MovementOps.moveAxis(this, new int[] {source}, new int[] {destination});
+    }
+
+    /**
+     * Moves each axis {@code sources[i]} to position {@code destinations[i]}, the others keeping
+     * their order ({@code np.moveaxis} with sequences). Composite ({@link Permute}).
+     *
+     * @throws IllegalArgumentException if the lengths differ or an axis is out of range or
+     *     repeated
+     */
+    public Tensor moveAxis(int[] sources, int[] destinations) {
+        return MovementOps.moveAxis(this, sources, destinations);
+    }
+
+    /**
+     * Reverses the order of the elements along {@code axes} ({@code np.flip(x, axes)}, {@code
+     * torch.flip(x, dims)}): {@code y[..., i, ...] = x[..., n - 1 - i, ...]}. Shapes: same as this
+     * tensor; any dtype. A primitive ({@link Flip}); with no axes it returns this tensor.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor flip(int... axes) {
+        return MovementOps.flip(this, axes);
+    }
+
+    /** Reverses every axis ({@code np.flip(x)} with no axis). Shapes: same as this tensor. */
+    public Tensor flip() {
+        return MovementOps.flip(this, ReductionOps.allAxes(shape));
+    }
+
+    /**
+     * Rotates the elements along {@code axis} by {@code shift} positions ({@code np.roll}, {@code
+     * torch.roll}): {@code y[..., (i + shift) mod n, ...] = x[..., i, ...]}; a negative shift
+     * rotates the other way. Shapes: same as this tensor. Composite: two slices joined by {@link
+     * Concat}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor roll(int shift, int axis) {
+        return MovementOps.roll(this, shift, axis);
+    }
+
+    /**
+     * Rolls along several axes in turn ({@code torch.roll(x, shifts, dims)}); an axis named twice
+     * rolls by the sum of its shifts.
+     *
+     * @throws IllegalArgumentException if the lengths differ or an axis is out of range
+     */
+    public Tensor roll(int[] shifts, int[] axes) {
+        return MovementOps.roll(this, shifts, axes);
+    }
+
+    /**
+     * Rolls the flattened elements by {@code shift} and restores the shape ({@code np.roll(x,
+     * shift)}, {@code torch.roll(x, shift)} without an axis).
+     */
+    public Tensor roll(int shift) {
+        return MovementOps.roll(this.reshape(-1), shift, 0).reshape(shape);
+    }
+
+    /**
+     * Repeats each element along {@code axis} {@code repeats} times in place: {@code [a, b]} ->
+     * {@code [a, a, b, b]} (PyTorch's {@code torch.repeat_interleave}, NumPy's {@code np.repeat};
+     * not PyTorch's {@code Tensor.repeat}, which is {@link #tile}). Shapes: {@code [..., n, ...]}
+     * -> {@code [..., n * repeats, ...]}; any dtype. Composite ({@link BroadcastTo} on a new
+     * axis, then {@link Reshape}); the vjp sums the copies.
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code repeats < 0}
+     */
+    public Tensor repeatInterleave(int repeats, int axis) {
+        return MovementOps.repeatInterleave(this, repeats, axis);
+    }
+
+    /**
+     * Repeats element {@code i} along {@code axis} {@code repeats[i]} times ({@code
+     * torch.repeat_interleave(x, repeats_tensor, dim)}, {@code np.repeat(x, repeats, axis)}); a
+     * single count applies to every element. Shapes: {@code [..., n, ...]} -> {@code [...,
+     * sum(repeats), ...]}. Composite ({@link IndexSelect}; the vjp scatter-adds the copies).
+     *
+     * @throws IllegalArgumentException if the axis is out of range, a count is negative or there
+     *     are neither {@code n} counts nor one
+     */
+    public Tensor repeatInterleave(int[] repeats, int axis) {
+        return MovementOps.repeatInterleave(this, repeats, axis);
+    }
+
+    /**
+     * Repeats each element of the flattened tensor {@code repeats} times ({@code
+     * torch.repeat_interleave(x, repeats)} and {@code np.repeat(x, repeats)} without an axis).
+     * Shapes: any -> {@code [size * repeats]}.
+     */
+    public Tensor repeatInterleave(int repeats) {
+        return MovementOps.repeatInterleave(this.reshape(-1), repeats, 0);
+    }
+
+    /**
+     * Tiles copies of the whole tensor: {@code [a, b]} tiled twice is {@code [a, b, a, b]} ({@code
+     * np.tile(x, reps)}, and PyTorch's {@code Tensor.repeat(*reps)}, whose name jgrad does not use
+     * because NumPy's {@code repeat} is {@link #repeatInterleave}). When {@code reps} is shorter
+     * than the rank it is padded with leading 1s; when longer, the tensor gains leading axes of
+     * size 1. Shapes: {@code [d0, ..., dr]} -> {@code [d0 * r0, ..., dr * rr]}; any dtype.
+     * Composite ({@link BroadcastTo} then {@link Reshape}); the vjp sums the copies.
+     *
+     * @throws IllegalArgumentException if a count is negative
+     */
+    public Tensor tile(int... reps) {
+        return MovementOps.tile(this, reps);
+    }
+
+    /**
+     * Joins tensors along an existing axis ({@code torch.cat}, {@code np.concatenate}). Shapes:
+     * {@code [..., n_i, ...]} for each tensor, equal except along {@code axis} -> {@code [...,
+     * sum(n_i), ...]}; one dtype, any. A primitive ({@link Concat}, for speed and memory); the vjp
+     * slices the cotangent into each input's part. One tensor is returned as it is.
+     *
+     * @throws IllegalArgumentException if the list is empty, a tensor is a scalar, the dtypes
+     *     differ or the shapes differ on another axis, naming the tensor and both shapes
+     */
+    public static Tensor concat(List<Tensor> tensors, int axis) {
+        return MovementOps.concat(tensors, axis);
+    }
+
+    /**
+     * Joins equal-shaped tensors along a new axis at position {@code axis} of the result ({@code
+     * torch.stack}, {@code np.stack}). Shapes: {@code k} tensors of {@code [d0, ..., dr]} with
+     * axis 0 -> {@code [k, d0, ..., dr]}. Composite: {@link #unsqueeze} then {@link #concat}.
+     *
+     * @throws IllegalArgumentException if the list is empty, the shapes or dtypes differ, or
+     *     {@code axis} is outside {@code [-rank - 1, rank]}
+     */
+    public static Tensor stack(List<Tensor> tensors, int axis) {
+        return MovementOps.stack(tensors, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into pieces of {@code size} elements, the last one
+     * shorter when {@code size} does not divide the axis ({@code torch.split(x, size, dim)}).
+     * Shapes: {@code [..., n, ...]} -> {@code ceil(n / size)} tensors {@code [..., size, ...]}
+     * (one empty piece for {@code n = 0}). Composite ({@link Slice}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code size < 1}
+     */
+    public ImmutableList<Tensor> split(int size, int axis) {
+        return MovementOps.split(this, size, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into pieces of the given sizes ({@code torch.split(x,
+     * sizes, dim)}; NumPy's {@code np.split} takes cut positions instead). Shapes: {@code [..., n,
+     * ...]} -> {@code [..., sizes[i], ...]} for each {@code i}. Composite ({@link Slice}).
+     *
+     * @throws IllegalArgumentException if a size is negative or the sizes do not sum to {@code n}
+     */
+    public ImmutableList<Tensor> split(int[] sizes, int axis) {
+        return MovementOps.split(this, sizes, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into {@code chunks} pieces of {@code ceil(n / chunks)}
+     * elements, as {@code torch.chunk}: the last is shorter when that does not divide {@code n},
+     * and fewer pieces come back when fewer suffice ({@code 5} elements in 4 chunks give sizes
+     * {@code 2, 2, 1}; an empty axis gives {@code chunks} empty pieces). Composite ({@link
+     * Slice}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code chunks < 1}
+     */
+    public ImmutableList<Tensor> chunk(int chunks, int axis) {
+        return MovementOps.chunk(this, chunks, axis);
+    }
+
+    /**
+     * Cuts this tensor along {@code axis} into exactly {@code sections} pieces whose sizes differ
+     * by at most one, the longer ones first ({@code torch.tensor_split(x, sections, dim)}, {@code
+     * np.array_split}): 5 elements in 3 sections give sizes {@code 2, 2, 1}. Composite ({@link
+     * Slice}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or {@code sections < 1}
+     */
+    public ImmutableList<Tensor> tensorSplit(int sections, int axis) {
+        return MovementOps.tensorSplit(this, sections, axis);
+    }
+
+    /**
+     * Zero padding in PyTorch's argument order ({@code torch.nn.functional.pad(x, widths)}):
+     * {@code widths} lists (before, after) pairs starting from the LAST axis, so {@code (1, 2)}
+     * pads the last axis with 1 zero before and 2 after, and {@code (1, 2, 3, 4)} also pads the
+     * axis before it with 3 and 4. (NumPy's {@code np.pad} lists pairs from the first axis.)
+     * Shapes: {@code [..., n]} with {@code (b, a)} -> {@code [..., b + n + a]}; any dtype.
+     * Composite ({@link Concat}).
+     *
+     * @throws IllegalArgumentException if {@code widths} has odd length, more pairs than axes, or
+     *     a negative width
+     */
+    public Tensor pad(int... widths) {
+        return MovementOps.pad(this, widths, PadMode.CONSTANT, 0);
+    }
+
+    /**
+     * Constant padding with {@code value}, widths as {@link #pad(int...)} ({@code F.pad(x, widths,
+     * value=value)}, {@code np.pad(..., constant_values=value)}). Composite ({@link Concat}).
+     *
+     * @throws IllegalArgumentException as {@link #pad(int...)}, or if this tensor is an integer
+     *     tensor and {@code value} is not a whole number it holds
+     */
+    public Tensor pad(int[] widths, double value) {
+        return MovementOps.pad(this, widths, PadMode.CONSTANT, value);
+    }
+
+    /**
+     * Padding by {@code mode} (see {@link PadMode}: constant zeros, reflect, replicate, circular),
+     * widths as {@link #pad(int...)} ({@code F.pad(x, widths, mode=...)}; NumPy's {@code
+     * np.pad(x, pairs, mode)} with its pairs listed from the first axis and {@code "edge"}, {@code
+     * "wrap"} for replicate and circular). Unlike PyTorch, any axes of any rank may be padded in
+     * every mode. Composite: slices (flipped for reflect, broadcast for replicate) joined by
+     * {@link Concat}, axis by axis, so corners are padded as NumPy does; the vjp of reflect and
+     * replicate adds the padded positions' cotangents back to the elements they copy.
+     *
+     * @throws IllegalArgumentException as {@link #pad(int...)}; for REFLECT if a width is not less
+     *     than its axis's size, for CIRCULAR if it is larger, for REPLICATE if a padded axis is
+     *     empty, naming the widths, the axis and the shape
+     */
+    public Tensor pad(int[] widths, PadMode mode) {
+        return MovementOps.pad(this, widths, mode, 0);
     }
 
     /**
@@ -866,6 +1203,133 @@ public final class Tensor {
     public Tensor matmul(Tensor other) {
         checkSameDtype("matmul", this, other);
         return LinalgOps.matmul(this, other);
+    }
+
+    // ---------------------------------------------------------------- indexing
+    //
+    // Index tensors are int32 or int64. An index into an axis of size n lies in [-n, n); negative
+    // ones count from the end (NumPy's rule; PyTorch's gather and index_select refuse them).
+
+    /**
+     * The entries along {@code axis} that {@code index} lists, in its order and with repeats
+     * ({@code torch.index_select(x, axis, index)}): {@code y[..., i, ...] = x[..., index[i], ...]}.
+     * Shapes: {@code [..., n, ...]}, {@code index [k]} (or a scalar, as {@code [1]}) -> {@code
+     * [..., k, ...]}; any dtype. A primitive ({@link IndexSelect}); the vjp is a scatter-add
+     * ({@link #indexAdd}) where repeated indices accumulate.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, {@code index} is not an int32
+     *     or int64 tensor of rank 0 or 1, or an index lies outside {@code [-n, n)} (naming the
+     *     index, its position and the valid range)
+     */
+    public Tensor indexSelect(int axis, Tensor index) {
+        return IndexingOps.indexSelect(this, axis, index);
+    }
+
+    /**
+     * The entries along {@code axis} at indices of any shape ({@code np.take(x, index, axis)}):
+     * {@code y[a..., i..., b...] = x[a..., index[i...], b...]}. Shapes: {@code [..., n, ...]},
+     * {@code index [i0, ..., ik]} -> {@code [..., i0, ..., ik, ...]}. Composite ({@link
+     * IndexSelect} on the flattened index); the vjp scatter-adds.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, {@code index} is not an int32
+     *     or int64 tensor, or an index lies outside {@code [-n, n)}, naming it
+     */
+    public Tensor take(Tensor index, int axis) {
+        return IndexingOps.take(this, index, axis);
+    }
+
+    /**
+     * The elements at flat (row-major) positions ({@code np.take(x, index)}, {@code torch.take}):
+     * {@code y[i...] = x.flatten()[index[i...]]}. Shapes: any, {@code index} of any shape ->
+     * {@code index}'s shape. Composite ({@link IndexSelect}); the vjp scatter-adds, so repeated
+     * positions accumulate.
+     *
+     * @throws IllegalArgumentException if {@code index} is not an int32 or int64 tensor or an
+     *     index lies outside {@code [-size, size)}, naming it
+     */
+    public Tensor take(Tensor index) {
+        return IndexingOps.take(this, index);
+    }
+
+    /**
+     * Reads along {@code axis} at the positions of an index tensor of the same rank ({@code
+     * torch.gather(x, axis, index)}, {@code np.take_along_axis}): {@code y[i][j] =
+     * x[index[i][j]][j]} for axis 0, {@code y[i][j] = x[i][index[i][j]]} for axis 1. Shapes:
+     * {@code x [d0, ..., dr]}, {@code index [e0, ..., er]} with {@code e_d <= d_d} off the axis ->
+     * {@code [e0, ..., er]}; any dtype. A primitive ({@link Gather}); the vjp is {@link
+     * #scatterAdd} into zeros, where repeated indices accumulate.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, {@code index} is not an int32
+     *     or int64 tensor of this rank no longer than this tensor off the axis, or an index lies
+     *     outside {@code [-n, n)}, naming it
+     */
+    public Tensor gather(int axis, Tensor index) {
+        return IndexingOps.gather(this, axis, index);
+    }
+
+    /**
+     * This tensor plus {@code source} added along {@code axis} at the positions of {@code index}
+     * ({@code torch.Tensor.scatter_add(axis, index, source)}): {@code y = x}, then {@code
+     * y[index[i][j]][j] += source[i][j]} for axis 0, repeated positions accumulating. Shapes: this
+     * {@code [d0, ..., dr]}, {@code index} and {@code source} of one shape {@code [e0, ..., er]}
+     * with {@code e_d <= d_d} off the axis -> this shape; this and {@code source} of one dtype. A
+     * primitive ({@link ScatterAdd}); the vjp is the cotangent for this tensor and its {@link
+     * #gather} for {@code source}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, the shapes do not fit (PyTorch
+     *     lets {@code index} be smaller than {@code source}; jgrad does not), the dtypes differ or
+     *     an index lies outside {@code [-n, n)}, naming it
+     */
+    public Tensor scatterAdd(int axis, Tensor index, Tensor source) {
+        return IndexingOps.scatterAdd(this, axis, index, source);
+    }
+
+    /**
+     * This tensor plus the entries of {@code source} added along {@code axis} at the positions
+     * {@code index} lists ({@code torch.Tensor.index_add(axis, index, source)}, {@code np.add.at}
+     * along an axis): {@code y[..., index[i], ...] += source[..., i, ...]}, repeated indices
+     * accumulating. Shapes: this {@code [..., n, ...]}, {@code index [k]}, {@code source [..., k,
+     * ...]} -> this shape. A primitive ({@link IndexAdd}); the vjp is the cotangent for this
+     * tensor and its {@link #indexSelect} for {@code source}.
+     *
+     * @throws IllegalArgumentException if the axis is out of range, the shapes do not fit, the
+     *     dtypes differ or an index lies outside {@code [-n, n)}, naming it
+     */
+    public Tensor indexAdd(int axis, Tensor index, Tensor source) {
+        return IndexingOps.indexAdd(this, axis, index, source);
+    }
+
+    /**
+     * The elements where {@code mask} is nonzero, in row-major order ({@code
+     * torch.masked_select(x, mask)}, NumPy's {@code x[mask]}); the mask and this tensor broadcast
+     * together. Shapes: {@code x}, {@code mask} broadcastable -> {@code [count of nonzero]}; the
+     * mask of any dtype (a 0/1 tensor from {@link #less} and friends; NaN counts as nonzero), never
+     * differentiated. Composite ({@link IndexSelect}): the vjp scatters the cotangent back to the
+     * selected positions, zeros elsewhere.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast
+     */
+    public Tensor maskedSelect(Tensor mask) {
+        return IndexingOps.maskedSelect(this, mask);
+    }
+
+    /**
+     * One-hot vectors for integer class labels of any shape ({@code
+     * torch.nn.functional.one_hot}): {@code y[..., c] = labels[...] == c ? 1 : 0}. Shapes: {@code
+     * labels [...]} int32 or int64 -> {@code [..., numClasses]}, float64. Never differentiated.
+     *
+     * @throws IllegalArgumentException if {@code labels} is not an integer tensor, {@code
+     *     numClasses < 1} or a label lies outside {@code 0..numClasses-1} (negative ones included),
+     *     naming the label and its position
+     */
+    public static Tensor oneHot(Tensor labels, int numClasses) {
+        return IndexingOps.oneHot(labels, numClasses);
+    }
+
+    /** {@link #oneHot(Tensor, int)} for labels given as a plain array. Shapes: {@code [n, k]}. */
+    public static Tensor oneHot(int[] labels, int numClasses) {
+        return IndexingOps.oneHot(ofInts(checkNotNull(labels, "oneHot: labels is null")),
+                numClasses);
     }
 
     // ---------------------------------------------------------------- differentiation

@@ -26,10 +26,12 @@ class PrimitiveCoverageTest {
 
     static final List<Class<?>> FIRST_ORDER = List.of(
             ElementwiseGradientTest.class, BinaryGradientTest.class, ReductionGradientTest.class,
-            MovementGradientTest.class, LinearAlgebraGradientTest.class, CustomOpTest.class);
+            MovementGradientTest.class, LinearAlgebraGradientTest.class, CustomOpTest.class,
+            MovementOpsGradientTest.class, IndexingGradientTest.class);
 
     static final List<Class<?>> SECOND_ORDER =
-            List.of(SecondOrderGradientTest.class, CustomOpTest.class);
+            List.of(SecondOrderGradientTest.class, CustomOpTest.class,
+                    MovementIndexingSecondOrderTest.class);
 
     @Test
     void everyDifferentiablePrimitiveHasAGradientProperty() {

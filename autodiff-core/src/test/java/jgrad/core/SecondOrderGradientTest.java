@@ -59,8 +59,8 @@ class SecondOrderGradientTest {
     }
 
     @Property
-    @Covers({Exp.class, Log.class, ReduceSum.class, BroadcastTo.class, Reshape.class, Add.class,
-            Neg.class})
+    @Covers({LogSoftmax.class, Exp.class, Log.class, ReduceSum.class, BroadcastTo.class,
+            Reshape.class, Add.class, Neg.class})
     void gradOfSoftmaxCrossTermMatchesCentralDifference(@ForAll("nonScalar") Tensor x) {
         Tensor weights = Tensor.arange(x.size()).reshape(x.shape()).mul(0.3).sub(1.0);
         checkGradOfGrad(t -> t.softmax(-1).mul(weights).sum().add(t.logSumExp(0, false).sum()),

@@ -232,7 +232,7 @@ public final class NotebookRunner {
         AtomicReference<NotebookSession> session = new AtomicReference<>();
         FutureTask<Result> task = new FutureTask<>(() -> {
             try (JShell shell = newShell(vm, out, err)) {
-                NotebookSession started = new NotebookSession(shell, notebook.toString(), vm);
+                NotebookSession started = new NotebookSession(shell, notebook, vm);
                 session.set(started);
                 return started.run(startup, text);
             }
@@ -303,6 +303,7 @@ public final class NotebookRunner {
             builder.compilerOptions("--class-path", classPath)
                     .remoteVMOptions("--class-path", classPath);
         }
+        builder.remoteVMOptions(SnippetVmOptions.forThisJvm().toArray(new String[0]));
         return builder.build();
     }
 

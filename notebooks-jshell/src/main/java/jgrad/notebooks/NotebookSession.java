@@ -2,7 +2,14 @@ package jgrad.notebooks;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,14 +57,21 @@ final class NotebookSession {
 
     private final JShell shell;
     private final NotebookVm vm;
-    // JShell names snippets by id in stack frames ("#12"); this leads back to the notebook.
-    private final Map<String, SourceSnippet> notebookSnippets = new HashMap<>();
+    // JShell's predefined scripts, which /open finds inside the jshell tool, not in a file.
+    private static final Set<String> PREDEFINED_SCRIPTS = Set.of("DEFAULT", "PRINTING", "JAVASE");
+
+    // JShell names snippets by id in stack frames ("#12"); this leads back to the file and line.
+    private final Map<String, Running> notebookSnippets = new HashMap<>();
     private final List<String> skippedImports = new ArrayList<>();
+    // The files being evaluated, the notebook first, then each /open inside the one before.
+    private final Deque<Path> opening = new ArrayDeque<>();
+    private final Path notebook;
     private final String notebookName;
+    private boolean exited;
     // Set by JShell's shutdown listener when the VM ends (and when the shell is closed).
     private volatile boolean engineEnded;
     private volatile Running running;
-    private volatile int completed;
+    private volatile int completed; // written by the evaluating thread only
 
     /**
      * The snippet being evaluated.
@@ -77,13 +91,15 @@ final class NotebookSession {
      * Prepares to evaluate in {@code shell}, whose snippets run in {@code vm}.
      *
      * @param shell a fresh JShell
-     * @param notebookName the notebook's name in failure messages
+     * @param notebook the notebook's path: its name in failure messages, and the folder where
+     *     {@code /open} looks first
      * @param vm the execution engine of {@code shell}, asked for its exit status
      * @throws NullPointerException if an argument is null
      */
-    NotebookSession(JShell shell, String notebookName, NotebookVm vm) {
+    NotebookSession(JShell shell, Path notebook, NotebookVm vm) {
         this.shell = requireNonNull(shell, "shell");
-        this.notebookName = requireNonNull(notebookName, "notebookName");
+        this.notebook = requireNonNull(notebook, "notebook");
+        this.notebookName = notebook.toString();
         this.vm = requireNonNull(vm, "vm");
         shell.onShutdown(ended -> engineEnded = true);
     }
@@ -99,32 +115,147 @@ final class NotebookSession {
     }
 
     /**
-     * Evaluates {@code startup}, whose rejected imports are skipped, then {@code notebook}.
+     * Evaluates {@code startup}, whose rejected imports are skipped, then the notebook's text,
+     * with the files it opens with {@code /open}, until its end or an {@code /exit}.
      *
      * @param startup the startup snippets (imports)
-     * @param notebook the notebook's source
+     * @param text the notebook's source
      */
-    NotebookRunner.Result run(String startup, String notebook) {
+    NotebookRunner.Result run(String startup, String text) {
         for (SourceSnippet snippet : SourceSplitter.split(startup, shell.sourceCodeAnalysis())) {
+            if (snippet.kind() == SourceSnippet.Kind.EXIT) {
+                break;
+            }
             Optional<String> failure = evaluate(snippet, STARTUP_NAME, true);
             if (failure.isPresent()) {
                 return failed(0, failure.get());
             }
         }
-        int done = 0;
-        for (SourceSnippet snippet : SourceSplitter.split(notebook, shell.sourceCodeAnalysis())) {
-            Optional<String> failure = evaluate(snippet, notebookName, false);
-            if (failure.isPresent()) {
-                return failed(done, failure.get());
-            }
-            done++;
-            completed = done;
+        Optional<String> failure = runFile(text, notebookName, notebook);
+        if (failure.isPresent()) {
+            return failed(completed, failure.get());
         }
         Optional<String> unresolved = unresolvedDeclaration();
         if (unresolved.isPresent()) {
-            return failed(done, unresolved.get());
+            return failed(completed, unresolved.get());
         }
-        return new NotebookRunner.Result(NotebookRunner.Result.Outcome.SUCCESS, done, "");
+        return new NotebookRunner.Result(NotebookRunner.Result.Outcome.SUCCESS, completed, "");
+    }
+
+    /**
+     * Evaluates the snippets of one file in order; the first failure ends the run. A
+     * {@code /open} evaluates the file it names in place, as JShell does; an {@code /exit}, in
+     * this file or one it opens, ends the run successfully.
+     */
+    private Optional<String> runFile(String text, String name, Path file) {
+        opening.push(file.toAbsolutePath().normalize());
+        try {
+            for (SourceSnippet snippet : SourceSplitter.split(text, shell.sourceCodeAnalysis())) {
+                if (exited) {
+                    return Optional.empty();
+                }
+                Optional<String> failure;
+                switch (snippet.kind()) {
+                    case EXIT:
+                        exited = true;
+                        return Optional.empty();
+                    case COMMAND:
+                        failure = command(snippet, name, file);
+                        break;
+                    default:
+                        failure = evaluate(snippet, name, false);
+                        if (failure.isEmpty()) {
+                            completed++;
+                        }
+                        break;
+                }
+                if (failure.isPresent()) {
+                    return failure;
+                }
+            }
+            return Optional.empty();
+        } finally {
+            opening.pop();
+        }
+    }
+
+    /**
+     * Runs a JShell command line of a notebook: {@code /open FILE} evaluates FILE's snippets
+     * (its relative path is looked up in the folder of the file holding the command first, then
+     * in the working directory, where jshell looks); any other command is an error.
+     */
+    private Optional<String> command(SourceSnippet source, String name, Path file) {
+        String where = name + ":" + source.line() + ": error: ";
+        String[] words = source.source().strip().split("\\s+", 2);
+        if (!words[0].equals("/open")) {
+            return Optional.of(where + "JShell commands are not supported in notebooks"
+                    + " (only /open FILE and /exit): " + source.source());
+        }
+        String argument = words.length < 2 ? "" : unquote(words[1].strip());
+        if (argument.isEmpty()) {
+            return Optional.of(where + "/open needs a file: /open FILE.jsh\n"
+                    + source.excerpt(-1));
+        }
+        Optional<Path> found = resolve(argument, file);
+        if (found.isEmpty()) {
+            Path folder = folderOf(file);
+            String predefined = PREDEFINED_SCRIPTS.contains(argument)
+                    ? "; JShell's predefined scripts (DEFAULT, PRINTING, JAVASE) are not"
+                            + " available to notebooks: startup.jsh holds DEFAULT's imports"
+                    : "";
+            return Optional.of(where + "/open: no file " + argument + " in "
+                    + (folder.toString().isEmpty() ? "." : folder)
+                    + " or in the working directory" + predefined + "\n" + source.excerpt(-1));
+        }
+        Path target = found.get();
+        Path key = target.toAbsolutePath().normalize();
+        if (opening.contains(key)) {
+            List<Path> chain = new ArrayList<>(opening);
+            Collections.reverse(chain);
+            return Optional.of(where + "/open: " + target + " is already open (" + chain.stream()
+                    .map(Path::toString).collect(Collectors.joining(" -> ")) + " -> " + key
+                    + "): a file that opens itself would never end\n" + source.excerpt(-1));
+        }
+        String text;
+        try {
+            text = Files.readString(target);
+        } catch (IOException e) {
+            return Optional.of(where + "/open: cannot read " + target + ": " + e + "\n"
+                    + source.excerpt(-1));
+        }
+        return runFile(text.startsWith("\uFEFF") ? text.substring(1) : text, target.toString(),
+                target);
+    }
+
+    /** The file {@code /open} means: absolute, or next to {@code from}, or in the working dir. */
+    private static Optional<Path> resolve(String argument, Path from) {
+        String expanded = argument.startsWith("~/")
+                ? System.getProperty("user.home") + argument.substring(1)
+                : argument;
+        Path given;
+        try {
+            given = Path.of(expanded);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        List<Path> candidates = given.isAbsolute()
+                ? List.of(given)
+                : List.of(folderOf(from).resolve(given), given);
+        return candidates.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    private static Path folderOf(Path file) {
+        Path parent = file.getParent();
+        return parent == null ? Path.of("") : parent;
+    }
+
+    /** Strips one pair of surrounding quotes, as jshell's argument parser does. */
+    private static String unquote(String argument) {
+        if (argument.length() >= 2 && (argument.startsWith("\"") && argument.endsWith("\"")
+                || argument.startsWith("'") && argument.endsWith("'"))) {
+            return argument.substring(1, argument.length() - 1);
+        }
+        return argument;
     }
 
     private static NotebookRunner.Result failed(int done, String failure) {
@@ -139,8 +270,8 @@ final class NotebookSession {
                     + " the rest of the notebook would be skipped");
         }
         if (source.kind() == SourceSnippet.Kind.COMMAND) {
-            return Optional.of(where + "error: JShell commands are not supported in notebooks"
-                    + " (only /exit, which ends the notebook): " + source.source());
+            return Optional.of(where + "error: JShell commands are not supported in "
+                    + name + ": " + source.source());
         }
         Optional<String> sign = startup ? Optional.empty() : leadingSign(source.source());
         if (sign.isPresent()) {
@@ -169,7 +300,7 @@ final class NotebookSession {
             }
             Snippet snippet = event.snippet();
             if (!startup) {
-                notebookSnippets.put(snippet.id(), source);
+                notebookSnippets.put(snippet.id(), new Running(name, source));
             }
             switch (event.status()) {
                 case REJECTED:
@@ -295,9 +426,9 @@ final class NotebookSession {
     private String thrown(Exception exception, SourceSnippet source, String where) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             Snippet declaration = unresolved.getSnippet();
-            SourceSnippet declared = notebookSnippets.get(declaration.id());
+            Running declared = notebookSnippets.get(declaration.id());
             return where + "error: " + describeSnippet(declaration)
-                    + (declared == null ? "" : " (line " + declared.line() + ")")
+                    + (declared == null ? "" : " (" + declared.location() + ")")
                     + " cannot run: it needs " + unresolvedDependencies(declaration)
                     + ", which is not defined\n" + source.excerpt(-1);
         }
@@ -332,29 +463,31 @@ final class NotebookSession {
     /** Shows a stack frame in a snippet as its notebook line, others as the JVM does. */
     private String frame(StackTraceElement frame) {
         String file = frame.getFileName();
-        SourceSnippet source = file != null && file.startsWith("#")
+        Running located = file != null && file.startsWith("#")
                 ? notebookSnippets.get(file.substring(1))
                 : null;
-        if (source == null || frame.getLineNumber() < 1) {
+        if (located == null || frame.getLineNumber() < 1) {
             return frame.toString();
         }
         String method = frame.getClassName().isEmpty()
                 ? frame.getMethodName()
                 : frame.getClassName() + "." + frame.getMethodName();
-        String location = notebookName + ":" + (source.line() + frame.getLineNumber() - 1);
+        String location = located.name() + ":"
+                + (located.snippet().line() + frame.getLineNumber() - 1);
         return method.isEmpty() ? location : method + "(" + location + ")";
     }
 
     /** Finds a notebook declaration that still refers to something never defined. */
     private Optional<String> unresolvedDeclaration() {
         for (Snippet snippet : shell.snippets().toList()) {
-            SourceSnippet source = notebookSnippets.get(snippet.id());
+            Running located = notebookSnippets.get(snippet.id());
             Snippet.Status status = shell.status(snippet);
-            if (source != null && (status == Snippet.Status.RECOVERABLE_DEFINED
+            if (located != null && (status == Snippet.Status.RECOVERABLE_DEFINED
                     || status == Snippet.Status.RECOVERABLE_NOT_DEFINED)) {
-                return Optional.of(notebookName + ":" + source.line() + ": error: "
+                return Optional.of(located.location() + ": error: "
                         + describeSnippet(snippet) + " needs " + unresolvedDependencies(snippet)
-                        + ", which the notebook never defines\n" + source.excerpt(-1));
+                        + ", which the notebook never defines\n"
+                        + located.snippet().excerpt(-1));
             }
         }
         return Optional.empty();

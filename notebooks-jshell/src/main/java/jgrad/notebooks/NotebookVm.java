@@ -2,6 +2,7 @@ package jgrad.notebooks;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,17 +205,51 @@ final class NotebookVm implements ExecutionControlProvider {
         }
     }
 
+    /**
+     * Copies the VM's own output line by line (a last unfinished line when it ends), dropping
+     * the warning the JVM prints because {@link SnippetVmOptions} adds an incubator module.
+     */
     private void copy(InputStream in) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (in) {
             int count;
             while ((count = in.read(buffer)) >= 0) {
-                vmOutput.write(buffer, 0, count);
-                vmOutput.flush();
+                for (int i = 0; i < count; i++) {
+                    line.write(buffer[i]);
+                    if (buffer[i] == '\n') {
+                        emit(line);
+                    }
+                }
+                if (line.size() > 0 && in.available() == 0) {
+                    // Whatever the VM printed without a line end so far (a crash report in
+                    // progress) is shown now, unless it may still become the warning.
+                    String start = line.toString(StandardCharsets.UTF_8);
+                    if (!SnippetVmOptions.INCUBATOR_WARNING.startsWith(start)
+                            && !start.startsWith(SnippetVmOptions.INCUBATOR_WARNING)) {
+                        emit(line);
+                    }
+                }
             }
         } catch (IOException e) {
             // The VM is gone; nothing more to copy.
         }
+        emit(line);
+    }
+
+    private void emit(ByteArrayOutputStream line) {
+        if (line.size() == 0) {
+            return;
+        }
+        byte[] bytes = line.toByteArray();
+        line.reset();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith(SnippetVmOptions.INCUBATOR_WARNING)
+                && text.strip().endsWith(SnippetVmOptions.VECTOR_MODULE)) {
+            return;
+        }
+        vmOutput.write(bytes, 0, bytes.length);
+        vmOutput.flush();
     }
 
     private static String javaExecutable() {

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One piece of a notebook's source, as {@link SourceSplitter} cut it: a Java snippet to evaluate,
- * or a JShell command line, which notebooks may not contain.
+ * a JShell command line, or the {@code /exit} that ends the notebook.
  *
  * @param kind whether {@code source} is Java or a command
  * @param source the text handed to {@code JShell.eval}; it starts at the snippet's first token
@@ -16,8 +16,10 @@ record SourceSnippet(Kind kind, String source, int line) {
     enum Kind {
         /** A Java snippet: declaration, statement, expression or import. */
         JAVA,
-        /** A JShell command such as {@code /list}; only {@code /exit} is understood. */
+        /** A JShell command such as {@code /open helpers.jsh}; the runner runs {@code /open}. */
         COMMAND,
+        /** {@code /exit}: the run ends here, successfully; nothing after it is read. */
+        EXIT,
         /**
          * A block comment still open at the end of the file: JShell would evaluate it as nothing
          * and the rest of the notebook would be skipped without an error.

@@ -11,8 +11,8 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
  * line, every complete snippet is cut off, so a line ending without a semicolon ends its snippet
  * when it can. Comments and blank lines between snippets are dropped, so every snippet starts at
  * its first token and positions inside it map straight to notebook lines. A line starting with
- * {@code /exit} ends the notebook; any other JShell command becomes a
- * {@link SourceSnippet.Kind#COMMAND} snippet for the runner to reject.
+ * {@code /exit} becomes a last {@link SourceSnippet.Kind#EXIT} snippet; any other JShell command
+ * becomes a {@link SourceSnippet.Kind#COMMAND} snippet for the runner to run or reject.
  */
 final class SourceSplitter {
 
@@ -43,6 +43,7 @@ final class SourceSplitter {
                     // Complete comments were skipped above, so a leading slash starts a command.
                     String command = text.substring(start, lineEnd).strip();
                     if (command.equals("/exit") || command.startsWith("/exit ")) {
+                        snippets.add(new SourceSnippet(SourceSnippet.Kind.EXIT, command, line));
                         return snippets;
                     }
                     snippets.add(new SourceSnippet(SourceSnippet.Kind.COMMAND, command, line));

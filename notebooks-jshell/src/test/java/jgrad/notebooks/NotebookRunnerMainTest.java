@@ -57,10 +57,14 @@ class NotebookRunnerMainTest {
                 }
                 """);
 
-        Run run = runner(notebook, "-D" + NotebookRunner.TIMEOUT_PROPERTY + "=2");
+        // 10 s: on an idle machine the runner reaches the loop within 2 s. On one loaded many
+        // times over (load 20 on 2 cores was seen) it may still be compiling the startup
+        // imports; then the limit is honoured all the same and the failure names that line.
+        Run run = runner(notebook, "-D" + NotebookRunner.TIMEOUT_PROPERTY + "=10");
 
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("notebook timed out after 2 s at " + notebook + ":1"),
+        assertTrue(run.err().contains("notebook timed out after 10 s at " + notebook + ":1")
+                || run.err().contains("notebook timed out after 10 s at startup.jsh:"),
                 run.err());
     }
 

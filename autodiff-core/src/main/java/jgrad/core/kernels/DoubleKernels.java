@@ -286,4 +286,39 @@ public final class DoubleKernels {
         }
         return true;
     }
+
+    /**
+     * Log-softmax of {@code [outer, n, inner]} along the middle axis, {@code y = (x - m) -
+     * log(sum(exp(x - m)))} with {@code m} the maximum (0 where it is infinite, so that infinite
+     * inputs give the same results as the composite definition), computed in float64 per lane.
+     * NaN propagates through the maximum.
+     */
+    public static double[] logSoftmax(double[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int n = plan.reduced();
+        int inner = plan.inner();
+        double[] out = new double[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) {
+                    double v = x[base + k * inner];
+                    if (v > max || v != v) {
+                        max = v;
+                    }
+                }
+                double shift = Double.isInfinite(max) ? 0 : max;
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    sum += Math.exp(x[base + k * inner] - shift);
+                }
+                double log = Math.log(sum);
+                for (int k = 0; k < n; k++) {
+                    out[base + k * inner] = ((x[base + k * inner] - shift) - log);
+                }
+            }
+        }
+        return out;
+    }
 }

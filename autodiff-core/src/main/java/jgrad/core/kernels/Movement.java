@@ -114,6 +114,22 @@ public final class Movement {
     }
 
     /**
+     * The concatenation of {@code parts} along an axis, each viewed as {@code [outer, blocks[p]]}
+     * (its length along the axis times the size of the axes after it), into {@code out} of the
+     * same type, viewed as {@code [outer, sum(blocks)]}: for each outer index, the parts' blocks
+     * one after another.
+     */
+    public static void concat(Object[] parts, int[] blocks, int outer, Object out) {
+        int offset = 0;
+        for (int o = 0; o < outer; o++) {
+            for (int p = 0; p < parts.length; p++) {
+                System.arraycopy(parts[p], o * blocks[p], out, offset, blocks[p]);
+                offset += blocks[p];
+            }
+        }
+    }
+
+    /**
      * The transpose of a row-major {@code [rows, columns]} matrix stored at {@code offset} in
      * each of {@code count} consecutive blocks, in tiles so that both sides stay in cache.
      */

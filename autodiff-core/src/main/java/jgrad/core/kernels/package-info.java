@@ -7,7 +7,9 @@
  * <p>Files are by dtype and kind: {@link jgrad.core.kernels.DoubleKernels} and {@link
  * jgrad.core.kernels.FloatKernels} hold the elementwise and reduction loops of each float dtype,
  * {@link jgrad.core.kernels.IntegerKernels} those of int32 and int64, {@link
- * jgrad.core.kernels.Movement} the dtype-independent index gathers and scatters, and the plans
+ * jgrad.core.kernels.Movement} the dtype-independent index gathers and scatters, {@link
+ * jgrad.core.kernels.Indexing} the selections by integer indices and the accumulating scatters
+ * that are their transposes, and the plans
  * ({@link jgrad.core.kernels.BroadcastPlan}, {@link jgrad.core.kernels.ReducePlan}) turn shapes
  * into the few loop nests the kernels run. No per-element lambdas run on a hot path: an operation
  * is chosen once per call by a {@code switch}, outside the loop, so each loop is one the JIT
