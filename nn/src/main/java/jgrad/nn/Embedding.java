@@ -3,7 +3,6 @@ package jgrad.nn;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.primitives.ImmutableIntArray;
 import java.util.random.RandomGenerator;
 import jgrad.core.DType;
 import jgrad.core.Params;
@@ -19,10 +18,9 @@ import jgrad.core.Tensor;
  * weight's dtype. The gradient with respect to the weight adds the cotangents of repeated indices
  * in their row.
  *
- * <p>Composite: until the core's {@code indexSelect}/{@code gather} is available, the lookup is a
- * one-hot matrix times the weight, {@code oneHot(indices) · weight} — exact (each row picks one
- * weight row with factor 1 and adds zeros), but {@code O(n · numEmbeddings · dim)} work; no vjp of
- * its own.
+ * <p>Composite: {@code weight.take(indices, 0)} (the core's index selection, whose vjp
+ * scatter-adds), no vjp of its own. Unlike the core's {@code take}, negative indices are refused,
+ * as PyTorch's {@code nn.Embedding} refuses them.
  *
  * @param weight the table, one row per index, {@code [numEmbeddings, dim]}
  */
@@ -80,14 +78,7 @@ public record Embedding(Tensor weight) implements Layer {
         for (int i = 0; i < values.length; i++) {
             checkIndex(values[i], i);
         }
-        Tensor rows = Tensor.oneHot(ImmutableIntArray.copyOf(values), numEmbeddings())
-                .cast(weight.dtype()).matmul(weight);
-        int[] shape = new int[indices.rank() + 1];
-        for (int i = 0; i < indices.rank(); i++) {
-            shape[i] = indices.shape().dim(i);
-        }
-        shape[indices.rank()] = dim();
-        return rows.reshape(shape);
+        return weight.take(indices, 0);
     }
 
     private void checkIndex(long index, int position) {
