@@ -19,13 +19,14 @@ import java.util.List;
  */
 public sealed interface Primitive permits
         // elementwise unary
-        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast,
+        Neg, Recip, Exp, Log, Log1p, Sqrt, Tanh, Sigmoid, Relu, Cast, Sin, Cos, Expm1, Erf, Erfc,
+        Asin, Acos, Sinh, Cosh,
         // elementwise binary (broadcast in place)
-        Add, Mul, Div, Pow,
+        Add, Mul, Div, Pow, Atan2, Maximum, Minimum,
         // selection
         Less, Equal, Where,
         // reduction
-        ReduceSum, ReduceMax, LogSoftmax,
+        ReduceSum, ReduceMax, LogSoftmax, ReduceMin, ReduceProd, Cumsum, Cumprod,
         // movement
         BroadcastTo, Reshape, Permute, Slice, Pad, Flip, Concat,
         // indexing
@@ -48,7 +49,8 @@ public sealed interface Primitive permits
 
     /**
      * Whether the operation has integer kernels (movement, comparisons, selection, {@code add},
-     * {@code mul}, {@code neg}, sums and maxima do). Integer results are never traced.
+     * {@code mul}, {@code neg}, {@code maximum}, {@code minimum}, sums, products, maxima, minima
+     * and running sums and products do). Integer results are never traced.
      */
     default boolean acceptsIntegers() {
         return false;

@@ -601,6 +601,312 @@ public final class Tensor {
         return dtype == this.dtype ? this : apply(new Cast(dtype), this);
     }
 
+    // ---------------------------------------------------------------- elementwise math
+
+    /**
+     * The sign, {@code -1}, {@code 0} or {@code 1} ({@code sign(-0.0) = 0}); NaN stays NaN, as in
+     * NumPy (PyTorch 1.13 gives 0). Shapes: same as this tensor. All dtypes.
+     *
+     * <p>Composite of masks: its derivative is 0 everywhere, 0 at 0 included (sign'(x) = 0).
+     */
+    public Tensor sign() {
+        return MathOps.sign(this);
+    }
+
+    /**
+     * {@code e^x - 1}, accurate for small {@code |x|} where {@code exp().sub(1)} cancels (case
+     * N22). Shapes: same as this tensor. A primitive ({@link Expm1}) for numerical stability.
+     */
+    public Tensor expm1() {
+        return apply(new Expm1(), this);
+    }
+
+    /**
+     * The reciprocal square root {@code 1 / sqrt(x)}; {@code +Inf} at 0, NaN below. Shapes: same
+     * as this tensor.
+     *
+     * <p>Composite: {@code sqrt(x).recip()}, two roundings (within 1.5 ulps). Its derivative
+     * {@code -x^(-3/2) / 2} is {@code -Inf} at 0, as in PyTorch.
+     */
+    public Tensor rsqrt() {
+        return MathOps.rsqrt(this);
+    }
+
+    /** Sine of radians. Shapes: same as this tensor. A primitive ({@link Sin}). */
+    public Tensor sin() {
+        return apply(new Sin(), this);
+    }
+
+    /** Cosine of radians. Shapes: same as this tensor. A primitive ({@link Cos}). */
+    public Tensor cos() {
+        return apply(new Cos(), this);
+    }
+
+    /**
+     * Tangent of radians. Shapes: same as this tensor.
+     *
+     * <p>Composite: {@code sin(x) / cos(x)} (within two ulps; the derivative {@code 1 + tan^2}
+     * comes from the quotient rule).
+     */
+    public Tensor tan() {
+        return MathOps.tan(this);
+    }
+
+    /**
+     * Arcsine in radians, in {@code [-pi/2, pi/2]}; NaN outside {@code [-1, 1]}. Shapes: same as
+     * this tensor. A primitive ({@link Asin}); the derivative {@code 1 / sqrt(1 - x^2)} is {@code
+     * +Inf} at {@code +-1}, as in PyTorch.
+     */
+    public Tensor asin() {
+        return apply(new Asin(), this);
+    }
+
+    /**
+     * Arccosine in radians, in {@code [0, pi]}; NaN outside {@code [-1, 1]}. Shapes: same as this
+     * tensor. A primitive ({@link Acos}); the derivative {@code -1 / sqrt(1 - x^2)} is {@code
+     * -Inf} at {@code +-1}, as in PyTorch.
+     */
+    public Tensor acos() {
+        return apply(new Acos(), this);
+    }
+
+    /**
+     * Arctangent in radians, in {@code [-pi/2, pi/2]}. Shapes: same as this tensor.
+     *
+     * <p>Composite: {@code atan2(x, 1)}; the derivative is {@code 1 / (1 + x^2)}.
+     */
+    public Tensor atan() {
+        return MathOps.atan(this);
+    }
+
+    /**
+     * The four-quadrant arctangent {@code atan2(this, other)}: the angle in {@code [-pi, pi]} of
+     * the point {@code (other, this)}, as NumPy's {@code arctan2} and PyTorch's {@code atan2}.
+     * Shapes: broadcast of both. A primitive ({@link Atan2}); its gradient at {@code (0, 0)} is
+     * NaN, as in PyTorch.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor atan2(Tensor other) {
+        checkBinary("atan2", this, other);
+        return apply(new Atan2(), this, other);
+    }
+
+    /** Hyperbolic sine. Shapes: same as this tensor. A primitive ({@link Sinh}). */
+    public Tensor sinh() {
+        return apply(new Sinh(), this);
+    }
+
+    /** Hyperbolic cosine. Shapes: same as this tensor. A primitive ({@link Cosh}). */
+    public Tensor cosh() {
+        return apply(new Cosh(), this);
+    }
+
+    /**
+     * The error function {@code erf(x) = 2 / sqrt(pi) * integral_0^x e^(-t^2) dt}, in {@code [-1,
+     * 1]}. Shapes: same as this tensor. A primitive ({@link Erf}); within one ulp (fdlibm's
+     * method).
+     */
+    public Tensor erf() {
+        return apply(new Erf(), this);
+    }
+
+    /**
+     * The complementary error function {@code erfc(x) = 1 - erf(x)}, accurate where erf is near 1.
+     * Shapes: same as this tensor. A primitive ({@link Erfc}) for numerical stability.
+     */
+    public Tensor erfc() {
+        return apply(new Erfc(), this);
+    }
+
+    /**
+     * The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
+     * broadcast of both. All dtypes. A primitive ({@link Maximum}): ties split the gradient
+     * equally between the two, as PyTorch's {@code maximum}.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor maximum(Tensor other) {
+        checkBinary("maximum", this, other);
+        return apply(new Maximum(), this, other);
+    }
+
+    /**
+     * The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
+     * broadcast of both. All dtypes. A primitive ({@link Minimum}): ties split the gradient
+     * equally between the two, as PyTorch's {@code minimum}.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor minimum(Tensor other) {
+        checkBinary("minimum", this, other);
+        return apply(new Minimum(), this, other);
+    }
+
+    /**
+     * Clamps each element into {@code [min, max]}: {@code min(max(x, min), max)}, so {@code min >
+     * max} gives {@code max} everywhere (PyTorch's {@code clamp}). Shapes: same as this tensor. All
+     * dtypes; the bounds are rounded to this tensor's dtype.
+     *
+     * <p>Composite of {@link Maximum}, {@link Minimum} (on values without a graph) and {@link
+     * Where}. The gradient is PyTorch's: 1 where {@code min <= x <= max}, bounds included, and 0
+     * outside and at NaN.
+     *
+     * @throws IllegalArgumentException if this tensor is an integer tensor and a bound is not a
+     *     whole number in its range
+     */
+    public Tensor clamp(double min, double max) {
+        return MathOps.clamp(this, scalar(min, dtype), scalar(max, dtype));
+    }
+
+    /**
+     * Clamps each element into {@code [min, max]} with tensor bounds, all three broadcast:
+     * {@code min(max(x, min), max)} (PyTorch's {@code clamp(x, min, max)}). Shapes: broadcast of
+     * the three. All dtypes.
+     *
+     * <p>Composite. Gradients as PyTorch 1.13: {@code x} gets the cotangent where {@code min <= x
+     * <= max} (bounds included); {@code min} where {@code x < min < max}; {@code max} where {@code
+     * x > max} or {@code max < min}; where the result is NaN, nothing gets it. (For {@code min ==
+     * max} and {@code x < min}, PyTorch sends it nowhere; here it goes to {@code min}, whose value
+     * the result is.)
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ,
+     *     naming clamp
+     */
+    public Tensor clamp(Tensor min, Tensor max) {
+        checkBinary("clamp", this, min);
+        checkBinary("clamp", this, max);
+        Shape.broadcast(Shape.broadcast(shape, min.shape, "clamp"), max.shape, "clamp");
+        return MathOps.clamp(this, min, max);
+    }
+
+    /**
+     * {@code max(x, min)} elementwise (PyTorch's {@code clamp_min}); the gradient is 1 where
+     * {@code x >= min}. Shapes: same as this tensor. All dtypes.
+     */
+    public Tensor clampMin(double min) {
+        return MathOps.clamp(this, scalar(min, dtype), null);
+    }
+
+    /**
+     * {@code max(x, min)} elementwise with a tensor bound, broadcast; {@code x} gets the gradient
+     * where {@code x >= min}, {@code min} where {@code x < min} (PyTorch's {@code clamp_min}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor clampMin(Tensor min) {
+        checkBinary("clampMin", this, min);
+        return MathOps.clamp(this, min, null);
+    }
+
+    /**
+     * {@code min(x, max)} elementwise (PyTorch's {@code clamp_max}); the gradient is 1 where
+     * {@code x <= max}. Shapes: same as this tensor. All dtypes.
+     */
+    public Tensor clampMax(double max) {
+        return MathOps.clamp(this, null, scalar(max, dtype));
+    }
+
+    /**
+     * {@code min(x, max)} elementwise with a tensor bound, broadcast; {@code x} gets the gradient
+     * where {@code x <= max}, {@code max} where {@code x > max} (PyTorch's {@code clamp_max}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor clampMax(Tensor max) {
+        checkBinary("clampMax", this, max);
+        return MathOps.clamp(this, null, max);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /**
+     * Leaky relu, {@code x > 0 ? x : negativeSlope * x} (Maas et al., 2013; PyTorch's {@code
+     * leaky_relu}, whose default slope is 0.01). Shapes: same as this tensor.
+     *
+     * <p>Composite of {@link Where}; the derivative at 0 is {@code negativeSlope}, as in PyTorch.
+     */
+    public Tensor leakyRelu(double negativeSlope) {
+        return ActivationOps.leakyRelu(this, negativeSlope);
+    }
+
+    /** ELU with {@code alpha = 1}; see {@link #elu(double)}. */
+    public Tensor elu() {
+        return elu(1.0);
+    }
+
+    /**
+     * Exponential linear unit, {@code x > 0 ? x : alpha * (e^x - 1)} (Clevert et al., 2016).
+     * Shapes: same as this tensor.
+     *
+     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}); the
+     * derivative at 0 is {@code alpha}, as in PyTorch.
+     */
+    public Tensor elu(double alpha) {
+        return ActivationOps.elu(this, alpha);
+    }
+
+    /**
+     * GELU, exact form: {@code x * Phi(x) = x / 2 * (1 + erf(x / sqrt(2)))} with {@code Phi} the
+     * standard normal distribution function (Hendrycks & Gimpel, 2016; PyTorch's {@code gelu}).
+     * Shapes: same as this tensor.
+     *
+     * <p>Composite: computed as {@code x / 2 * erfc(-x / sqrt(2))}, equal in exact arithmetic and
+     * accurate in the left tail, where {@code 1 + erf} cancels (at {@code x = -10}: {@code
+     * -7.6e-23}, where PyTorch gives {@code -0.0}).
+     */
+    public Tensor gelu() {
+        return ActivationOps.gelu(this);
+    }
+
+    /**
+     * GELU, tanh approximation: {@code x / 2 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3)))}
+     * (Hendrycks & Gimpel, 2016; PyTorch's {@code gelu(approximate='tanh')}). Shapes: same as this
+     * tensor.
+     *
+     * <p>Composite: computed as {@code x * sigmoid(2 u)} with {@code u} the tanh argument, equal
+     * in exact arithmetic ({@code (1 + tanh u) / 2 = sigmoid(2 u)}) and stable in the left tail.
+     */
+    public Tensor geluTanh() {
+        return ActivationOps.geluTanh(this);
+    }
+
+    /**
+     * SiLU (swish), {@code x * sigmoid(x)} (Elfwing et al., 2018; Ramachandran et al., 2017).
+     * Shapes: same as this tensor. Composite.
+     */
+    public Tensor silu() {
+        return ActivationOps.silu(this);
+    }
+
+    /**
+     * Softsign, {@code x / (1 + |x|)}, in {@code (-1, 1)}. Shapes: same as this tensor.
+     * Composite; smooth at 0 (derivative {@code 1 / (1 + |x|)^2}, 1 at 0).
+     */
+    public Tensor softsign() {
+        return ActivationOps.softsign(this);
+    }
+
+    /** Hard tanh on {@code [-1, 1]}; see {@link #hardTanh(double, double)}. */
+    public Tensor hardTanh() {
+        return hardTanh(-1.0, 1.0);
+    }
+
+    /**
+     * Hard tanh, {@code min(max(x, min), max)} (PyTorch's {@code hardtanh}). Shapes: same as this
+     * tensor.
+     *
+     * <p>Composite. Unlike {@link #clamp(double, double)}, the gradient is PyTorch's hardtanh
+     * rule: 1 strictly inside {@code (min, max)} and 0 at the bounds and outside (NaN keeps the
+     * cotangent, as there).
+     *
+     * @throws IllegalArgumentException if {@code min > max}
+     */
+    public Tensor hardTanh(double min, double max) {
+        checkArgument(min <= max, "hardTanh: min %s is greater than max %s", min, max);
+        return MathOps.hardTanh(this, min, max);
+    }
+
     // ---------------------------------------------------------------- selection
 
     /** Mask {@code this < other ? 1 : 0} (broadcast, never traced, NaN compares false). */
@@ -634,6 +940,83 @@ public final class Tensor {
     }
 
     /**
+     * Mask {@code this <= other ? 1 : 0} (broadcast, never traced, NaN compares false), in the
+     * operands' dtype like every mask. Composite: {@code less + equal}.
+     */
+    public Tensor lessEqual(Tensor other) {
+        checkBinary("lessEqual", this, other);
+        return MathOps.lessEqual(this, other);
+    }
+
+    public Tensor lessEqual(double value) {
+        return lessEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Mask {@code this >= other ? 1 : 0} (broadcast, never traced, NaN compares false). Composite:
+     * {@code greater + equal}.
+     */
+    public Tensor greaterEqual(Tensor other) {
+        checkBinary("greaterEqual", this, other);
+        return MathOps.greaterEqual(this, other);
+    }
+
+    public Tensor greaterEqual(double value) {
+        return greaterEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Mask {@code this != other ? 1 : 0} (broadcast, never traced; NaN differs from everything,
+     * itself included, as in IEEE 754). Composite: {@code 1 - equal}.
+     */
+    public Tensor notEqual(Tensor other) {
+        checkBinary("notEqual", this, other);
+        return MathOps.notEqual(this, other);
+    }
+
+    public Tensor notEqual(double value) {
+        return notEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Logical and of two masks, broadcast: 1 where both are non-zero, else 0 (NumPy's {@code
+     * logical_and}; NaN counts as true). Masks in jgrad are 0/1 tensors of the operands' dtype
+     * (there is no boolean dtype); any non-zero value counts as true. Never traced.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor logicalAnd(Tensor other) {
+        checkBinary("logicalAnd", this, other);
+        return MathOps.logicalAnd(this, other);
+    }
+
+    /**
+     * Logical or of two masks, broadcast: 1 where either is non-zero, else 0 (NumPy's {@code
+     * logical_or}; see {@link #logicalAnd} for masks). Never traced.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor logicalOr(Tensor other) {
+        checkBinary("logicalOr", this, other);
+        return MathOps.logicalOr(this, other);
+    }
+
+    /** Logical not of a mask: 1 where this is 0, else 0 (NaN counts as true). Never traced. */
+    public Tensor logicalNot() {
+        return equal(0.0);
+    }
+
+    /** Mask of the NaN elements (all 0 for integer dtypes). Never traced. */
+    public Tensor isNaN() {
+        return MathOps.isNaN(this);
+    }
+
+    /** Mask of the finite elements, neither NaN nor infinite (all 1 for integers). Never traced. */
+    public Tensor isFinite() {
+        return MathOps.isFinite(this);
+    }
+
+    /**
      * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
      * selected branch only; the other receives exact zeros, even where its derivative is infinite.
      * The mask is cast to the branches' dtype (0 and 1 are exact in every dtype).
@@ -658,7 +1041,18 @@ public final class Tensor {
      * @throws IllegalArgumentException if the axis is out of range or empty
      */
     public Tensor argmax(int axis) {
-        return ReductionOps.argmax(this, axis);
+        return ReductionOps.argExtremum(this, axis, true);
+    }
+
+    /**
+     * The index of the smallest element along {@code axis} (the first on ties; NaN counts as the
+     * smallest, as in NumPy), as int32; never traced. Shapes: this shape without {@code axis}.
+     * All dtypes (int64 values beyond {@code 2^53} compare after rounding to float64).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or empty
+     */
+    public Tensor argmin(int axis) {
+        return ReductionOps.argExtremum(this, axis, false);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -728,6 +1122,197 @@ public final class Tensor {
     }
 
     /**
+     * The minimum of all elements. Ties share the gradient equally; NaN propagates.
+     *
+     * @throws IllegalArgumentException if the tensor has no elements (min has no identity)
+     */
+    public Tensor min() {
+        return min(ReductionOps.allAxes(shape), false);
+    }
+
+    /** The minimum along {@code axis}, which is removed; ties share the gradient. */
+    public Tensor min(int axis) {
+        return min(axis, false);
+    }
+
+    /** The minimum along {@code axis}; ties share the gradient equally. */
+    public Tensor min(int axis, boolean keepDims) {
+        return min(new int[] {axis}, keepDims);
+    }
+
+    /**
+     * The minimum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
+     * them with size 1. Ties share the gradient equally (PyTorch's {@code amin}); NaN propagates.
+     * All dtypes. A primitive ({@link ReduceMin}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0
+     */
+    public Tensor min(int[] axes, boolean keepDims) {
+        return ReductionOps.min(this, axes, keepDims);
+    }
+
+    /** The product of all elements; the product of no elements is 1. */
+    public Tensor prod() {
+        return prod(ReductionOps.allAxes(shape), false);
+    }
+
+    /** The product along {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor prod(int axis, boolean keepDims) {
+        return prod(new int[] {axis}, keepDims);
+    }
+
+    /**
+     * The product along {@code axes} (negative ones count from the end); the product of no
+     * elements is 1. All dtypes (an int32 product that does not fit is refused; int64 wraps). A
+     * primitive ({@link ReduceProd}) whose gradient is right with zeros in the input: with one
+     * zero, the zero's gradient is the product of the others and the rest get 0; with several,
+     * all get 0.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     * @throws ArithmeticException if an int32 product does not fit in int32
+     */
+    public Tensor prod(int[] axes, boolean keepDims) {
+        return ReductionOps.prod(this, axes, keepDims);
+    }
+
+    /** The variance of all elements, {@code mean((x - mean(x))^2)} (ddof 0). Shapes: {@code []}. */
+    public Tensor var() {
+        return var(ReductionOps.allAxes(shape), 0, false);
+    }
+
+    /**
+     * The variance along {@code axes}, {@code sum((x - mean)^2) / (n - ddof)} with {@code n} the
+     * number of elements reduced (NumPy's {@code var(axis, ddof)}; ddof 1 is the unbiased estimate,
+     * PyTorch's default). Float dtypes only.
+     *
+     * <p>Composite, two passes (mean, then centred squares), which does not cancel as {@code
+     * mean(x^2) - mean(x)^2} does. Gradient {@code 2 (x - mean) / (n - ddof)}. Where {@code ddof
+     * >= n} no degree of freedom is left and the value and gradient are NaN (NumPy gives NaN for
+     * {@code ddof == n} with zero spread and {@code +Inf} otherwise, dividing by {@code max(n -
+     * ddof, 0)}; PyTorch likewise).
+     *
+     * <pre>{@code
+     * jshell> Tensor.of(1, 2, 4).var(new int[] {0}, 1, false)
+     * $1 ==> tensor(2.3333333333333335, dtype=float64)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype, {@code ddof < 0}, or an
+     *     axis is out of range or repeated
+     */
+    public Tensor var(int[] axes, int ddof, boolean keepDims) {
+        return ReductionOps.var(this, axes, ddof, keepDims, "var");
+    }
+
+    /** The standard deviation of all elements (ddof 0). Shapes: {@code []}. */
+    public Tensor std() {
+        return std(ReductionOps.allAxes(shape), 0, false);
+    }
+
+    /**
+     * The standard deviation along {@code axes}, {@code sqrt(var(axes, ddof))}; see {@link
+     * #var(int[], int, boolean)}. Float dtypes only.
+     *
+     * <p>Composite. At zero spread (a constant slice) the value is 0 and the gradient is the
+     * subgradient 0, as PyTorch's (PR #9238) and as the norm at the zero vector, never {@code 0 /
+     * 0}; where {@code ddof >= n} both are NaN.
+     *
+     * @throws IllegalArgumentException as {@link #var(int[], int, boolean)}
+     */
+    public Tensor std(int[] axes, int ddof, boolean keepDims) {
+        return ReductionOps.std(this, axes, ddof, keepDims);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over {@code axes}, computed as {@code m + log(sum(exp(x - m)))} with
+     * {@code m} the max over them, so it neither overflows nor underflows; {@code -Inf} over no
+     * elements. Composite; the shift goes through {@link #stopGradient()}.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor logSumExp(int[] axes, boolean keepDims) {
+        return ActivationOps.logSumExp(this, axes, keepDims);
+    }
+
+    /** The p-norm of all elements; see {@link #norm(double, int[], boolean)}. */
+    public Tensor norm(double p) {
+        return norm(p, ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * The vector p-norm along {@code axes}, {@code (sum |x|^p)^(1/p)} for {@code p >= 1}, and
+     * {@code max |x|} for {@code p = +Infinity} (PyTorch's {@code linalg.vector_norm}). Float
+     * dtypes only.
+     *
+     * <p>Composite. {@code p = 1} is {@code sum(abs(x))} (gradient {@code sign(x)}, 0 at 0); {@code
+     * p = Infinity} is {@code max(abs(x))} (ties share the gradient, as PyTorch); otherwise the
+     * elements are divided by {@code max |x|} first (through {@link #stopGradient()}), so powers
+     * neither overflow nor underflow, and at the zero vector the value is 0 and the gradient the
+     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0.
+     *
+     * @throws IllegalArgumentException if {@code p < 1} or NaN, the dtype is an integer dtype, or
+     *     an axis is out of range or repeated
+     */
+    public Tensor norm(double p, int[] axes, boolean keepDims) {
+        return ReductionOps.norm(this, p, axes, keepDims);
+    }
+
+    /** Whether any element is non-zero, as a 0/1 mask of shape {@code []}; 0 for no elements. */
+    public Tensor any() {
+        return any(ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * Mask: 1 where some element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
+     * {@code any}; 0 over no elements). In this tensor's dtype, like every mask; never traced.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor any(int[] axes, boolean keepDims) {
+        return ReductionOps.any(this, axes, keepDims);
+    }
+
+    /** Whether every element is non-zero, as a 0/1 mask of shape {@code []}; 1 for no elements. */
+    public Tensor all() {
+        return all(ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * Mask: 1 where every element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
+     * {@code all}; 1 over no elements). In this tensor's dtype; never traced.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor all(int[] axes, boolean keepDims) {
+        return ReductionOps.all(this, axes, keepDims);
+    }
+
+    /**
+     * Running sums along {@code axis}: element {@code k} is the sum of elements {@code 0..k}
+     * (NumPy's and PyTorch's {@code cumsum}). Shapes: same as this tensor; a scalar is returned
+     * as it is (axis 0 or -1, as PyTorch). All dtypes (int32 sums that do not fit are refused).
+     * A primitive ({@link Cumsum}); its gradient is the running sum of the cotangent from the
+     * other end.
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor cumsum(int axis) {
+        return ReductionOps.scan(this, axis, false);
+    }
+
+    /**
+     * Running products along {@code axis}: element {@code k} is the product of elements {@code
+     * 0..k} (NumPy's and PyTorch's {@code cumprod}). Shapes: same as this tensor; a scalar is
+     * returned as it is. All dtypes (int32 products that do not fit are refused). A primitive
+     * ({@link Cumprod}) whose gradient is right with zeros in the input (case N14: the gradient of
+     * {@code sum(cumprod([0, 2, 3]))} is {@code [9, 0, 0]}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor cumprod(int axis) {
+        return ReductionOps.scan(this, axis, true);
+    }
+
+    /**
      * One-dimensional max-pooling over the last axis, without padding: output {@code i} is {@code
      * max(x[..., i * stride : i * stride + window])}. Shapes: {@code [..., n]} -> {@code [..., (n -
      * window) / stride + 1]} (the windows that fit).
@@ -758,7 +1343,7 @@ public final class Tensor {
      * {@code +Inf}; the norm of no elements is 0.
      */
     public Tensor norm() {
-        return ReductionOps.norm(this);
+        return ReductionOps.norm(this, 2, ReductionOps.allAxes(shape), false);
     }
 
     /**
@@ -767,7 +1352,7 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        return ActivationOps.logSumExp(this, axis, keepDims);
+        return ActivationOps.logSumExp(this, new int[] {axis}, keepDims);
     }
 
     /**

@@ -11,7 +11,10 @@ import jgrad.core.Tensor;
 
 /**
  * Splits a data set into mini-batches. One pass over all batches is an epoch; each batch is one
- * iteration (one gradient step); there are {@code ceil(n / batchSize)} iterations per epoch.
+ * iteration (one gradient step); there are {@code ceil(n / batchSize)} iterations per epoch when
+ * the last, smaller batch is kept ({@link LastBatch#KEEP}, the default) and {@code floor(n /
+ * batchSize)} when it is dropped ({@link LastBatch#DROP}). {@link EpochPlan} counts them in the
+ * tutorial's words.
  */
 public final class Batches {
 
@@ -26,8 +29,21 @@ public final class Batches {
      */
     public static ImmutableList<Dataset> shuffled(
             Dataset data, int batchSize, RandomGenerator rng) {
+        return shuffled(data, batchSize, rng, LastBatch.KEEP);
+    }
+
+    /**
+     * The samples in a fresh random order, cut into batches of {@code batchSize}; a last batch
+     * of the remainder is kept or dropped as {@code lastBatch} says (dropping leaves out other
+     * samples each epoch, as the order changes). Equal seeds give equal batches.
+     *
+     * @throws IllegalArgumentException if {@code batchSize < 1}
+     */
+    public static ImmutableList<Dataset> shuffled(
+            Dataset data, int batchSize, RandomGenerator rng, LastBatch lastBatch) {
         checkNotNull(rng, "rng");
-        return cut(data, permutation(data.size(), rng), batchSize);
+        checkNotNull(data, "data");
+        return cut(data, permutation(data.size(), rng), batchSize, lastBatch);
     }
 
     /**
@@ -37,22 +53,35 @@ public final class Batches {
      * @throws IllegalArgumentException if {@code batchSize < 1}
      */
     public static ImmutableList<Dataset> inOrder(Dataset data, int batchSize) {
+        return inOrder(data, batchSize, LastBatch.KEEP);
+    }
+
+    /**
+     * The samples in their stored order, cut into batches of {@code batchSize}; a last batch of
+     * the remainder is kept or dropped as {@code lastBatch} says.
+     *
+     * @throws IllegalArgumentException if {@code batchSize < 1}
+     */
+    public static ImmutableList<Dataset> inOrder(Dataset data, int batchSize, LastBatch lastBatch) {
+        checkNotNull(data, "data");
         int[] order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        return cut(data, ImmutableIntArray.copyOf(order), batchSize);
+        return cut(data, ImmutableIntArray.copyOf(order), batchSize, lastBatch);
     }
 
     /** Gathers each batch's rows, in {@code order}, straight from one copy of the features. */
     private static ImmutableList<Dataset> cut(
-            Dataset data, ImmutableIntArray order, int batchSize) {
-        checkNotNull(data, "data");
+            Dataset data, ImmutableIntArray order, int batchSize, LastBatch lastBatch) {
         checkArgument(batchSize >= 1, "batches: batch size must be at least 1, got %s", batchSize);
+        checkNotNull(lastBatch, "lastBatch");
         int columns = data.numFeatures();
         double[] features = data.features().toArray();
+        long end = (long) new EpochPlan(order.length(), batchSize, lastBatch).iterationsPerEpoch()
+                * batchSize;
         ImmutableList.Builder<Dataset> batches = ImmutableList.builder();
-        for (int start = 0; start < order.length(); start += batchSize) {
+        for (int start = 0; start < Math.min(end, order.length()); start += batchSize) {
             int size = Math.min(batchSize, order.length() - start);
             double[] rows = new double[size * columns];
             int[] labels = new int[size];

@@ -5,7 +5,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import jgrad.core.Tensor;
 
-/** The per-column map {@code (x - center) / scale} that {@link MinMax} and {@link ZScore} share. */
+/**
+ * The per-column map {@code (x - center) / scale} and its inverse, which {@link MinMax} and {@link
+ * ZScore} share.
+ */
 final class ColumnScaling {
 
     private ColumnScaling() {}
@@ -19,15 +22,33 @@ final class ColumnScaling {
      *     the dtypes differ
      */
     static Tensor apply(String transform, Tensor x, Tensor center, Tensor scale) {
+        check(transform, x, center);
+        return x.sub(center).div(safe(scale));
+    }
+
+    /**
+     * {@code y * scale + center} column by column, with a zero scale replaced by 1: the inverse
+     * of {@link #apply}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #apply}
+     */
+    static Tensor inverse(String transform, Tensor y, Tensor center, Tensor scale) {
+        check(transform, y, center);
+        return y.mul(safe(scale)).add(center);
+    }
+
+    private static Tensor safe(Tensor scale) {
+        return Tensor.where(scale.equal(0.0), scale.onesLike(), scale);
+    }
+
+    private static void check(String transform, Tensor x, Tensor center) {
         checkNotNull(x, "x");
         int numFeatures = center.shape().dim(0);
         checkArgument(x.rank() >= 1 && x.shape().dim(-1) == numFeatures,
-                "%s apply: x must be [n, %s] to match the fitted shape %s, got %s",
+                "%s: x must be [n, %s] to match the fitted shape %s, got %s",
                 transform, numFeatures, center.shape(), x.shape());
         checkArgument(x.dtype() == center.dtype(),
-                "%s apply: x has dtype %s but the transform was fitted on %s",
+                "%s: x has dtype %s but the transform was fitted on %s",
                 transform, x.dtype(), center.dtype());
-        Tensor safeScale = Tensor.where(scale.equal(0.0), scale.onesLike(), scale);
-        return x.sub(center).div(safeScale);
     }
 }

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
+import java.util.List;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
 
@@ -14,7 +15,8 @@ import jgrad.core.Tensor;
  * per sample. Immutable.
  *
  * <p>Shapes: {@code features [n, numFeatures]}, {@code labels [n]} with values in {@code
- * 0..classNames.size()-1}.
+ * 0..classNames.size()-1}. Labels may also be given and taken as an int32 tensor ({@link
+ * #of(Tensor, Tensor, List)}, {@link #labelTensor()}).
  *
  * @param features   the samples, one per row
  * @param labels     the class id of each sample
@@ -43,6 +45,23 @@ public record Dataset(Tensor features, ImmutableIntArray labels, ImmutableList<S
         }
     }
 
+    /**
+     * A data set whose labels are an int32 or int64 tensor {@code [n]}, such as {@code
+     * logits.argmax(1)} or an {@code NdArray} read from a file.
+     *
+     * @throws IllegalArgumentException if the labels are not a 1-D integer tensor, or as the
+     *     canonical constructor
+     */
+    public static Dataset of(Tensor features, Tensor labels, List<String> classNames) {
+        return new Dataset(features, IntegerLabels.of(labels, "dataset"),
+                ImmutableList.copyOf(classNames));
+    }
+
+    /** The labels as an int32 tensor. Shapes: {@code [n]}. */
+    public Tensor labelTensor() {
+        return Tensor.ofInts(labels.toArray());
+    }
+
     /** The number of samples. */
     public int size() {
         return labels.length();
@@ -56,6 +75,16 @@ public record Dataset(Tensor features, ImmutableIntArray labels, ImmutableList<S
     /** The number of classes. */
     public int numClasses() {
         return classNames.size();
+    }
+
+    /**
+     * The encoder between class names and ids: {@code labelEncoder().decode(predictedIds)} names
+     * predicted classes.
+     *
+     * @throws IllegalArgumentException if the class names are not distinct
+     */
+    public LabelEncoder labelEncoder() {
+        return LabelEncoder.of(classNames);
     }
 
     /** The labels as one-hot rows. Shapes: {@code [n, numClasses]}. */

@@ -40,6 +40,18 @@ public final class OneHot {
     }
 
     /**
+     * One-hot rows for labels given as an int32 or int64 tensor {@code [n]}; see {@link
+     * #encode(ImmutableIntArray, int)}. Shapes: {@code labels [n]} -> {@code [n, numClasses]},
+     * float64.
+     *
+     * @throws IllegalArgumentException if {@code labels} is not a 1-D integer tensor, or as
+     *     {@link #encode(ImmutableIntArray, int)}
+     */
+    public static Tensor encode(Tensor labels, int numClasses) {
+        return Tensor.oneHot(IntegerLabels.of(labels, "oneHot"), numClasses);
+    }
+
+    /**
      * The class of each row: the column of its largest value, the first one on ties (NumPy's and
      * torch's {@code argmax}). Inverts {@link #encode} and turns logits or probabilities into
      * predicted labels. Shapes: {@code rows [n, numClasses]} -> {@code [n]}.
@@ -59,11 +71,6 @@ public final class OneHot {
             checkArgument(!Double.isNaN(values[i]),
                     "oneHot decode: row %s contains NaN", i / columns);
         }
-        double[] best = rows.argmax(1).toArray();
-        int[] labels = new int[best.length];
-        for (int i = 0; i < best.length; i++) {
-            labels[i] = (int) best[i];
-        }
-        return ImmutableIntArray.copyOf(labels);
+        return ImmutableIntArray.copyOf(rows.argmax(1).toIntArray());
     }
 }

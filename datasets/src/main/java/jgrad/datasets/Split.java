@@ -14,10 +14,15 @@ import java.util.random.RandomGenerator;
  * A data set cut into disjoint training, validation and test parts after a seeded shuffle.
  * Immutable.
  *
- * <p>Sizes follow torch's {@code random_split} rule (failure case C18), see {@link #sizes}: every
- * sample lands in exactly one part, the sizes add up to {@code n}, and equal seeds give equal
- * splits. A part that ends up empty is not silent: it is logged as a warning on the {@link
- * System.Logger} named {@code jgrad.datasets.Split} and listed by {@link #emptySplits()}.
+ * <p>Sizes follow torch's {@code random_split} rule (failure case C18), see {@link #sizes}, or are
+ * given as counts ({@link #ofCounts}): every sample lands in exactly one part, the sizes add up to
+ * {@code n}, and equal seeds give equal splits. A {@linkplain #stratified(Dataset,
+ * RandomGenerator) stratified} split also gives every part each class in proportion: class
+ * {@code k} of {@code c_k} samples has {@code floor(c_k s / n)} or {@code ceil(c_k s / n)} samples
+ * in a part of size {@code s}, the goal of scikit-learn's {@code
+ * train_test_split(stratify=labels)} too (its tie-breaking differs). A part that ends up empty is
+ * not silent: it is logged as a warning on the {@link System.Logger} named {@code
+ * jgrad.datasets.Split} and listed by {@link #emptySplits()}.
  *
  * <pre>{@code
  * jshell> var split = Split.of(Datasets.iris(), new SplittableRandom(0)).standardized()
@@ -100,6 +105,87 @@ public record Split(Dataset train, Dataset validation, Dataset test, Optional<ZS
                 data.subset(order.subArray(0, trainEnd)),
                 data.subset(order.subArray(trainEnd, validationEnd)),
                 data.subset(order.subArray(validationEnd, data.size())));
+    }
+
+    /**
+     * Shuffles {@code data} and cuts it into parts of exactly {@code train}, {@code validation}
+     * and {@code test} samples, in that order of the shuffled samples (as {@link #of(Dataset,
+     * RandomGenerator, double, double, double)} cuts). Logs a warning if a part is empty.
+     *
+     * @throws IllegalArgumentException if a count is negative or the counts do not add up to
+     *     {@code data.size()} (naming them, their sum and n)
+     */
+    public static Split ofCounts(
+            Dataset data, RandomGenerator rng, int train, int validation, int test) {
+        checkNotNull(data, "data");
+        checkNotNull(rng, "rng");
+        ImmutableIntArray sizes = checkCounts(data.size(), train, validation, test);
+        ImmutableIntArray order = Batches.permutation(data.size(), rng);
+        int trainEnd = sizes.get(0);
+        int validationEnd = trainEnd + sizes.get(1);
+        return new Split(
+                data.subset(order.subArray(0, trainEnd)),
+                data.subset(order.subArray(trainEnd, validationEnd)),
+                data.subset(order.subArray(validationEnd, data.size())));
+    }
+
+    /**
+     * A stratified split 70% / 20% / 10%; see {@link #stratified(Dataset, RandomGenerator,
+     * double, double, double)}.
+     */
+    public static Split stratified(Dataset data, RandomGenerator rng) {
+        return stratified(data, rng, TRAIN, VALIDATION, TEST);
+    }
+
+    /**
+     * A split whose parts have the sizes of {@link #sizes(int, double...)} {@code (n, train,
+     * validation, test)} and each class in proportion: class {@code k} with {@code c_k} samples has
+     * {@code floor(c_k s / n)} or {@code ceil(c_k s / n)} samples in a part of size {@code s}. Each
+     * class's samples are shuffled with {@code rng} and dealt to the parts, then each part is
+     * shuffled (so no part is ordered by class). Equal seeds give equal splits.
+     *
+     * @throws IllegalArgumentException as {@link #sizes(int, double...)}
+     */
+    public static Split stratified(
+            Dataset data, RandomGenerator rng, double train, double validation, double test) {
+        checkNotNull(data, "data");
+        return stratifiedBySizes(data, rng, sizes(data.size(), train, validation, test));
+    }
+
+    /**
+     * A stratified split with parts of exactly {@code train}, {@code validation} and {@code
+     * test} samples; see {@link #stratified(Dataset, RandomGenerator, double, double, double)}.
+     *
+     * @throws IllegalArgumentException if a count is negative or the counts do not add up to
+     *     {@code data.size()} (naming them, their sum and n)
+     */
+    public static Split stratifiedCounts(
+            Dataset data, RandomGenerator rng, int train, int validation, int test) {
+        checkNotNull(data, "data");
+        return stratifiedBySizes(data, rng, checkCounts(data.size(), train, validation, test));
+    }
+
+    private static Split stratifiedBySizes(
+            Dataset data, RandomGenerator rng, ImmutableIntArray sizes) {
+        checkNotNull(rng, "rng");
+        ImmutableList<ImmutableIntArray> parts =
+                Stratify.assign(data.labels(), data.numClasses(), sizes, rng);
+        return new Split(data.subset(parts.get(0)), data.subset(parts.get(1)),
+                data.subset(parts.get(2)));
+    }
+
+    private static ImmutableIntArray checkCounts(int n, int train, int validation, int test) {
+        long sum = (long) train + validation + test;
+        checkArgument(train >= 0 && validation >= 0 && test >= 0 && sum == n,
+                "split: counts [%s, %s, %s] must be >= 0 and add up to the %s samples, their sum"
+                        + " is %s", train, validation, test, n, sum);
+        ImmutableIntArray sizes = ImmutableIntArray.of(train, validation, test);
+        ImmutableIntArray empty = emptyIndices(sizes);
+        if (!empty.isEmpty()) {
+            LOGGER.log(Level.WARNING, () -> String.format(
+                    "split: part(s) %s of sizes %s are empty (n = %s)", empty, sizes, n));
+        }
+        return sizes;
     }
 
     /**

@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 @PropertyDefaults(tries = 200, edgeCases = EdgeCasesMode.NONE)
 class ScalingPropertiesTest {
@@ -83,6 +84,38 @@ class ScalingPropertiesTest {
         // std_1 = std_0 * sqrt(n / (n - 1)); the means are equal.
         assertTrue(sample.mean().allClose(population.mean(), 0, 0));
         assertTrue(sample.std().allClose(population.std().mul(Math.sqrt(n / (n - 1.0))), 1e-12, 0));
+    }
+
+    @Property
+    void inverseTransformsRoundTrip(@ForAll("matrices") Tensor train,
+            @ForAll @IntRange(min = -3, max = 3) int low,
+            @ForAll @IntRange(min = 1, max = 5) int width,
+            @ForAll @IntRange(min = 0, max = 1) int ddof) {
+        // |x| <= 1000 with two decimals: the round trip is exact to a few ulps of 1000.
+        MinMax unit = MinMax.fit(train);
+        assertTrue(unit.inverse(unit.apply(train)).allClose(train, 0, 1e-9));
+        MinMax ranged = MinMax.fit(train, low, low + width);
+        assertTrue(ranged.inverse(ranged.apply(train)).allClose(train, 0, 1e-9));
+        if (train.shape().dim(0) > ddof) {
+            ZScore z = ZScore.fit(train, ddof);
+            assertTrue(z.inverse(z.apply(train)).allClose(train, 0, 1e-9));
+            // Along the other axis (each row standardised on its own) too.
+            if (train.shape().dim(1) > ddof) {
+                ZScore rows = ZScore.fit(train, 1, ddof);
+                assertTrue(rows.inverse(rows.apply(train)).allClose(train, 0, 1e-9));
+            }
+        }
+    }
+
+    @Property
+    void minMaxMapsTrainingDataOntoTheChosenRange(@ForAll("matrices") Tensor train,
+            @ForAll @IntRange(min = -3, max = 3) int low,
+            @ForAll @IntRange(min = 1, max = 5) int width) {
+        double high = low + width;
+        for (double v : MinMax.fit(train, low, high).apply(train).toArray()) {
+            assertTrue(low - 1e-12 <= v && v <= high + 1e-12, v + " outside [" + low + ", " + high
+                    + "]");
+        }
     }
 
     /**

@@ -3,7 +3,9 @@ package jgrad.datasets.io;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.collect.AbstractIterator;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Iterators;
 import com.google.common.primitives.ImmutableDoubleArray;
 import com.google.common.primitives.ImmutableIntArray;
 import java.io.BufferedInputStream;
@@ -16,22 +18,16 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -48,43 +44,65 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads and writes data sets as comma-separated values (RFC 4180, parsed by Apache Commons CSV).
  *
- * <p><b>Header format</b> (the bundled iris, wine and breast-cancer files): the first line is
- * {@code n,numFeatures,className0,className1,...}; each of the next {@code n} lines holds {@code
- * numFeatures} decimal numbers, then the integer class label in {@code 0..numClasses-1}:
+ * <p><b>Ordinary CSV files</b>, as pandas' {@code read_csv} reads them: a header row of column
+ * names (or none), one label column of class names chosen by name or index (the last column by
+ * default), feature columns of numbers (all the others by default), class names numbered in a
+ * stated order (sorted by default; the encoder is the data set's {@link
+ * Dataset#labelEncoder()}), missing cells ({@code ""}, {@code NA}, {@code NaN}, ... pandas' list)
+ * refused with their line, row and column or handled by a {@link MissingValues} rule, another
+ * delimiter, quote or comment character; see {@link CsvOptions}. A plain iris file loads in one
+ * call:
+ *
+ * <pre>{@code
+ * jshell> Csv.read(Path.of("iris.csv"))        // sepal_length,...,petal_width,species
+ * $1 ==> Dataset[150 samples x 4 features, 3 classes [setosa, versicolor, virginica]]
+ * jshell> Csv.read(Path.of("iris.csv"), "species").labelEncoder().decode(ImmutableIntArray.of(2))
+ * $2 ==> [virginica]
+ * }</pre>
+ *
+ * <p><b>jgrad's size header</b> (what {@link #write} writes, and the bundled iris, wine and
+ * breast-cancer files): the first line is {@code n,numFeatures,className0,className1,...}; each
+ * of the next {@code n} lines holds {@code numFeatures} decimal numbers, then the integer class
+ * label in {@code 0..numClasses-1}:
  *
  * <pre>
  * 150,4,setosa,versicolor,virginica
  * 5.1,3.5,1.4,0.2,0
  * ...</pre>
  *
- * <p><b>Header-less format</b> (the bundled digits file): the same rows without the first line;
- * the caller gives the number of features and the class names, and the row count is whatever the
- * file holds.
+ * {@link #read(Path)} recognises it by its first two fields (plain non-negative integers) and the
+ * next line's field count ({@code numFeatures + 1}); see {@link CsvOptions.Header#INFER}.
  *
- * <p>Reading validates every line: the row count equals the header's {@code n}, each row has
- * {@code numFeatures + 1} fields, features are finite decimal numbers ({@code 5.1}, {@code -2},
- * {@code 1.5e-3}; no NaN or infinity) and labels are integral numbers in range ({@code 2}, and
- * also {@code 2.0} or {@code 2e0} as numeric tools write them; not {@code 2.5}). The header's
- * {@code n} and {@code numFeatures} must be plain integers. A violation throws {@link
- * IllegalArgumentException} naming the file or resource, the line and the bad value (characters
- * one cannot see shown as <code>&#92;uXXXX</code>); so do malformed quoting (an unterminated
- * quote, or text after a closing quote), text that is not UTF-8 and corrupt or truncated gzip
- * data. Line numbers count records from 1 (the header is line 1); they equal text lines unless a
- * quoted field spans lines.
+ * <p><b>Header-less format</b> (the bundled digits file): the size format's rows without the
+ * first line; the caller gives the number of features and the class names ({@link
+ * #readWithoutHeader}).
+ *
+ * <p>Reading validates every line: each row has as many fields as the header (or the first row),
+ * features are finite decimal numbers ({@code 5.1}, {@code -2}, {@code 1.5e-3}; no infinity;
+ * {@code NaN} only as a missing value under {@link MissingValues#keepNaN()}), labels are among the
+ * stated classes when classes are stated. In the size format the row count equals the header's
+ * {@code n}, labels are integral numbers in range ({@code 2}, and also {@code 2.0} or {@code 2e0}
+ * as numeric tools write them; not {@code 2.5}) and the header's {@code n} and {@code
+ * numFeatures} are plain integers. A violation throws {@link IllegalArgumentException} naming the
+ * file or resource, the line and the bad value (characters one cannot see shown as
+ * <code>&#92;uXXXX</code>); so do malformed quoting (an unterminated quote, or text after a
+ * closing quote), text that is not UTF-8 and corrupt or truncated gzip data. Lines count records
+ * in the size format (the header is line 1); for named columns they are the file line on which
+ * the record ends (rows spanning lines inside quotes count every line).
  *
  * <p>Leniency: the text is UTF-8, and one leading byte-order mark is skipped. Lines may end in LF
  * or CRLF. Spaces and tabs around a field are ignored ({@code 2, 3, cat, dog} is the same header
  * as {@code 2,3,cat,dog}); inside quotes they are kept, so {@code " cat"} names a class with a
- * leading space. Blank (empty or all-space) lines at the end of the file are ignored; a blank line
- * anywhere else is an error. Class names must be distinct and not empty (so a trailing comma on
- * the header line is an error). Input compressed with gzip is detected by its magic number and
- * decompressed. Features are read as float64. Failures to open or read the input throw {@link
+ * leading space. Blank lines are skipped in files with named columns (as pandas skips them); in
+ * the size format they are allowed only at the end. Class names must be distinct and not empty
+ * (so a trailing comma on a size header is an error). Input compressed with gzip is detected by
+ * its magic number and decompressed. Failures to open or read the input throw {@link
  * UncheckedIOException} (a missing file says {@code no such file}).
  *
  * <pre>{@code
  * jshell> Csv.write(Datasets.iris(), Path.of("iris-copy.csv"))
  * jshell> Csv.read(Path.of("iris-copy.csv"))
- * $2 ==> Dataset[150 samples x 4 features, 3 classes [setosa, versicolor, virginica]]
+ * $4 ==> Dataset[150 samples x 4 features, 3 classes [setosa, versicolor, virginica]]
  * }</pre>
  */
 public final class Csv {
@@ -117,37 +135,81 @@ public final class Csv {
     /** What the UTF-8 decoder puts in place of bytes that are not UTF-8. */
     private static final char REPLACEMENT = '\uFFFD';
 
+    private static final String INFERRED_NOTE = " (the first line was read as jgrad's size header"
+            + " n,numFeatures,className0,...; for a file without a header read with"
+            + " CsvOptions.defaults().withHeader(Header.NONE), for a header of column names"
+            + " with Header.NAMES)";
+
     private Csv() {}
 
     // ---------------------------------------------------------------- reading
 
     /**
-     * Reads a file in the header format (gzip-compressed or not).
+     * Reads a file (gzip-compressed or not) with the {@linkplain CsvOptions#defaults() default
+     * options}: a header row of column names, or jgrad's size header; the label in the last
+     * column, the other columns features; classes sorted; missing cells refused.
      *
      * @throws IllegalArgumentException if the content is invalid (naming the file, line and value)
      * @throws UncheckedIOException if the file cannot be opened or read
      */
     public static Dataset read(Path path) {
+        return read(path, CsvOptions.defaults());
+    }
+
+    /**
+     * Reads a file with a header row of column names, the label in the column named {@code
+     * label} and every other column a feature: {@code Csv.read(path, "species")}.
+     *
+     * @throws IllegalArgumentException if there is no such column, or the content is invalid
+     * @throws UncheckedIOException if the file cannot be opened or read
+     */
+    public static Dataset read(Path path, String label) {
+        return read(path, CsvOptions.defaults().withHeader(CsvOptions.Header.NAMES)
+                .withLabel(label));
+    }
+
+    /**
+     * Reads a file (gzip-compressed or not) as {@code options} say.
+     *
+     * @throws IllegalArgumentException if the content is invalid (naming the file, line, column
+     *     and value), a chosen column does not exist, or missing cells are refused (naming them)
+     * @throws UncheckedIOException if the file cannot be opened or read
+     */
+    public static Dataset read(Path path, CsvOptions options) {
         checkNotNull(path, "path");
+        checkNotNull(options, "options");
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString());
+            return parse(in, path.toString(), options);
         } catch (IOException e) {
             throw new UncheckedIOException("csv: cannot read " + path + ": " + describe(e), e);
         }
     }
 
     /**
-     * Reads a stream in the header format (gzip-compressed or not), UTF-8. Does not close {@code
-     * in}.
+     * Reads a stream (gzip-compressed or not, UTF-8) with the default options; see {@link
+     * #read(Path)}. Does not close {@code in}.
      *
      * @param source the file or resource name used in error messages
      * @throws IllegalArgumentException if the content is invalid (naming source, line and value)
      * @throws UncheckedIOException if the stream cannot be read
      */
     public static Dataset read(InputStream in, String source) {
+        return read(in, source, CsvOptions.defaults());
+    }
+
+    /**
+     * Reads a stream (gzip-compressed or not, UTF-8) as {@code options} say. Does not close
+     * {@code in}.
+     *
+     * @param source the file or resource name used in error messages
+     * @throws IllegalArgumentException if the content is invalid (naming source, line and value)
+     * @throws UncheckedIOException if the stream cannot be read
+     */
+    public static Dataset read(InputStream in, String source, CsvOptions options) {
         checkNotNull(in, "in");
         checkNotNull(source, "source");
-        return parse(in, source, -1, null);
+        checkNotNull(options, "options");
+        return parse(in, source, options);
     }
 
     /**
@@ -183,15 +245,20 @@ public final class Csv {
         checkArgument(numFeatures >= 0, "csv: numFeatures must be >= 0, got %s", numFeatures);
         ImmutableList<String> names = ImmutableList.copyOf(classNames);
         checkArgument(!names.isEmpty(), "csv: no class names given for %s", source);
-        return parse(in, source, numFeatures, names);
+        CsvOptions options = CsvOptions.defaults().withHeader(CsvOptions.Header.SIZE);
+        return parse(in, source, options, numFeatures, names);
+    }
+
+    private static Dataset parse(InputStream raw, String source, CsvOptions options) {
+        return parse(raw, source, options, -1, null);
     }
 
     /**
-     * Decompresses if gzip, skips a byte-order mark, then parses the header (when {@code
-     * classNames} is null) and the rows.
+     * Decompresses if gzip, skips a byte-order mark, then reads as the options' header rule says
+     * ({@code classNames} given: the header-less size format).
      */
-    private static Dataset parse(
-            InputStream raw, String source, int givenFeatures, ImmutableList<String> classNames) {
+    private static Dataset parse(InputStream raw, String source, CsvOptions options,
+            int givenFeatures, ImmutableList<String> classNames) {
         boolean gzip = false;
         CSVParser parser = null;
         try {
@@ -202,15 +269,102 @@ public final class Csv {
             startsWith(text, UTF8_BOM, true);
             parser = CSVParser.builder()
                     .setReader(new InputStreamReader(text, StandardCharsets.UTF_8))
-                    .setFormat(READ_FORMAT)
+                    .setFormat(format(options))
                     .get();
-            return parseRecords(parser.iterator(), source, givenFeatures, classNames);
+            Iterator<CsvTableReader.Row> rows = rows(parser);
+            if (classNames != null) {
+                return parseRecords(records(rows), source, givenFeatures, classNames);
+            }
+            CsvOptions.Header header = options.header();
+            boolean inferred = header == CsvOptions.Header.INFER;
+            if (inferred) {
+                List<CsvTableReader.Row> lookahead = new ArrayList<>();
+                header = isSizeHeader(rows, lookahead, source)
+                        ? CsvOptions.Header.SIZE : CsvOptions.Header.NAMES;
+                rows = Iterators.concat(lookahead.iterator(), rows);
+            }
+            if (header != CsvOptions.Header.SIZE) {
+                return CsvTableReader.read(rows, source, options,
+                        header == CsvOptions.Header.NAMES);
+            }
+            try {
+                return parseRecords(records(rows), source, -1, null);
+            } catch (IllegalArgumentException e) {
+                if (inferred && !(e.getCause() instanceof IOException)) {
+                    throw new IllegalArgumentException(e.getMessage() + INFERRED_NOTE, e);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw readFailure(source, e, gzip, parser);
         } catch (UncheckedIOException e) {
             // Commons CSV's iterator reports malformed quoting and read failures this way.
             throw readFailure(source, e.getCause(), gzip, parser);
         }
+    }
+
+    private static CSVFormat format(CsvOptions options) {
+        return CSVFormat.RFC4180.builder()
+                .setDelimiter(options.delimiter())
+                .setQuote(options.quote().orElse(null))
+                .setCommentMarker(options.comment().orElse(null))
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+    }
+
+    /** The parser's records with the line each ends on (read one at a time, no look-ahead). */
+    private static Iterator<CsvTableReader.Row> rows(CSVParser parser) {
+        Iterator<CSVRecord> records = parser.iterator();
+        return new AbstractIterator<>() {
+            @Override
+            protected CsvTableReader.Row computeNext() {
+                CSVRecord record;
+                try {
+                    record = records.next();
+                } catch (NoSuchElementException e) {
+                    return endOfData();
+                }
+                return new CsvTableReader.Row(record, parser.getCurrentLineNumber());
+            }
+        };
+    }
+
+    private static Iterator<CSVRecord> records(Iterator<CsvTableReader.Row> rows) {
+        return Iterators.transform(rows, CsvTableReader.Row::record);
+    }
+
+    /**
+     * Whether the first non-blank record is jgrad's size header: two plain non-negative integers
+     * {@code n, numFeatures} and at least one class name, followed by a record of {@code
+     * numFeatures + 1} fields (or by none when {@code n = 0}). Reads up to two non-blank records
+     * into {@code lookahead}.
+     */
+    private static boolean isSizeHeader(Iterator<CsvTableReader.Row> rows,
+            List<CsvTableReader.Row> lookahead, String source) {
+        List<CSVRecord> nonBlank = new ArrayList<>();
+        while (nonBlank.size() < 2 && rows.hasNext()) {
+            CsvTableReader.Row row = rows.next();
+            lookahead.add(row);
+            CSVRecord record = row.record();
+            if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                checkUtf8(source, record, record.getRecordNumber());
+                nonBlank.add(record);
+            }
+        }
+        if (nonBlank.isEmpty() || nonBlank.get(0).size() < 3) {
+            return false;
+        }
+        CSVRecord header = nonBlank.get(0);
+        String n = header.get(0).strip();
+        String numFeatures = header.get(1).strip();
+        if (!n.matches("[0-9]{1,9}") || !numFeatures.matches("[0-9]{1,9}")) {
+            return false;
+        }
+        if (nonBlank.size() == 1) {
+            return Integer.parseInt(n) == 0;
+        }
+        return nonBlank.get(1).size() == Integer.parseInt(numFeatures) + 1;
     }
 
     /**
@@ -311,15 +465,24 @@ public final class Csv {
                 throw invalid(source, firstBlank,
                         "the line is empty (blank lines are allowed only at the end)");
             }
-            for (String value : record.values()) {
-                if (value.indexOf(REPLACEMENT) >= 0) {
-                    throw invalid(source, record, "the text is not UTF-8 (saved as Latin-1, "
-                            + "Windows-1252 or UTF-16?); undecodable bytes in " + show(value));
-                }
-            }
+            checkUtf8(source, record, record.getRecordNumber());
             return record;
         }
         return null;
+    }
+
+    /**
+     * Throws if a field of {@code record} holds the replacement character: bytes that were not
+     * UTF-8.
+     */
+    static void checkUtf8(String source, CSVRecord record, long line) {
+        for (String value : record.values()) {
+            if (value.indexOf(REPLACEMENT) >= 0) {
+                throw new IllegalArgumentException("csv: " + source + " line " + line
+                        + ": the text is not UTF-8 (saved as Latin-1, Windows-1252 or UTF-16?);"
+                        + " undecodable bytes in " + show(value));
+            }
+        }
     }
 
     /**
@@ -389,7 +552,7 @@ public final class Csv {
      * such as a byte-order mark or a zero-width space, spaces other than U+0020) as
      * <code>&#92;uXXXX</code>.
      */
-    private static String show(String value) {
+    static String show(String value) {
         StringBuilder out = new StringBuilder("'");
         value.codePoints().forEach(c -> {
             int type = Character.getType(c);
@@ -406,18 +569,8 @@ public final class Csv {
         return out.append('\'').toString();
     }
 
-    /** A short reason for an I/O failure: "no such file" rather than the bare path. */
     private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
+        return AtomicFile.describe(e);
     }
 
     // ---------------------------------------------------------------- writing
@@ -460,39 +613,19 @@ public final class Csv {
                     i % Math.max(1, data.numFeatures()), i / Math.max(1, data.numFeatures()),
                     features[i]);
         }
-        Path target = path.toAbsolutePath();
-        Path directory = target.getParent();
-        Path temporary = directory.resolve(
-                "." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(
-                    temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                boolean gzip = target.getFileName().toString().endsWith(".gz");
-                OutputStream body = gzip ? new GZIPOutputStream(out) : out;
-                Writer writer = new BufferedWriter(
-                        new OutputStreamWriter(body, StandardCharsets.UTF_8));
-                writeHeader(writer, data);
-                CSVPrinter printer = new CSVPrinter(writer, WRITE_FORMAT);
-                printRows(printer, data, features);
-                printer.flush();
-                if (body instanceof GZIPOutputStream gzipBody) {
-                    gzipBody.finish();
-                }
-                channel.force(true);
+        boolean gzip = path.getFileName().toString().endsWith(".gz");
+        AtomicFile.write(path, "csv", out -> {
+            OutputStream body = gzip ? new GZIPOutputStream(out) : out;
+            Writer writer =
+                    new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
+            writeHeader(writer, data);
+            CSVPrinter printer = new CSVPrinter(writer, WRITE_FORMAT);
+            printRows(printer, data, features);
+            printer.flush();
+            if (body instanceof GZIPOutputStream gzipBody) {
+                gzipBody.finish();
             }
-            Files.move(temporary, target,
-                    StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(temporary, e);
-            String reason = e instanceof NoSuchFileException && !Files.isDirectory(directory)
-                    ? "no such directory " + directory
-                    : describe(e);
-            throw new UncheckedIOException("csv: cannot write " + path + ": " + reason, e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(temporary, e);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -530,13 +663,5 @@ public final class Csv {
             return Long.toString((long) value);
         }
         return Double.toString(value);
-    }
-
-    private static void deleteQuietly(Path temporary, Throwable failure) {
-        try {
-            Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
     }
 }

@@ -47,6 +47,13 @@ class CsvTest {
         return assertThrows(IllegalArgumentException.class, () -> parse(text)).getMessage();
     }
 
+    /** The failure reading {@code text} as jgrad's size format, stated rather than inferred. */
+    private static String sizeFailure(String text) {
+        return assertThrows(IllegalArgumentException.class, () -> Csv.read(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "t.csv",
+                CsvOptions.defaults().withHeader(CsvOptions.Header.SIZE))).getMessage();
+    }
+
     private static byte[] concat(byte[] first, byte[] second) {
         byte[] both = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, both, first.length, second.length);
@@ -121,18 +128,21 @@ class CsvTest {
     @Test
     void headerIsValidated() {
         assertTrue(failure("").contains("empty"));
-        String noClasses = failure("1,1\n1,0\n");
+        // Inputs whose first line does not look like a size header are read as column names
+        // by default; stated as the size format, their header is refused.
+        String noClasses = sizeFailure("1,1\n1,0\n");
         assertTrue(noClasses.contains("line 1") && noClasses.contains("class name"), noClasses);
-        String n = failure("many,1,a\n1,0\n");
+        String n = sizeFailure("many,1,a\n1,0\n");
         assertTrue(n.contains("line 1") && n.contains("'many'"), n);
-        String features = failure("1,-1,a\n1,0\n");
+        String features = sizeFailure("1,-1,a\n1,0\n");
         assertTrue(features.contains("numFeatures") && features.contains("'-1'"), features);
         String twice = failure("1,1,a,a\n1,0\n");
         assertTrue(twice.contains("'a' appears twice"), twice);
+        assertTrue(twice.contains("read as jgrad's size header"), twice);
         // Plain ASCII integers only: Integer.parseInt alone would take Arabic-Indic digits or '+'.
-        String arabic = failure("\u0662,1,a,b\n1,0\n2,1\n");
+        String arabic = sizeFailure("\u0662,1,a,b\n1,0\n2,1\n");
         assertTrue(arabic.contains("non-negative integer"), arabic);
-        String plus = failure("+1,1,a\n1,0\n");
+        String plus = sizeFailure("+1,1,a\n1,0\n");
         assertTrue(plus.contains("'+1'"), plus);
     }
 
@@ -250,7 +260,7 @@ class CsvTest {
                 concat(BOM, "1,0\n".getBytes(StandardCharsets.UTF_8))), "h.csv", 1, List.of("a"));
         assertArrayEquals(new double[] {1}, headerless.features().toArray(), 0.0);
         // Only one leading mark is skipped; anywhere else it is a visible (escaped) bad value.
-        String second = failure("\uFEFF\uFEFF1,1,a\n1,0\n");
+        String second = sizeFailure("\uFEFF\uFEFF1,1,a\n1,0\n");
         assertTrue(second.contains("line 1") && second.contains("'\\uFEFF1'"), second);
     }
 
