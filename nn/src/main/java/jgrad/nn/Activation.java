@@ -33,10 +33,21 @@ public enum Activation implements Layer {
 
     /**
      * Sigmoid-weighted linear unit (swish), {@code x · sigmoid(x)} (Elfwing, Uchibe &amp; Doya,
-     * 2018; Ramachandran, Zoph &amp; Le, 2017; PyTorch's {@code nn.SiLU}). Composed here as
-     * {@code x.mul(x.sigmoid())}.
+     * 2018; Ramachandran, Zoph &amp; Le, 2017; PyTorch's {@code nn.SiLU}).
      */
-    SILU("SiLU", x -> x.mul(x.sigmoid()));
+    SILU("SiLU", Tensor::silu),
+
+    /**
+     * Gaussian error linear unit, exact form {@code x · Φ(x) = x / 2 · (1 + erf(x / sqrt 2))}
+     * (Hendrycks &amp; Gimpel, 2016; PyTorch's {@code nn.GELU()}).
+     */
+    GELU("GELU", Tensor::gelu),
+
+    /**
+     * GELU's tanh approximation, {@code x / 2 · (1 + tanh(sqrt(2 / π) (x + 0.044715 x³)))}
+     * (Hendrycks &amp; Gimpel, 2016; PyTorch's {@code nn.GELU(approximate='tanh')}).
+     */
+    GELU_TANH("GELU(approximate='tanh')", Tensor::geluTanh);
 
     private final String displayName;
     private final UnaryOperator<Tensor> function;
@@ -69,7 +80,7 @@ public enum Activation implements Layer {
         return this;
     }
 
-    /** PyTorch's module name: {@code ReLU}, {@code Sigmoid}, {@code Tanh}, {@code SiLU}. */
+    /** As PyTorch prints the module: {@code ReLU}, {@code SiLU}, {@code GELU}, .... */
     @Override
     public String toString() {
         return displayName;

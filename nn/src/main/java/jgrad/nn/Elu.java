@@ -13,9 +13,10 @@ import jgrad.core.Tensor;
  * derivative is {@code alpha}, as in PyTorch. Shapes: output same as input, any rank; float64 or
  * float32.
  *
- * <p>Composite: {@code relu(x) + alpha · (exp(min(x, 0)) - 1)}, no vjp of its own. The
- * exponential only sees {@code min(x, 0)}, so large positive inputs never overflow it (a {@code
- * where} over {@code exp(x)} would send {@code 0 · inf = NaN} back through the unused branch).
+ * <p>Composite: {@code relu(x) + alpha · expm1(min(x, 0))}, no vjp of its own. The exponential
+ * only sees {@code min(x, 0)}, so large positive inputs never overflow it: {@link
+ * Tensor#elu(double)}, a {@code where} over {@code expm1(x)}, sends {@code 0 · inf = NaN} back
+ * through its unused branch for {@code x > 709}.
  *
  * @param alpha the saturation value for large negative inputs is {@code -alpha}; finite
  */
@@ -31,12 +32,12 @@ public record Elu(double alpha) implements Layer {
         this(1.0);
     }
 
-    /** {@code relu(x) + alpha · (exp(min(x, 0)) - 1)}. Shapes: same as {@code input}. */
+    /** {@code relu(x) + alpha · expm1(min(x, 0))}. Shapes: same as {@code input}. */
     @Override
     public Tensor apply(Tensor input) {
         checkNotNull(input, "elu: input is null");
         Tensor negativePart = input.sub(input.relu());
-        return input.relu().add(negativePart.exp().sub(1.0).mul(alpha));
+        return input.relu().add(negativePart.expm1().mul(alpha));
     }
 
     /** No parameters. */

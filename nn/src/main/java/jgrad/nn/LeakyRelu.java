@@ -12,7 +12,8 @@ import jgrad.core.Tensor;
  * At 0 the derivative is {@code negativeSlope}, as in PyTorch. Shapes: output same as input, any
  * rank; float64 or float32.
  *
- * <p>Composite: {@code where(x > 0, x, negativeSlope · x)}, no vjp of its own.
+ * <p>Composite: {@link Tensor#leakyRelu(double)}, {@code where(x > 0, x, negativeSlope · x)},
+ * no vjp of its own.
  *
  * @param negativeSlope the slope for {@code x <= 0}; finite
  */
@@ -33,7 +34,7 @@ public record LeakyRelu(double negativeSlope) implements Layer {
     @Override
     public Tensor apply(Tensor input) {
         checkNotNull(input, "leakyRelu: input is null");
-        return Tensor.where(input.greater(0.0), input, input.mul(negativeSlope));
+        return input.leakyRelu(negativeSlope);
     }
 
     /** No parameters. */

@@ -33,6 +33,12 @@ class LayersTorchReferenceTest {
     }
 
     @Test
+    void geluMatchesPyTorchInItsExactAndTanhForms() {
+        checkElementwise(LayerFixtures.reference("gelu"), Activation.GELU::apply);
+        checkElementwise(LayerFixtures.reference("geluTanh"), Activation.GELU_TANH::apply);
+    }
+
+    @Test
     void softmaxMatchesPyTorch() {
         LayerFixtures.Case c = LayerFixtures.reference("softmax");
         checkElementwise(c, new Softmax((int) c.number("axis"))::apply);
