@@ -214,19 +214,28 @@ public record Checkpoint(Params params, ImmutableMap<String, Tensor> layerState,
     }
 
     /**
-     * {@code model} with the parameters of the safetensors file {@code file}: a checkpoint's if
-     * it is one, else the file's tensors by name ({@link #loadParams}). Nothing is built unless
-     * the whole file is valid and every parameter matches the model's path, shape and dtype.
+     * {@code model} with the parameters of the safetensors file {@code file}: a checkpoint's,
+     * with its layer state, if it is one ({@link #restore}); else the file's tensors by name
+     * ({@link #loadParams}), the model's layer state unchanged. Nothing is built unless the whole
+     * file is valid and every parameter (and state tensor) matches the model's path, shape and
+     * dtype.
      *
-     * @throws IllegalArgumentException naming the file and the first parameter that is missing,
-     *     unexpected, or of another shape or dtype than the model's
+     * @throws IllegalArgumentException naming the file and the first parameter or state tensor
+     *     that is missing, unexpected, or of another shape or dtype than the model's
      * @throws UncheckedIOException if the file cannot be read, naming it
      */
     public static Layer loadInto(Path file, Layer model) {
         checkNotNull(model, "checkpoint: model is null");
         SafetensorsFile contents = Safetensors.read(file);
-        Params params = contents.metadata().containsKey(FORMAT_KEY)
-                ? fromContents(file, contents).params() : Params.copyOf(contents.tensors());
+        if (contents.metadata().containsKey(FORMAT_KEY)) {
+            Checkpoint checkpoint = fromContents(file, contents);
+            String source = "checkpoint " + file;
+            checkMatches(model.params(), checkpoint.params(), source, "parameter");
+            Params state = Params.copyOf(checkpoint.layerState());
+            checkMatches(model.state(), state, source, "layer state tensor");
+            return model.withParams(checkpoint.params()).withState(state);
+        }
+        Params params = Params.copyOf(contents.tensors());
         checkMatches(model.params(), params, "checkpoint " + file, "parameter");
         return model.withParams(params);
     }

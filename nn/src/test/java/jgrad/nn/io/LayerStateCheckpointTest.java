@@ -66,6 +66,10 @@ class LayerStateCheckpointTest {
         assertTrue(restored.apply(x).allClose(model.apply(x), 0, 0),
                 "evaluation uses the restored running statistics");
         assertFalse(fresh.apply(x).allClose(model.apply(x), 1e-6, 1e-6));
+        // loadInto restores the state of a checkpoint too.
+        Layer loadedInto = Checkpoint.loadInto(file, fresh);
+        assertTrue(loadedInto.state().allClose(model.state(), 0, 0));
+        assertTrue(loadedInto.params().allClose(model.params(), 0, 0));
     }
 
     @Test
