@@ -59,8 +59,11 @@ final class Backward {
                             + inputCotangents.size() + " cotangents for " + node.inputs.size()
                             + " inputs");
                 }
+                boolean selects = node.primitive.selectsCotangents();
                 for (int j = 0; j < node.inputs.size(); j++) {
-                    accumulate(cotangents, order, node.inputs.get(j), inputCotangents.get(j));
+                    Tensor inputCotangent = inputCotangents.get(j);
+                    accumulate(cotangents, order, node.inputs.get(j),
+                            selects ? inputCotangent.withStrongZeros() : inputCotangent);
                 }
             }
         }

@@ -10,6 +10,8 @@ import jgrad.core.kernels.IntegerKernels;
 import jgrad.core.kernels.Movement;
 import jgrad.core.kernels.ReducePlan;
 import jgrad.core.kernels.UnaryOp;
+import jgrad.core.kernels.WindowPlan;
+import jgrad.core.kernels.Windows;
 
 /**
  * The bridge from tensors to the kernel layer ({@code jgrad.core.kernels}): picks the kernel for a
@@ -451,6 +453,39 @@ final class Kernels {
                 }
             }
         }
+    }
+
+    /**
+     * The columns of the sliding windows of {@code plan} over the planes of {@code x [batch,
+     * channels, height, width]}, {@code padValue} on padding: {@code [batch, channels * taps,
+     * windows]} ({@link Windows#unfold}).
+     */
+    static Tensor unfold(Tensor x, WindowPlan plan, double padValue, Shape outShape) {
+        int planes = x.shape().dim(0) * x.shape().dim(1);
+        if (x.dtype() == DType.FLOAT32) {
+            float[] out = new float[outShape.size()];
+            Windows.unfold((float[]) x.storage(), out, planes, plan, (float) padValue);
+            return result(outShape, x.dtype(), out);
+        }
+        double[] out = new double[outShape.size()];
+        Windows.unfold((double[]) x.storage(), out, planes, plan, padValue);
+        return result(outShape, x.dtype(), out);
+    }
+
+    /**
+     * The columns {@code cols [batch, channels * taps, windows]} added back onto zero planes
+     * {@code [batch, channels, height, width]} ({@link Windows#fold}).
+     */
+    static Tensor fold(Tensor cols, WindowPlan plan, Shape outShape) {
+        int planes = outShape.dim(0) * outShape.dim(1);
+        if (cols.dtype() == DType.FLOAT32) {
+            float[] out = new float[outShape.size()];
+            Windows.fold((float[]) cols.storage(), out, planes, plan);
+            return result(outShape, cols.dtype(), out);
+        }
+        double[] out = new double[outShape.size()];
+        Windows.fold((double[]) cols.storage(), out, planes, plan);
+        return result(outShape, cols.dtype(), out);
     }
 
     static boolean containsZero(Tensor x) {

@@ -34,15 +34,26 @@ public final class Tensor {
     /** {@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype; never written. */
     private final Object storage;
     private final Node node;
+    /**
+     * Whether this is a cotangent whose exact zeros are "strong" (see {@link StrongZeros}): they
+     * come from a selection in the backward pass and contribute nothing, even against an infinite
+     * or NaN local derivative. False for every value a user makes.
+     */
+    private final boolean strongZeros;
 
     /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
     Tensor(Shape shape, DType dtype, Object storage, Node node) {
+        this(shape, dtype, storage, node, false);
+    }
+
+    private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros) {
         assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
                 : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
         this.dtype = dtype;
         this.storage = storage;
         this.node = node;
+        this.strongZeros = strongZeros;
     }
 
     // ---------------------------------------------------------------- creation
@@ -1317,12 +1328,10 @@ public final class Tensor {
      * max(x[..., i * stride : i * stride + window])}. Shapes: {@code [..., n]} -> {@code [..., (n -
      * window) / stride + 1]} (the windows that fit).
      *
-     * <p>Composite: no vjp of its own. Window offset {@code j} is the strided slice {@code
-     * x[..., j : j + (out - 1) * stride + 1 : stride]}; the {@code window} slices are stacked on a
-     * new last axis (each zero-padded into its own column by {@link Pad} and summed) and reduced
-     * with {@link #max(int, boolean)}. Each window's gradient goes to its largest element (ties
-     * share it equally, the max convention); where windows overlap ({@code stride < window}) an
-     * element's contributions from every window add up.
+     * <p>Composite: no vjp of its own; {@link #maxPool1d(MaxPoolOptions)} without padding, that is
+     * {@link #unfold} of the windows and a max over each. Each window's gradient goes to its
+     * largest element (ties share it equally, the max convention); where windows overlap ({@code
+     * stride < window}) an element's contributions from every window add up.
      *
      * @throws IllegalArgumentException if this tensor is a scalar, {@code window < 1}, {@code
      *     stride < 1} or {@code window > n}, naming the values and the shape
@@ -1790,6 +1799,352 @@ public final class Tensor {
         return LinalgOps.matmul(this, other);
     }
 
+    /**
+     * The dot product of two vectors, {@code sum_i a[i] * b[i]} (PyTorch's {@code torch.dot}).
+     * Shapes: {@code [n] x [n] -> []}. Composite: one {@link MatMul}.
+     *
+     * @throws IllegalArgumentException unless both are vectors of one length and one dtype
+     */
+    public Tensor dot(Tensor other) {
+        checkSameDtype("dot", this, other);
+        return LinalgOps.dot(this, other);
+    }
+
+    /**
+     * The outer product of two vectors, {@code y[i, j] = a[i] * b[j]} ({@code torch.outer}).
+     * Shapes: {@code [m] x [n] -> [m, n]}. Composite: a broadcast {@link #mul}.
+     *
+     * @throws IllegalArgumentException unless both are vectors of one dtype
+     */
+    public Tensor outer(Tensor other) {
+        checkSameDtype("outer", this, other);
+        return LinalgOps.outer(this, other);
+    }
+
+    /**
+     * Einstein summation over the operands' labelled axes, as NumPy's and PyTorch's {@code
+     * einsum}: {@code "bij,bjk->bik"} (batched matrix product), {@code "ij->ji"} (transpose),
+     * {@code "i,i->"} (dot), {@code "ij,j->i"}, {@code "bi,bi->b"}, {@code "ii->"} (trace), {@code
+     * "ii->i"} (diagonal), {@code "ij->"} (sum), and any other spec of letters with one optional
+     * {@code "..."} per term for broadcast leading axes. Labels that appear in the inputs but not
+     * in the output are summed; without {@code "->"} the output is the ellipsis, then the letters
+     * used once, in character order. Axes of size 1 broadcast against their label's size.
+     * Shapes: each operand has one axis per label ({@code "..."} covers the rest); the output has
+     * one per output label. Accepts float32 and float64.
+     *
+     * <p>Composite: no vjp of its own. A repeated label within an operand takes a diagonal (a
+     * reshape and a strided {@link Slice}); each pair of operands, left to right, is one batched
+     * {@link MatMul} when they share a summed label (reading an operand transposed in place where
+     * its axes already come in that order), else a broadcast {@link #mul}; labels are summed as
+     * soon as no later operand needs them.
+     *
+     * <pre>{@code
+     * jshell> Tensor.einsum("ij,j->i", Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.of(1, 1))
+     * $1 ==> tensor([3., 7.], dtype=float64)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the spec and the shapes if the spec is malformed
+     *     (a character other than a letter, a stray {@code '.'}, two arrows, a repeated or
+     *     unknown output label), names a different number of operands, has the wrong number of
+     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ
+     */
+    public static Tensor einsum(String spec, Tensor... operands) {
+        return Einsum.einsum(spec, Arrays.asList(operands));
+    }
+
+    /**
+     * The sum of the main diagonal of a matrix, {@code sum_i x[i, i]} ({@code torch.trace}; the
+     * matrix need not be square). Shapes: {@code [m, n] -> []}. Composite: {@link #diag(int)} and
+     * a sum.
+     *
+     * @throws IllegalArgumentException if this tensor is not a matrix
+     */
+    public Tensor trace() {
+        return LinalgOps.trace(this);
+    }
+
+    /** {@link #diag(int)} of the main diagonal. */
+    public Tensor diag() {
+        return LinalgOps.diag(this, 0);
+    }
+
+    /**
+     * As {@code torch.diag}: for a vector, the square matrix with the vector on diagonal {@code
+     * offset} and zeros elsewhere ({@code [n] -> [n + |offset|, n + |offset|]}); for a matrix,
+     * the vector of its diagonal {@code offset}, {@code y[i] = x[i, i + offset]} for {@code
+     * offset >= 0} and {@code x[i - offset, i]} below the main diagonal ({@code [m, n] -> [count]},
+     * empty when the diagonal lies outside). Positive offsets are above the main diagonal.
+     *
+     * <p>Composite: the matrix is flattened and read with a strided {@link Slice}; the vector is
+     * spread with interior {@link Pad}ding. The two are each other's vjp.
+     *
+     * @throws IllegalArgumentException if this tensor is neither a vector nor a matrix
+     */
+    public Tensor diag(int offset) {
+        return LinalgOps.diag(this, offset);
+    }
+
+    // ---------------------------------------------------------------- network operations
+
+    /**
+     * Extracts sliding windows into columns, as {@code torch.nn.functional.unfold} (im2col):
+     * {@code y[n, (ch * kh + i) * kw + j, r * gridWidth + c] = x[n, ch, r * stride - padding + i *
+     * dilation, c * stride - padding + j * dilation]} per axis, 0 on padding. Shapes: {@code x
+     * [batch, channels, height, width] -> [batch, channels * kernelHeight * kernelWidth,
+     * gridHeight * gridWidth]} with {@code grid = floor((in + 2 * padding - dilation * (kernel -
+     * 1) - 1) / stride) + 1} per axis; float32 or float64.
+     *
+     * <p>A primitive ({@link Unfold}); its vjp is {@link #fold}.
+     *
+     * @param options stride, padding and dilation (groups must be 1)
+     * @throws IllegalArgumentException if this is not of rank 4, the kernel is smaller than 1 x 1,
+     *     {@code groups} is not 1, or the kernel's reach exceeds the padded input
+     */
+    public Tensor unfold(int kernelHeight, int kernelWidth, ConvOptions options) {
+        return ConvolutionOps.unfold(this, kernelHeight, kernelWidth, options);
+    }
+
+    /**
+     * Adds columns of sliding windows back onto {@code [height, width]} planes, as {@code
+     * torch.nn.functional.fold} (col2im): the transpose of {@link #unfold}, so overlapping
+     * windows add up and entries on padding are dropped. Shapes: {@code [batch, channels *
+     * kernelHeight * kernelWidth, gridHeight * gridWidth] -> [batch, channels, height, width]};
+     * float32 or float64.
+     *
+     * <p>A primitive ({@link Fold}); its vjp is {@link #unfold}.
+     *
+     * @throws IllegalArgumentException if this is not of rank 3, or its axes do not hold a whole
+     *     number of channels of the kernel's taps and the grid's windows, naming the shapes
+     */
+    public Tensor fold(int height, int width, int kernelHeight, int kernelWidth,
+            ConvOptions options) {
+        return ConvolutionOps.fold(this, height, width, kernelHeight, kernelWidth, options);
+    }
+
+    /**
+     * Two-dimensional convolution (cross-correlation, as {@code torch.nn.functional.conv2d}):
+     * {@code y[n, o, r, c] = bias[o] + sum_{ch, i, j} x[n, g * C/G + ch, r * sh - ph + i * dh, c
+     * * sw - pw + j * dw] * weight[o, ch, i, j]} with {@code g = o / (O/G)} the output channel's
+     * group, zero padding. Shapes: {@code this [batch, C, height, width]}, {@code weight [O, C/G,
+     * kh, kw]} -> {@code [batch, O, oh, ow]} with {@code oh = floor((height + 2 ph - dh (kh - 1) -
+     * 1) / sh) + 1} (likewise {@code ow}); float32 or float64, all one dtype.
+     *
+     * <p>Composite: {@link #unfold} of the input, one batched {@link MatMul} with the weight seen
+     * as a matrix (per group), reshapes, and the bias added; so the gradients are those of the
+     * product and unfold (whose vjp, {@link #fold}, adds the contributions of overlapping
+     * windows), and the speed is that of the matrix product.
+     *
+     * @throws IllegalArgumentException if the ranks are not 4, the groups do not divide the
+     *     channels, the weight's in-channels times groups differ from the input's channels, the
+     *     kernel's reach exceeds the padded input, an option has more values than spatial axes,
+     *     or the dtypes differ, naming the operation and the shapes
+     */
+    public Tensor conv2d(Tensor weight, ConvOptions options) {
+        return ConvolutionOps.conv2d(this, weight, null, options);
+    }
+
+    /**
+     * {@link #conv2d(Tensor, ConvOptions)} plus {@code bias [O]}, added to every position of
+     * output channel {@code o}.
+     *
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, ConvOptions)}, or if the bias is
+     *     not {@code [O]}
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, ConvOptions options) {
+        return ConvolutionOps.conv2d(this, weight, checkNotNull(bias, "conv2d: bias"), options);
+    }
+
+    /**
+     * One-dimensional convolution, as {@code torch.nn.functional.conv1d}: {@link #conv2d} on
+     * planes of height 1. Shapes: {@code this [batch, C, length]}, {@code weight [O, C/G, k]} ->
+     * {@code [batch, O, floor((length + 2 p - d (k - 1) - 1) / s) + 1]}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, ConvOptions)} (ranks 3)
+     */
+    public Tensor conv1d(Tensor weight, ConvOptions options) {
+        return ConvolutionOps.conv1d(this, weight, null, options);
+    }
+
+    /** {@link #conv1d(Tensor, ConvOptions)} plus {@code bias [O]}. */
+    public Tensor conv1d(Tensor weight, Tensor bias, ConvOptions options) {
+        return ConvolutionOps.conv1d(this, weight, checkNotNull(bias, "conv1d: bias"), options);
+    }
+
+    /**
+     * Transposed two-dimensional convolution, as {@code torch.nn.functional.conv_transpose2d}:
+     * the vjp of {@link #conv2d} with respect to its input, {@code y[n, g * O/G + o, r * sh - ph +
+     * i * dh, c * sw - pw + j * dw] += x[n, g * C/G + ch, r, c] * weight[g * C/G + ch, o, i, j]}
+     * (cells beyond the output dropped). Shapes: {@code this [batch, C, height, width]}, {@code
+     * weight [C, O/G, kh, kw]} -> {@code [batch, O, (height - 1) sh - 2 ph + dh (kh - 1) + oph +
+     * 1, ...]} with {@code oph} the output padding; float32 or float64.
+     *
+     * <p>Composite: one batched {@link MatMul} reading the weight transposed in place gives the
+     * columns {@code [batch, O * kh * kw, height * width]}, which {@link #fold} adds onto the
+     * output.
+     *
+     * @throws IllegalArgumentException if the ranks are not 4, the weight's first axis is not the
+     *     input's channels, the groups do not divide them, an output padding is not smaller than
+     *     its stride or its dilation, the output would be empty, or the dtypes differ
+     */
+    public Tensor convTranspose2d(Tensor weight, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose2d(this, weight, null, options);
+    }
+
+    /** {@link #convTranspose2d(Tensor, ConvTransposeOptions)} plus {@code bias [O]}. */
+    public Tensor convTranspose2d(Tensor weight, Tensor bias, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose2d(this, weight,
+                checkNotNull(bias, "convTranspose2d: bias"), options);
+    }
+
+    /**
+     * Transposed one-dimensional convolution ({@code torch.nn.functional.conv_transpose1d}), the
+     * vjp of {@link #conv1d} with respect to its input. Shapes: {@code this [batch, C, length]},
+     * {@code weight [C, O/G, k]} -> {@code [batch, O, (length - 1) s - 2 p + d (k - 1) + op + 1]}.
+     *
+     * @throws IllegalArgumentException as {@link #convTranspose2d(Tensor, ConvTransposeOptions)}
+     *     (ranks 3)
+     */
+    public Tensor convTranspose1d(Tensor weight, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose1d(this, weight, null, options);
+    }
+
+    /** {@link #convTranspose1d(Tensor, ConvTransposeOptions)} plus {@code bias [O]}. */
+    public Tensor convTranspose1d(Tensor weight, Tensor bias, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose1d(this, weight,
+                checkNotNull(bias, "convTranspose1d: bias"), options);
+    }
+
+    /**
+     * Two-dimensional max pooling over the last two axes, as {@code
+     * torch.nn.functional.max_pool2d}: each output cell is the maximum of its window, padding
+     * being {@code -Inf} (it never wins). Shapes: {@code [..., height, width] -> [..., oh, ow]}
+     * (the leading axes, usually batch and channels, are kept) with {@code oh = floor((height + 2
+     * p - d (k - 1) - 1) / s) + 1}, or {@code ceil} in ceil mode, where a last window that would
+     * start beyond the input and its left padding is dropped; float32 or float64.
+     *
+     * <p>Composite: {@link #unfold}, a constant that makes the padding {@code -Inf} (added, so
+     * anomaly mode does not report it), and a max over each window's taps. Each window's
+     * gradient goes to its largest element; tied elements share it equally (jgrad's max
+     * convention; PyTorch gives it all to the first), and where windows overlap an element's
+     * contributions add up. A window whose real cells are all {@code -Inf} ties with its padding:
+     * its value is {@code -Inf} and the padding's share of its gradient is dropped.
+     *
+     * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
+     *     an option has more values than spatial axes, or the input is too small for one window
+     */
+    public Tensor maxPool2d(MaxPoolOptions options) {
+        return NetworkOps.maxPool("maxPool2d", this, options, 2);
+    }
+
+    /** {@link #maxPool2d(MaxPoolOptions)} with a {@code kernel x kernel} window and stride. */
+    public Tensor maxPool2d(int kernel) {
+        return maxPool2d(MaxPoolOptions.of(kernel));
+    }
+
+    /**
+     * One-dimensional max pooling over the last axis with padding, dilation and ceil mode, as
+     * {@code torch.nn.functional.max_pool1d}. Shapes: {@code [..., length] -> [..., out]}; see
+     * {@link #maxPool2d(MaxPoolOptions)} for the size rule, ties and overlaps. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #maxPool2d(MaxPoolOptions)} (rank below 1)
+     */
+    public Tensor maxPool1d(MaxPoolOptions options) {
+        return NetworkOps.maxPool("maxPool1d", this, options, 1);
+    }
+
+    /**
+     * Two-dimensional average pooling over the last two axes, as {@code
+     * torch.nn.functional.avg_pool2d}: each output cell is the sum of its window (zero padding)
+     * divided by the window's divisor (see {@link AvgPoolOptions}: the cells inside the padded
+     * input, or inside the input without {@code countIncludePad}, or the override). Shapes:
+     * {@code [..., height, width] -> [..., oh, ow]} by the size rule of {@link
+     * #maxPool2d(MaxPoolOptions)} (no dilation); float32 or float64.
+     *
+     * <p>Composite: {@link #unfold}, a sum over each window's taps and a division by a constant
+     * tensor of divisors, the same in the forward and the backward pass (case N02).
+     *
+     * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
+     *     an option has more values than spatial axes, or the input is too small for one window
+     */
+    public Tensor avgPool2d(AvgPoolOptions options) {
+        return NetworkOps.avgPool("avgPool2d", this, options, 2);
+    }
+
+    /** {@link #avgPool2d(AvgPoolOptions)} with a {@code kernel x kernel} window and stride. */
+    public Tensor avgPool2d(int kernel) {
+        return avgPool2d(AvgPoolOptions.of(kernel));
+    }
+
+    /**
+     * One-dimensional average pooling over the last axis ({@code
+     * torch.nn.functional.avg_pool1d}). Shapes: {@code [..., length] -> [..., out]}; see {@link
+     * #avgPool2d(AvgPoolOptions)}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #avgPool2d(AvgPoolOptions)} (rank below 1)
+     */
+    public Tensor avgPool1d(AvgPoolOptions options) {
+        return NetworkOps.avgPool("avgPool1d", this, options, 1);
+    }
+
+    /**
+     * Adaptive average pooling of the last two axes to {@code [outHeight, outWidth]}, as {@code
+     * torch.nn.functional.adaptive_avg_pool2d}: output cell {@code i} of an axis of length {@code
+     * in} averages the input cells from {@code floor(i * in / out)} up to (excluding) {@code
+     * ceil((i + 1) * in / out)}. Shapes: {@code [..., height, width] -> [..., outHeight,
+     * outWidth]}; float32 or float64.
+     *
+     * <p>Composite: separable, {@code A_h . x . A_w^T} with constant averaging matrices, two
+     * batched {@link MatMul}s.
+     *
+     * @throws IllegalArgumentException if the rank is below 2, an output size is below 1 or an
+     *     input axis is empty
+     */
+    public Tensor adaptiveAvgPool2d(int outHeight, int outWidth) {
+        return NetworkOps.adaptiveAvgPool("adaptiveAvgPool2d", this, outHeight, outWidth);
+    }
+
+    /**
+     * Adaptive average pooling of the last axis to {@code out} cells ({@code
+     * adaptive_avg_pool1d}); see {@link #adaptiveAvgPool2d}. Shapes: {@code [..., length] ->
+     * [..., out]}. Composite.
+     *
+     * @throws IllegalArgumentException if this is a scalar, {@code out < 1} or the axis is empty
+     */
+    public Tensor adaptiveAvgPool1d(int out) {
+        return NetworkOps.adaptiveAvgPool("adaptiveAvgPool1d", this, out);
+    }
+
+    /**
+     * Inverted dropout (Srivastava et al., 2014, as {@code torch.nn.functional.dropout}): in
+     * training, each element is kept with probability {@code 1 - p} and scaled by {@code 1 / (1 -
+     * p)}, so the expected value is unchanged, and dropped (set to 0) otherwise; in evaluation
+     * ({@code training = false}) and for {@code p = 0} it returns this tensor. Shapes: same as
+     * this; float32 or float64. The keep decisions are {@link #bernoulli} draws of {@code 1 - p}
+     * from {@code rng}, one per element in row-major order.
+     *
+     * <p>Composite: {@code where(keep, x / (1 - p), 0)}. Dropped elements are exactly 0 with
+     * gradient exactly 0, even where {@code x} is infinite or NaN (PyTorch multiplies by the mask
+     * and gives NaN there); {@code p = 1} gives zeros and zero gradients, never NaN (case N05).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+     */
+    public Tensor dropout(double p, boolean training, RandomGenerator rng) {
+        return NetworkOps.dropout(this, p, training, rng);
+    }
+
+    /**
+     * Inverted dropout in training with the keep decisions given: {@code where(keepMask, x / (1 -
+     * p), 0)}, and zeros for {@code p = 1}; see {@link #dropout(double, boolean,
+     * RandomGenerator)}. The mask may broadcast (e.g. {@code [batch, channels, 1, 1]} drops whole
+     * channels). Shapes: {@code keepMask} broadcasts to this shape; the result has this shape.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}, the mask broadcasts to this
+     *     shape and holds only 0 and 1
+     */
+    public Tensor dropout(double p, Tensor keepMask) {
+        return NetworkOps.dropout(this, p, keepMask);
+    }
+
     // ---------------------------------------------------------------- indexing
     //
     // Index tensors are int32 or int64. An index into an axis of size n lies in [-n, n); negative
@@ -1997,7 +2352,9 @@ public final class Tensor {
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
-        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+        boolean strong = StrongZeros.propagates(primitive, inputs);
+        return node == null && !strong ? value
+                : new Tensor(value.shape, value.dtype, value.storage, node, strong);
     }
 
     /**
@@ -2064,6 +2421,16 @@ public final class Tensor {
 
     Node node() {
         return node;
+    }
+
+    /** Whether this cotangent's exact zeros are strong; see {@link StrongZeros}. */
+    boolean strongZeros() {
+        return strongZeros;
+    }
+
+    /** The same values and graph, with strong zeros; see {@link StrongZeros}. */
+    Tensor withStrongZeros() {
+        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true);
     }
 
     /**
