@@ -3,6 +3,7 @@ package jgrad.nn;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.random.RandomGenerator;
 import jgrad.core.Params;
 import jgrad.core.Tensor;
 
@@ -19,8 +20,8 @@ import jgrad.core.Tensor;
  * 1} every element is dropped: the output and its gradient are 0, not NaN (the scale is taken as
  * 0 instead of {@code 1 / 0}). Shapes: output same as input, any rank; float64 or float32.
  *
- * <p>Composite: {@code x · (mask · scale)}, no vjp of its own; the gradient is {@code cotangent ·
- * mask · scale}.
+ * <p>Composite: the core's {@link Tensor#dropout(double, boolean, RandomGenerator)} and {@link
+ * Tensor#dropout(double, Tensor)}, {@code where(mask, x / (1 - p), 0)}; no vjp of its own. The gradient is {@code cotangent / (1 - p)} where kept and exactly 0 where dropped.
  *
  * <pre>{@code
  * jshell> new Dropout(0.5).forward(Tensor.ones(6), Mode.training(new SplittableRandom(1))).output()
@@ -57,25 +58,21 @@ public record Dropout(double p) implements Layer {
         if (!(mode instanceof Mode.Training training)) {
             return new Forward(input, Params.of());
         }
-        Tensor keep = Tensor.bernoulli(input.shape(), 1 - p, input.dtype(), training.rng());
-        return new Forward(apply(input, keep), Params.of());
+        return new Forward(input.dropout(p, true, training.rng()), Params.of());
     }
 
     /**
-     * Training-mode dropout with a given keep mask: {@code x · keepMask / (1 - p)}, or 0 when
-     * {@code p = 1}. Shapes: {@code keepMask} broadcasts to {@code x}; values 0 or 1, same dtype.
+     * Training-mode dropout with a given keep mask: {@code x / (1 - p)} where the mask is 1, 0
+     * where it is 0 (and everywhere when {@code p = 1}). Shapes: {@code keepMask} broadcasts to
+     * {@code x} ({@code [batch, channels, 1, 1]} drops whole channels); values 0 or 1.
      *
-     * @throws IllegalArgumentException if the mask does not broadcast to {@code x}
+     * @throws IllegalArgumentException if the mask does not broadcast to {@code x} or holds a
+     *     value other than 0 and 1
      */
     public Tensor apply(Tensor x, Tensor keepMask) {
         checkNotNull(x, "dropout: input is null");
         checkNotNull(keepMask, "dropout: keepMask is null");
-        double scale = p < 1 ? 1 / (1 - p) : 0;
-        Tensor y = x.mul(keepMask.mul(scale).stopGradient());
-        checkArgument(y.shape().equals(x.shape()),
-                "dropout: keepMask of shape %s does not broadcast to input shape %s",
-                keepMask.shape(), x.shape());
-        return y;
+        return x.dropout(p, keepMask);
     }
 
     /** No parameters. */
