@@ -17,11 +17,12 @@ import jgrad.core.Tensor;
  * <p>Training and evaluation come from the {@link Mode} argument of {@link #forward}; {@link
  * #apply} is evaluation. The keep mask is drawn from the training mode's generator ({@code 1}
  * with probability {@code 1 - p}), or given with {@link #apply(Tensor, Tensor)}. With {@code p =
- * 1} every element is dropped: the output and its gradient are 0, not NaN (the scale is taken as
- * 0 instead of {@code 1 / 0}). Shapes: output same as input, any rank; float64 or float32.
+ * 1} every element is dropped: the output and its gradient are 0, not NaN (a selection, not a
+ * product with {@code 1 / 0}). Shapes: output same as input, any rank; float64 or float32.
  *
  * <p>Composite: the core's {@link Tensor#dropout(double, boolean, RandomGenerator)} and {@link
- * Tensor#dropout(double, Tensor)}, {@code where(mask, x / (1 - p), 0)}; no vjp of its own. The gradient is {@code cotangent / (1 - p)} where kept and exactly 0 where dropped.
+ * Tensor#dropout(double, Tensor)}, {@code where(mask, x / (1 - p), 0)}; no vjp of its own. The
+ * gradient is {@code cotangent / (1 - p)} where kept and exactly 0 where dropped.
  *
  * <pre>{@code
  * jshell> new Dropout(0.5).forward(Tensor.ones(6), Mode.training(new SplittableRandom(1))).output()

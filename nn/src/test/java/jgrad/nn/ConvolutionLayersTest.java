@@ -1,19 +1,19 @@
 package jgrad.nn;
 
-import static jgrad.nn.LayerFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
 import java.util.SplittableRandom;
+import jgrad.core.Autodiff;
 import jgrad.core.AvgPoolOptions;
 import jgrad.core.ConvOptions;
 import jgrad.core.MaxPoolOptions;
 import jgrad.core.Params;
+import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.core.ValueAndGrad;
-import jgrad.core.Autodiff;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +43,8 @@ class ConvolutionLayersTest {
     void conv1dMatchesPyTorch() {
         LayerFixtures.Case c = LayerFixtures.reference("conv1d");
         checkConvolution(c, new Conv1d(c.tensor("weight"), c.tensor("bias"),
-                ConvOptions.defaults().withStride(c.ints("stride")).withPadding(c.ints("padding"))));
+                ConvOptions.defaults().withStride(c.ints("stride"))
+                        .withPadding(c.ints("padding"))));
     }
 
     @Test
@@ -134,7 +135,7 @@ class ConvolutionLayersTest {
         assertEquals("[4, 8, 4, 4]", summary.rows().get(4).outputShape().toString());
         // 8·9 + 8 + 2·8 + 16·8·9 + 16 + 64·10 + 10 = 80 + 16 + 1168 + 650
         assertEquals(1914, summary.totalParams());
-        Forward out = cnn.forward(Tensor.uniform(jgrad.core.Shape.of(4, 64), -1, 1, rng),
+        Forward out = cnn.forward(Tensor.uniform(Shape.of(4, 64), -1, 1, rng),
                 Mode.training(rng));
         assertEquals("[2.running_mean, 2.running_var]", out.state().paths().toString());
     }
