@@ -168,4 +168,13 @@ class AutodiffApiTest {
         Params joined = Params.concat(List.of(Map.entry("z", a), Map.entry("a", b)));
         assertEquals(List.of("z.w", "a.w"), joined.paths().asList());
     }
+
+    @Test
+    void paramsCastConvertsEveryTensor() {
+        Params params = Params.of("w", Tensor.of(0.1, 0.2), "b", Tensor.scalar(1));
+        Params single = params.cast(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, single.get("w").dtype());
+        assertEquals((double) 0.1f, single.get("w").get(0));
+        assertEquals(List.of("w", "b"), single.paths().asList());
+    }
 }
