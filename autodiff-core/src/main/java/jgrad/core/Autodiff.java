@@ -134,7 +134,9 @@ public final class Autodiff {
 
     /**
      * {@code f(x)} and the Jacobian-vector product {@code J t}, by transposing the (linear)
-     * pullback with a second reverse pass: {@code J t = d/du <u^T J, t>}.
+     * pullback with a second reverse pass: {@code J t = d/du <u^T J, t>}. When {@code f} uses a
+     * {@link CustomOp} that declares its own jvp, tangents are instead carried forward node by
+     * node and that jvp is used for it.
      *
      * @throws IllegalArgumentException if {@code tangent}'s shape differs from {@code x}'s
      */
@@ -145,10 +147,17 @@ public final class Autodiff {
                 "jvp: tangent shape %s differs from x shape %s", tangent.shape(), x.shape());
         checkArgument(tangent.dtype() == x.dtype(),
                 "jvp: tangent dtype %s differs from x dtype %s", tangent.dtype(), x.dtype());
-        Vjp<Tensor> vjp = vjp(f, x);
+        checkNotNull(f, "autodiff: f is null");
+        Traced traced = trace(List.of(x), leaves -> f.apply(leaves.get(0)));
+        Tensor custom = Forward.tangent(traced.output, traced.leaves, List.of(tangent),
+                traced.level);
+        if (custom != null) {
+            return new Jvp(keepLive(traced.output), lower(custom));
+        }
         // The pullback is linear in u, so any point works; ones keep strong zeros out of the way.
-        Tensor jt = grad(u -> vjp.pullback().apply(u).mul(tangent).sum(), vjp.output().onesLike());
-        return new Jvp(vjp.output(), jt);
+        Tensor jt = grad(u -> traced.pullback(u).get(0).mul(tangent).sum(),
+                traced.output.stopGradient().onesLike());
+        return new Jvp(keepLive(traced.output), jt);
     }
 
     /**
@@ -164,6 +173,9 @@ public final class Autodiff {
     public static ImmutableList<Tensor> grad(Function<List<Tensor>, Tensor> f, List<Tensor> xs) {
         checkNotNull(f, "autodiff: f is null");
         checkNotNull(xs, "autodiff: xs is null");
+        for (int i = 0; i < xs.size(); i++) {
+            checkNotNull(xs.get(i), "autodiff: argument %s is null", i);
+        }
         Vjp<ImmutableList<Tensor>> vjp = vjpOfList(f, xs);
         checkScalar(vjp.output());
         return vjp.pullback().apply(vjp.output().onesLike());
@@ -360,9 +372,14 @@ public final class Autodiff {
             ImmutableList<Tensor> leafList = leaves.build();
             Tensor output = checkNotNull(f.apply(leafList), "autodiff: f returned null");
             Node node = output.node();
-            if (!inputs.isEmpty() && (node == null || (node.levels & level) == 0)) {
+            checkArgument(inputs.isEmpty() || output.dtype().isFloatingPoint(),
+                    "autodiff: f's output has dtype %s; integer results are not differentiable"
+                            + " (return a float tensor)", output.dtype());
+            if (!inputs.isEmpty() && (node == null || (node.levels & level) == 0)
+                    && level == 1L) {
                 // Legal (the gradient is zero, as in JAX) but almost always a slip, such as
-                // calling the model instead of model.withParams(p) inside f.
+                // calling the model instead of model.withParams(p) inside f. Only at the
+                // outermost call: nested ones (Hessians of linear functions) are legitimately 0.
                 LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output does not depend on"
                         + " its input, so every gradient is zero; does f use the tensor or the"
                         + " Params it is given (for a model: model.withParams(p))?");

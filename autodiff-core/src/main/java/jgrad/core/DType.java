@@ -10,8 +10,13 @@ package jgrad.core;
  * {@code sqrt}) is done in float, other functions in double and rounded once. The integer dtypes
  * hold indices, labels and counts: they are never differentiated (an {@link Autodiff} call or
  * {@link Tensor#requiresGrad()} on one is an error naming it), support the movement operations,
- * comparisons, selection, {@code add}, {@code sub}, {@code mul}, {@code neg}, sums and maxima,
- * and wrap on overflow as Java's {@code int} and {@code long} do.
+ * comparisons and the other masks ({@code logicalAnd}, {@code any}, {@code all}, ...), selection,
+ * {@code add}, {@code sub}, {@code mul}, {@code neg}, {@code abs}, {@code sign}, {@code maximum},
+ * {@code minimum}, {@code clamp}, sums, products, maxima, minima, {@code argmax}, {@code argmin}
+ * and running sums and products, and wrap on overflow as Java's {@code int} and {@code long} do
+ * (int32 sums, products and running sums and products that do not fit are refused instead).
+ * Functions of real numbers ({@code exp}, {@code sin}, {@code erf}, {@code div}, {@code var},
+ * norms, ...) refuse them, naming the operation: cast first.
  */
 public enum DType {
     /** IEEE 754 binary64, the default. */

@@ -10,6 +10,8 @@ import jgrad.core.kernels.IntegerKernels;
 import jgrad.core.kernels.Movement;
 import jgrad.core.kernels.ReducePlan;
 import jgrad.core.kernels.UnaryOp;
+import jgrad.core.kernels.WindowPlan;
+import jgrad.core.kernels.Windows;
 
 /**
  * The bridge from tensors to the kernel layer ({@code jgrad.core.kernels}): picks the kernel for a
@@ -141,37 +143,97 @@ final class Kernels {
 
     /** Sums over {@code axes} (sorted, distinct); the result drops those axes. */
     static Tensor reduceSum(Tensor x, int[] axes, Shape outShape) {
-        return reduce(x, axes, outShape, true);
+        return reduce(x, axes, outShape, Reduction.SUM);
     }
 
     /** Maximum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
     static Tensor reduceMax(Tensor x, int[] axes, Shape outShape) {
-        return reduce(x, axes, outShape, false);
+        return reduce(x, axes, outShape, Reduction.MAX);
     }
 
-    /** Runs the {@link ReducePlan} steps of a sum or a maximum with the dtype's kernel. */
-    private static Tensor reduce(Tensor x, int[] axes, Shape outShape, boolean sum) {
+    /** Minimum over {@code axes}; NaN wins, as in NumPy. Empty reductions are refused earlier. */
+    static Tensor reduceMin(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, Reduction.MIN);
+    }
+
+    /** Product over {@code axes} (sorted, distinct); the product of no elements is 1. */
+    static Tensor reduceProd(Tensor x, int[] axes, Shape outShape) {
+        return reduce(x, axes, outShape, Reduction.PROD);
+    }
+
+    /** The reductions that run as {@link ReducePlan} steps. */
+    private enum Reduction { SUM, MAX, MIN, PROD }
+
+    /** Runs the {@link ReducePlan} steps of a reduction with the dtype's kernel. */
+    private static Tensor reduce(Tensor x, int[] axes, Shape outShape, Reduction reduction) {
         Object data = x.storage();
         for (ReducePlan step : ReducePlan.steps(x.shape().toArray(), axes)) {
-            switch (x.dtype()) {
-                case FLOAT64:
-                    data = sum ? DoubleKernels.sum((double[]) data, step)
-                            : DoubleKernels.max((double[]) data, step);
-                    break;
-                case FLOAT32:
-                    data = sum ? FloatKernels.sum((float[]) data, step)
-                            : FloatKernels.max((float[]) data, step);
-                    break;
-                case INT32:
-                    data = sum ? IntegerKernels.sum((int[]) data, step)
-                            : IntegerKernels.max((int[]) data, step);
-                    break;
-                default:
-                    data = sum ? IntegerKernels.sum((long[]) data, step)
-                            : IntegerKernels.max((long[]) data, step);
-            }
+            data = reduceStep(data, step, reduction);
         }
         return result(outShape, x.dtype(), data == x.storage() ? Storage.copy(data) : data);
+    }
+
+    /** One step: the kernel is chosen once per step, by storage type and reduction. */
+    private static Object reduceStep(Object data, ReducePlan step, Reduction reduction) {
+        if (data instanceof double[]) {
+            double[] d = (double[]) data;
+            switch (reduction) {
+                case SUM: return DoubleKernels.sum(d, step);
+                case MAX: return DoubleKernels.max(d, step);
+                case MIN: return DoubleKernels.min(d, step);
+                default: return DoubleKernels.prod(d, step);
+            }
+        }
+        if (data instanceof float[]) {
+            float[] f = (float[]) data;
+            switch (reduction) {
+                case SUM: return FloatKernels.sum(f, step);
+                case MAX: return FloatKernels.max(f, step);
+                case MIN: return FloatKernels.min(f, step);
+                default: return FloatKernels.prod(f, step);
+            }
+        }
+        if (data instanceof int[]) {
+            int[] i = (int[]) data;
+            switch (reduction) {
+                case SUM: return IntegerKernels.sum(i, step);
+                case MAX: return IntegerKernels.max(i, step);
+                case MIN: return IntegerKernels.min(i, step);
+                default: return IntegerKernels.prod(i, step);
+            }
+        }
+        long[] l = (long[]) data;
+        switch (reduction) {
+            case SUM: return IntegerKernels.sum(l, step);
+            case MAX: return IntegerKernels.max(l, step);
+            case MIN: return IntegerKernels.min(l, step);
+            default: return IntegerKernels.prod(l, step);
+        }
+    }
+
+    /**
+     * Running sums ({@code product} false) or products along {@code axis} (normalised), from the
+     * end when {@code reverse}. Shapes: same as {@code x}.
+     */
+    static Tensor scan(Tensor x, int axis, boolean reverse, boolean product) {
+        ReducePlan plan = ReducePlan.steps(x.shape().toArray(), new int[] {axis})[0];
+        Object out;
+        switch (x.dtype()) {
+            case FLOAT64:
+                out = product ? DoubleKernels.cumprod((double[]) x.storage(), plan, reverse)
+                        : DoubleKernels.cumsum((double[]) x.storage(), plan, reverse);
+                break;
+            case FLOAT32:
+                out = product ? FloatKernels.cumprod((float[]) x.storage(), plan, reverse)
+                        : FloatKernels.cumsum((float[]) x.storage(), plan, reverse);
+                break;
+            case INT32:
+                out = IntegerKernels.scan((int[]) x.storage(), plan, reverse, product);
+                break;
+            default:
+                out = IntegerKernels.scan((long[]) x.storage(), plan, reverse, product);
+        }
+        return result(x.shape(), x.dtype(), out);
     }
 
     static Tensor permute(Tensor x, int[] order, Shape outShape) {
@@ -393,6 +455,39 @@ final class Kernels {
         }
     }
 
+    /**
+     * The columns of the sliding windows of {@code plan} over the planes of {@code x [batch,
+     * channels, height, width]}, {@code padValue} on padding: {@code [batch, channels * taps,
+     * windows]} ({@link Windows#unfold}).
+     */
+    static Tensor unfold(Tensor x, WindowPlan plan, double padValue, Shape outShape) {
+        int planes = x.shape().dim(0) * x.shape().dim(1);
+        if (x.dtype() == DType.FLOAT32) {
+            float[] out = new float[outShape.size()];
+            Windows.unfold((float[]) x.storage(), out, planes, plan, (float) padValue);
+            return result(outShape, x.dtype(), out);
+        }
+        double[] out = new double[outShape.size()];
+        Windows.unfold((double[]) x.storage(), out, planes, plan, padValue);
+        return result(outShape, x.dtype(), out);
+    }
+
+    /**
+     * The columns {@code cols [batch, channels * taps, windows]} added back onto zero planes
+     * {@code [batch, channels, height, width]} ({@link Windows#fold}).
+     */
+    static Tensor fold(Tensor cols, WindowPlan plan, Shape outShape) {
+        int planes = outShape.dim(0) * outShape.dim(1);
+        if (cols.dtype() == DType.FLOAT32) {
+            float[] out = new float[outShape.size()];
+            Windows.fold((float[]) cols.storage(), out, planes, plan);
+            return result(outShape, cols.dtype(), out);
+        }
+        double[] out = new double[outShape.size()];
+        Windows.fold((double[]) cols.storage(), out, planes, plan);
+        return result(outShape, cols.dtype(), out);
+    }
+
     static boolean containsZero(Tensor x) {
         Object data = x.storage();
         if (data instanceof double[]) {
@@ -403,6 +498,15 @@ final class Kernels {
         }
         for (int i = 0; i < x.size(); i++) {
             if (Storage.get(data, i) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean containsNonZero(Tensor x) {
+        for (int i = 0; i < x.size(); i++) {
+            if (Storage.get(x.storage(), i) != 0) {
                 return true;
             }
         }

@@ -42,23 +42,38 @@ public record ReduceMax(ImmutableIntArray axes) implements Primitive {
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
-        Tensor x = inputs.get(0);
-        Shape kept = Primitives.reducedShape("max", x.shape(), axes, true);
-        Tensor max = output.reshape(kept);
-        Tensor ties = x.equal(max);
+        return ImmutableList.of(shareAmongTies(cotangent, inputs.get(0), output, axes, "max"));
+    }
+
+    /**
+     * The vjp of an extremum {@code y} of {@code x} over {@code axes}: {@code cotangent} shared
+     * equally among the elements equal to {@code y}, or among the NaN elements where {@code y} is
+     * NaN.
+     */
+    static Tensor shareAmongTies(Tensor cotangent, Tensor x, Tensor output,
+            ImmutableIntArray axes, String op) {
+        Shape kept = Primitives.reducedShape(op, x.shape(), axes, true);
+        Tensor extremum = output.reshape(kept);
+        Tensor ties = x.equal(extremum);
         if (Kernels.containsNaN(output)) {
-            // NaN == NaN is false: a NaN maximum would otherwise send its cotangent nowhere.
+            // NaN == NaN is false: a NaN extremum would otherwise send its cotangent nowhere.
             Tensor nanInput = x.equal(x).neg().add(1.0);
-            Tensor nanMax = max.equal(max).neg().add(1.0);
-            ties = ties.add(nanInput.mul(nanMax));
+            Tensor nanExtremum = extremum.equal(extremum).neg().add(1.0);
+            ties = ties.add(nanInput.mul(nanExtremum));
         }
         Tensor count = ties.sum(axes.toArray(), true);
         Tensor share = cotangent.reshape(kept).div(count).broadcastTo(x.shape());
-        return ImmutableList.of(Tensor.where(ties, share, share.zerosLike()));
+        return Tensor.where(ties, share, share.zerosLike());
     }
 
     @Override
     public boolean acceptsIntegers() {
+        return true;
+    }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
         return true;
     }
 }

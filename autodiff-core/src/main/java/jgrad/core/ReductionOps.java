@@ -6,8 +6,9 @@ import com.google.common.primitives.ImmutableIntArray;
 import java.util.Arrays;
 
 /**
- * Reductions: the axis bookkeeping shared by all of them, and the composite ones (mean, norm) and
- * index reductions (argmax); see the public methods on {@link Tensor} for their contracts.
+ * Reductions: the axis bookkeeping shared by all of them, the composite ones (mean, var, std,
+ * norms, any, all), the index reductions (argmax, argmin) and the running sums and products; see
+ * the public methods on {@link Tensor} for their contracts.
  */
 final class ReductionOps {
 
@@ -22,6 +23,8 @@ final class ReductionOps {
     }
 
     static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        checkArgument(x.dtype().isFloatingPoint(),
+                "mean: not defined for dtype %s; cast to float32 or float64 first", x.dtype());
         ImmutableIntArray normalized = normalizeAxes(x.shape(), axes, "mean");
         long count = 1;
         for (int i = 0; i < normalized.length(); i++) {
@@ -38,22 +41,104 @@ final class ReductionOps {
                 : reduced;
     }
 
-    static Tensor norm(Tensor x) {
-        // The norm of no elements is 0; max has no identity, so skip it there.
-        Tensor largest = x.size() == 0
-                ? Tensor.scalar(0.0, x.dtype()) : x.stopGradient().abs().max();
-        Tensor usable = largest.greater(0.0).mul(largest.less(Double.POSITIVE_INFINITY));
-        Tensor scale = Tensor.where(usable, largest, largest.onesLike());
-        Tensor squares = x.div(scale).square().sum();
-        Tensor zero = squares.equal(0.0);
-        Tensor root = Tensor.where(zero, squares.onesLike(), squares).sqrt();
-        return Tensor.where(zero, squares.zerosLike(), root.mul(scale));
+    static Tensor min(Tensor x, int[] axes, boolean keepDims) {
+        ImmutableIntArray normalized = normalizeAxes(x.shape(), axes, "min");
+        Tensor reduced = Tensor.apply(new ReduceMin(normalized), x);
+        return keepDims
+                ? reduced.reshape(Primitives.reducedShape("min", x.shape(), normalized, true))
+                : reduced;
     }
 
-    static Tensor argmax(Tensor x, int axis) {
+    static Tensor prod(Tensor x, int[] axes, boolean keepDims) {
+        ImmutableIntArray normalized = normalizeAxes(x.shape(), axes, "prod");
+        Tensor reduced = Tensor.apply(new ReduceProd(normalized), x);
+        return keepDims
+                ? reduced.reshape(Primitives.reducedShape("prod", x.shape(), normalized, true))
+                : reduced;
+    }
+
+    static Tensor var(Tensor x, int[] axes, int ddof, boolean keepDims, String op) {
+        checkArgument(x.dtype().isFloatingPoint(),
+                "%s: needs a float32 or float64 tensor, got %s; cast first", op, x.dtype());
+        checkArgument(ddof >= 0, "%s: ddof must be non-negative, got %s", op, ddof);
+        ImmutableIntArray normalized = normalizeAxes(x.shape(), axes, op);
+        int[] reduced = normalized.toArray();
+        long count = 1;
+        for (int axis : reduced) {
+            count *= x.shape().dim(axis);
+        }
+        Tensor centered = x.sub(x.mean(reduced, true));
+        Tensor squares = centered.square().sum(reduced, keepDims);
+        // No degrees of freedom left: the estimate is undefined, NaN (value and gradient).
+        return count > ddof ? squares.div((double) (count - ddof)) : squares.mul(Double.NaN);
+    }
+
+    static Tensor std(Tensor x, int[] axes, int ddof, boolean keepDims) {
+        Tensor variance = var(x, axes, ddof, keepDims, "std");
+        // The subgradient 0 at zero spread, as the norm at the zero vector: sqrt never sees 0.
+        Tensor zero = variance.equal(0.0);
+        Tensor root = Tensor.where(zero, variance.onesLike(), variance).sqrt();
+        return Tensor.where(zero, variance.zerosLike(), root);
+    }
+
+    static Tensor norm(Tensor x, double p, int[] axes, boolean keepDims) {
+        checkArgument(x.dtype().isFloatingPoint(),
+                "norm: needs a float32 or float64 tensor, got %s; cast first", x.dtype());
+        checkArgument(p >= 1, "norm: p must be at least 1 or +Infinity, got %s", p);
+        ImmutableIntArray normalized = normalizeAxes(x.shape(), axes, "norm");
+        int[] reduced = normalized.toArray();
+        boolean empty = false;
+        for (int axis : reduced) {
+            empty |= x.shape().dim(axis) == 0;
+        }
+        if (p == 1 || empty) {
+            return x.abs().sum(reduced, keepDims); // the norm of no elements is 0
+        }
+        if (p == Double.POSITIVE_INFINITY) {
+            return x.abs().max(reduced, keepDims);
+        }
+        // Scaled by m = max |x| (without a graph: the result does not depend on it), so powers
+        // neither overflow nor underflow.
+        Tensor largest = x.stopGradient().abs().max(reduced, true);
+        Tensor usable = largest.greater(0.0).mul(largest.less(Double.POSITIVE_INFINITY));
+        Tensor scale = Tensor.where(usable, largest, largest.onesLike());
+        Tensor scaled = x.div(scale);
+        Tensor powers = p == 2 ? scaled.square() : scaled.abs().pow(p);
+        Tensor total = powers.sum(reduced, true);
+        Tensor zero = total.equal(0.0);
+        Tensor safe = Tensor.where(zero, total.onesLike(), total);
+        Tensor root = p == 2 ? safe.sqrt() : safe.pow(1 / p);
+        Tensor result = Tensor.where(zero, total.zerosLike(), root.mul(scale));
+        return keepDims ? result
+                : result.reshape(Primitives.reducedShape("norm", x.shape(), normalized, false));
+    }
+
+    static Tensor any(Tensor x, int[] axes, boolean keepDims) {
+        normalizeAxes(x.shape(), axes, "any");
+        return x.notEqual(0.0).sum(axes, keepDims).greater(0.0);
+    }
+
+    static Tensor all(Tensor x, int[] axes, boolean keepDims) {
+        normalizeAxes(x.shape(), axes, "all");
+        return x.equal(0.0).sum(axes, keepDims).equal(0.0);
+    }
+
+    static Tensor scan(Tensor x, int axis, boolean product) {
+        String op = product ? "cumprod" : "cumsum";
+        if (x.rank() == 0) {
+            checkArgument(axis == 0 || axis == -1,
+                    "%s: axis %s out of range for a scalar (0 or -1, as PyTorch)", op, axis);
+            return x;
+        }
+        int a = x.shape().axis(axis, op);
+        return Tensor.apply(product ? new Cumprod(a, false) : new Cumsum(a, false), x);
+    }
+
+    static Tensor argExtremum(Tensor x, int axis, boolean largest) {
+        String op = largest ? "argmax" : "argmin";
         Shape shape = x.shape();
-        int a = shape.axis(axis, "argmax");
-        checkArgument(shape.dim(a) > 0, "argmax: axis %s of shape %s is empty", axis, shape);
+        int a = shape.axis(axis, op);
+        checkArgument(shape.dim(a) > 0, "%s: axis %s of shape %s is empty", op, axis, shape);
         int outer = 1;
         for (int i = 0; i < a; i++) {
             outer *= shape.dim(i);
@@ -68,8 +153,9 @@ final class ReductionOps {
                 double bestValue = data[o * n * inner + in];
                 for (int k = 1; k < n; k++) {
                     double v = data[(o * n + k) * inner + in];
-                    // NaN counts as the largest, as in NumPy, so argmax agrees with max.
-                    if (v > bestValue || Double.isNaN(v) && !Double.isNaN(bestValue)) {
+                    // NaN counts as the extreme, as in NumPy, so argmax agrees with max.
+                    boolean better = largest ? v > bestValue : v < bestValue;
+                    if (better || Double.isNaN(v) && !Double.isNaN(bestValue)) {
                         best = k;
                         bestValue = v;
                     }
@@ -78,7 +164,7 @@ final class ReductionOps {
             }
         }
         return Kernels.result(
-                Primitives.reducedShape("argmax", shape, ImmutableIntArray.of(a), false),
+                Primitives.reducedShape(op, shape, ImmutableIntArray.of(a), false),
                 DType.INT32, out);
     }
 

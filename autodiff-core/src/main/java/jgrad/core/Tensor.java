@@ -34,15 +34,26 @@ public final class Tensor {
     /** {@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype; never written. */
     private final Object storage;
     private final Node node;
+    /**
+     * Whether this is a cotangent whose exact zeros are "strong" (see {@link StrongZeros}): they
+     * come from a selection in the backward pass and contribute nothing, even against an infinite
+     * or NaN local derivative. False for every value a user makes.
+     */
+    private final boolean strongZeros;
 
     /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
     Tensor(Shape shape, DType dtype, Object storage, Node node) {
+        this(shape, dtype, storage, node, false);
+    }
+
+    private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros) {
         assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
                 : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
         this.dtype = dtype;
         this.storage = storage;
         this.node = node;
+        this.strongZeros = strongZeros;
     }
 
     // ---------------------------------------------------------------- creation
@@ -59,7 +70,7 @@ public final class Tensor {
      *     not a whole number in its range
      */
     public static Tensor scalar(double value, DType dtype) {
-        return Kernels.result(Shape.scalar(), checkNotNull(dtype),
+        return Kernels.result(Shape.scalar(), checkNotNull(dtype, "scalar: dtype is null"),
                 Storage.fromDoubles(new double[] {value}, dtype, "scalar"));
     }
 
@@ -103,7 +114,7 @@ public final class Tensor {
      */
     public static Tensor of(double[] values, Shape shape, DType dtype) {
         checkSize(values.length, shape);
-        return Kernels.result(shape, checkNotNull(dtype),
+        return Kernels.result(shape, checkNotNull(dtype, "of: dtype is null"),
                 Storage.fromDoubles(values.clone(), dtype, "of"));
     }
 
@@ -182,7 +193,8 @@ public final class Tensor {
      *     not a whole number in its range
      */
     public static Tensor full(double value, Shape shape, DType dtype) {
-        return Kernels.result(shape, checkNotNull(dtype),
+        checkNotNull(shape, "full: shape is null");
+        return Kernels.result(shape, checkNotNull(dtype, "full: dtype is null"),
                 Storage.filled(dtype, shape.size(), value, "full"));
     }
 
@@ -273,18 +285,18 @@ public final class Tensor {
      *     not a whole number that an integer {@code dtype} holds
      */
     public static Tensor arange(double start, double stop, double step, DType dtype) {
-        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "dtype"), "arange");
+        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "arange: dtype is null"), "arange");
     }
 
     /** Independent standard normal draws of {@code dtype} (a float dtype). */
     public static Tensor randn(Shape shape, DType dtype, RandomGenerator rng) {
-        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "dtype"), "randn");
+        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "randn: dtype is null"), "randn");
     }
 
     /** Independent uniform draws on {@code [low, high)} of {@code dtype} (a float dtype). */
     public static Tensor uniform(Shape shape, double low, double high, DType dtype,
             RandomGenerator rng) {
-        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "dtype"),
+        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "uniform: dtype is null"),
                 "uniform");
     }
 
@@ -597,8 +609,314 @@ public final class Tensor {
 
     /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
     public Tensor cast(DType dtype) {
-        checkNotNull(dtype, "dtype");
+        checkNotNull(dtype, "cast: dtype is null");
         return dtype == this.dtype ? this : apply(new Cast(dtype), this);
+    }
+
+    // ---------------------------------------------------------------- elementwise math
+
+    /**
+     * The sign, {@code -1}, {@code 0} or {@code 1} ({@code sign(-0.0) = 0}); NaN stays NaN, as in
+     * NumPy (PyTorch 1.13 gives 0). Shapes: same as this tensor. All dtypes.
+     *
+     * <p>Composite of masks: its derivative is 0 everywhere, 0 at 0 included (sign'(x) = 0).
+     */
+    public Tensor sign() {
+        return MathOps.sign(this);
+    }
+
+    /**
+     * {@code e^x - 1}, accurate for small {@code |x|} where {@code exp().sub(1)} cancels (case
+     * N22). Shapes: same as this tensor. A primitive ({@link Expm1}) for numerical stability.
+     */
+    public Tensor expm1() {
+        return apply(new Expm1(), this);
+    }
+
+    /**
+     * The reciprocal square root {@code 1 / sqrt(x)}; {@code +Inf} at 0, NaN below. Shapes: same
+     * as this tensor.
+     *
+     * <p>Composite: {@code sqrt(x).recip()}, two roundings (within 1.5 ulps). Its derivative
+     * {@code -x^(-3/2) / 2} is {@code -Inf} at 0, as in PyTorch.
+     */
+    public Tensor rsqrt() {
+        return MathOps.rsqrt(this);
+    }
+
+    /** Sine of radians. Shapes: same as this tensor. A primitive ({@link Sin}). */
+    public Tensor sin() {
+        return apply(new Sin(), this);
+    }
+
+    /** Cosine of radians. Shapes: same as this tensor. A primitive ({@link Cos}). */
+    public Tensor cos() {
+        return apply(new Cos(), this);
+    }
+
+    /**
+     * Tangent of radians. Shapes: same as this tensor.
+     *
+     * <p>Composite: {@code sin(x) / cos(x)} (within two ulps; the derivative {@code 1 + tan^2}
+     * comes from the quotient rule).
+     */
+    public Tensor tan() {
+        return MathOps.tan(this);
+    }
+
+    /**
+     * Arcsine in radians, in {@code [-pi/2, pi/2]}; NaN outside {@code [-1, 1]}. Shapes: same as
+     * this tensor. A primitive ({@link Asin}); the derivative {@code 1 / sqrt(1 - x^2)} is {@code
+     * +Inf} at {@code +-1}, as in PyTorch.
+     */
+    public Tensor asin() {
+        return apply(new Asin(), this);
+    }
+
+    /**
+     * Arccosine in radians, in {@code [0, pi]}; NaN outside {@code [-1, 1]}. Shapes: same as this
+     * tensor. A primitive ({@link Acos}); the derivative {@code -1 / sqrt(1 - x^2)} is {@code
+     * -Inf} at {@code +-1}, as in PyTorch.
+     */
+    public Tensor acos() {
+        return apply(new Acos(), this);
+    }
+
+    /**
+     * Arctangent in radians, in {@code [-pi/2, pi/2]}. Shapes: same as this tensor.
+     *
+     * <p>Composite: {@code atan2(x, 1)}; the derivative is {@code 1 / (1 + x^2)}.
+     */
+    public Tensor atan() {
+        return MathOps.atan(this);
+    }
+
+    /**
+     * The four-quadrant arctangent {@code atan2(this, other)}: the angle in {@code [-pi, pi]} of
+     * the point {@code (other, this)}, as NumPy's {@code arctan2} and PyTorch's {@code atan2}.
+     * Shapes: broadcast of both. A primitive ({@link Atan2}); its gradient at {@code (0, 0)} is
+     * NaN, as in PyTorch.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor atan2(Tensor other) {
+        checkBinary("atan2", this, other);
+        return apply(new Atan2(), this, other);
+    }
+
+    /** Hyperbolic sine. Shapes: same as this tensor. A primitive ({@link Sinh}). */
+    public Tensor sinh() {
+        return apply(new Sinh(), this);
+    }
+
+    /** Hyperbolic cosine. Shapes: same as this tensor. A primitive ({@link Cosh}). */
+    public Tensor cosh() {
+        return apply(new Cosh(), this);
+    }
+
+    /**
+     * The error function {@code erf(x) = 2 / sqrt(pi) * integral_0^x e^(-t^2) dt}, in {@code [-1,
+     * 1]}. Shapes: same as this tensor. A primitive ({@link Erf}); within one ulp (fdlibm's
+     * method).
+     */
+    public Tensor erf() {
+        return apply(new Erf(), this);
+    }
+
+    /**
+     * The complementary error function {@code erfc(x) = 1 - erf(x)}, accurate where erf is near 1.
+     * Shapes: same as this tensor. A primitive ({@link Erfc}) for numerical stability.
+     */
+    public Tensor erfc() {
+        return apply(new Erfc(), this);
+    }
+
+    /**
+     * The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
+     * broadcast of both. All dtypes. A primitive ({@link Maximum}): ties split the gradient
+     * equally between the two, as PyTorch's {@code maximum}.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor maximum(Tensor other) {
+        checkBinary("maximum", this, other);
+        return apply(new Maximum(), this, other);
+    }
+
+    /**
+     * The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
+     * broadcast of both. All dtypes. A primitive ({@link Minimum}): ties split the gradient
+     * equally between the two, as PyTorch's {@code minimum}.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor minimum(Tensor other) {
+        checkBinary("minimum", this, other);
+        return apply(new Minimum(), this, other);
+    }
+
+    /**
+     * Clamps each element into {@code [min, max]}: {@code min(max(x, min), max)}, so {@code min >
+     * max} gives {@code max} everywhere (PyTorch's {@code clamp}). Shapes: same as this tensor. All
+     * dtypes; the bounds are rounded to this tensor's dtype.
+     *
+     * <p>Composite of {@link Maximum}, {@link Minimum} (on values without a graph) and {@link
+     * Where}. The gradient is PyTorch's: 1 where {@code min <= x <= max}, bounds included, and 0
+     * outside and at NaN.
+     *
+     * @throws IllegalArgumentException if this tensor is an integer tensor and a bound is not a
+     *     whole number in its range
+     */
+    public Tensor clamp(double min, double max) {
+        return MathOps.clamp(this, scalar(min, dtype), scalar(max, dtype));
+    }
+
+    /**
+     * Clamps each element into {@code [min, max]} with tensor bounds, all three broadcast:
+     * {@code min(max(x, min), max)} (PyTorch's {@code clamp(x, min, max)}). Shapes: broadcast of
+     * the three. All dtypes.
+     *
+     * <p>Composite. Gradients as PyTorch 1.13: {@code x} gets the cotangent where {@code min <= x
+     * <= max} (bounds included); {@code min} where {@code x < min < max}; {@code max} where {@code
+     * x > max} or {@code max < min}; where the result is NaN, nothing gets it. (For {@code min ==
+     * max} and {@code x < min}, PyTorch sends it nowhere; here it goes to {@code min}, whose value
+     * the result is.)
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ,
+     *     naming clamp
+     */
+    public Tensor clamp(Tensor min, Tensor max) {
+        checkBinary("clamp", this, min);
+        checkBinary("clamp", this, max);
+        Shape.broadcast(Shape.broadcast(shape, min.shape, "clamp"), max.shape, "clamp");
+        return MathOps.clamp(this, min, max);
+    }
+
+    /**
+     * {@code max(x, min)} elementwise (PyTorch's {@code clamp_min}); the gradient is 1 where
+     * {@code x >= min}. Shapes: same as this tensor. All dtypes.
+     */
+    public Tensor clampMin(double min) {
+        return MathOps.clamp(this, scalar(min, dtype), null);
+    }
+
+    /**
+     * {@code max(x, min)} elementwise with a tensor bound, broadcast; {@code x} gets the gradient
+     * where {@code x >= min}, {@code min} where {@code x < min} (PyTorch's {@code clamp_min}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor clampMin(Tensor min) {
+        checkBinary("clampMin", this, min);
+        return MathOps.clamp(this, min, null);
+    }
+
+    /**
+     * {@code min(x, max)} elementwise (PyTorch's {@code clamp_max}); the gradient is 1 where
+     * {@code x <= max}. Shapes: same as this tensor. All dtypes.
+     */
+    public Tensor clampMax(double max) {
+        return MathOps.clamp(this, null, scalar(max, dtype));
+    }
+
+    /**
+     * {@code min(x, max)} elementwise with a tensor bound, broadcast; {@code x} gets the gradient
+     * where {@code x <= max}, {@code max} where {@code x > max} (PyTorch's {@code clamp_max}).
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor clampMax(Tensor max) {
+        checkBinary("clampMax", this, max);
+        return MathOps.clamp(this, null, max);
+    }
+
+    // ---------------------------------------------------------------- activations
+
+    /**
+     * Leaky relu, {@code x > 0 ? x : negativeSlope * x} (Maas et al., 2013; PyTorch's {@code
+     * leaky_relu}, whose default slope is 0.01). Shapes: same as this tensor.
+     *
+     * <p>Composite of {@link Where}; the derivative at 0 is {@code negativeSlope}, as in PyTorch.
+     */
+    public Tensor leakyRelu(double negativeSlope) {
+        return ActivationOps.leakyRelu(this, negativeSlope);
+    }
+
+    /** ELU with {@code alpha = 1}; see {@link #elu(double)}. */
+    public Tensor elu() {
+        return elu(1.0);
+    }
+
+    /**
+     * Exponential linear unit, {@code x > 0 ? x : alpha * (e^x - 1)} (Clevert et al., 2016).
+     * Shapes: same as this tensor.
+     *
+     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}); the
+     * derivative at 0 is {@code alpha}, as in PyTorch.
+     */
+    public Tensor elu(double alpha) {
+        return ActivationOps.elu(this, alpha);
+    }
+
+    /**
+     * GELU, exact form: {@code x * Phi(x) = x / 2 * (1 + erf(x / sqrt(2)))} with {@code Phi} the
+     * standard normal distribution function (Hendrycks & Gimpel, 2016; PyTorch's {@code gelu}).
+     * Shapes: same as this tensor.
+     *
+     * <p>Composite: computed as {@code x / 2 * erfc(-x / sqrt(2))}, equal in exact arithmetic and
+     * accurate in the left tail, where {@code 1 + erf} cancels (at {@code x = -10}: {@code
+     * -7.6e-23}, where PyTorch gives {@code -0.0}).
+     */
+    public Tensor gelu() {
+        return ActivationOps.gelu(this);
+    }
+
+    /**
+     * GELU, tanh approximation: {@code x / 2 * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 x^3)))}
+     * (Hendrycks & Gimpel, 2016; PyTorch's {@code gelu(approximate='tanh')}). Shapes: same as this
+     * tensor.
+     *
+     * <p>Composite: computed as {@code x * sigmoid(2 u)} with {@code u} the tanh argument, equal
+     * in exact arithmetic ({@code (1 + tanh u) / 2 = sigmoid(2 u)}) and stable in the left tail.
+     */
+    public Tensor geluTanh() {
+        return ActivationOps.geluTanh(this);
+    }
+
+    /**
+     * SiLU (swish), {@code x * sigmoid(x)} (Elfwing et al., 2018; Ramachandran et al., 2017).
+     * Shapes: same as this tensor. Composite.
+     */
+    public Tensor silu() {
+        return ActivationOps.silu(this);
+    }
+
+    /**
+     * Softsign, {@code x / (1 + |x|)}, in {@code (-1, 1)}. Shapes: same as this tensor.
+     * Composite; smooth at 0 (derivative {@code 1 / (1 + |x|)^2}, 1 at 0).
+     */
+    public Tensor softsign() {
+        return ActivationOps.softsign(this);
+    }
+
+    /** Hard tanh on {@code [-1, 1]}; see {@link #hardTanh(double, double)}. */
+    public Tensor hardTanh() {
+        return hardTanh(-1.0, 1.0);
+    }
+
+    /**
+     * Hard tanh, {@code min(max(x, min), max)} (PyTorch's {@code hardtanh}). Shapes: same as this
+     * tensor.
+     *
+     * <p>Composite. Unlike {@link #clamp(double, double)}, the gradient is PyTorch's hardtanh
+     * rule: 1 strictly inside {@code (min, max)} and 0 at the bounds and outside (NaN keeps the
+     * cotangent, as there).
+     *
+     * @throws IllegalArgumentException if {@code min > max}
+     */
+    public Tensor hardTanh(double min, double max) {
+        checkArgument(min <= max, "hardTanh: min %s is greater than max %s", min, max);
+        return MathOps.hardTanh(this, min, max);
     }
 
     // ---------------------------------------------------------------- selection
@@ -634,6 +952,83 @@ public final class Tensor {
     }
 
     /**
+     * Mask {@code this <= other ? 1 : 0} (broadcast, never traced, NaN compares false), in the
+     * operands' dtype like every mask. Composite: {@code less + equal}.
+     */
+    public Tensor lessEqual(Tensor other) {
+        checkBinary("lessEqual", this, other);
+        return MathOps.lessEqual(this, other);
+    }
+
+    public Tensor lessEqual(double value) {
+        return lessEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Mask {@code this >= other ? 1 : 0} (broadcast, never traced, NaN compares false). Composite:
+     * {@code greater + equal}.
+     */
+    public Tensor greaterEqual(Tensor other) {
+        checkBinary("greaterEqual", this, other);
+        return MathOps.greaterEqual(this, other);
+    }
+
+    public Tensor greaterEqual(double value) {
+        return greaterEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Mask {@code this != other ? 1 : 0} (broadcast, never traced; NaN differs from everything,
+     * itself included, as in IEEE 754). Composite: {@code 1 - equal}.
+     */
+    public Tensor notEqual(Tensor other) {
+        checkBinary("notEqual", this, other);
+        return MathOps.notEqual(this, other);
+    }
+
+    public Tensor notEqual(double value) {
+        return notEqual(scalar(value, dtype));
+    }
+
+    /**
+     * Logical and of two masks, broadcast: 1 where both are non-zero, else 0 (NumPy's {@code
+     * logical_and}; NaN counts as true). Masks in jgrad are 0/1 tensors of the operands' dtype
+     * (there is no boolean dtype); any non-zero value counts as true. Never traced.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor logicalAnd(Tensor other) {
+        checkBinary("logicalAnd", this, other);
+        return MathOps.logicalAnd(this, other);
+    }
+
+    /**
+     * Logical or of two masks, broadcast: 1 where either is non-zero, else 0 (NumPy's {@code
+     * logical_or}; see {@link #logicalAnd} for masks). Never traced.
+     *
+     * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
+     */
+    public Tensor logicalOr(Tensor other) {
+        checkBinary("logicalOr", this, other);
+        return MathOps.logicalOr(this, other);
+    }
+
+    /** Logical not of a mask: 1 where this is 0, else 0 (NaN counts as true). Never traced. */
+    public Tensor logicalNot() {
+        return equal(0.0);
+    }
+
+    /** Mask of the NaN elements (all 0 for integer dtypes). Never traced. */
+    public Tensor isNaN() {
+        return MathOps.isNaN(this);
+    }
+
+    /** Mask of the finite elements, neither NaN nor infinite (all 1 for integers). Never traced. */
+    public Tensor isFinite() {
+        return MathOps.isFinite(this);
+    }
+
+    /**
      * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
      * selected branch only; the other receives exact zeros, even where its derivative is infinite.
      * The mask is cast to the branches' dtype (0 and 1 are exact in every dtype).
@@ -658,7 +1053,18 @@ public final class Tensor {
      * @throws IllegalArgumentException if the axis is out of range or empty
      */
     public Tensor argmax(int axis) {
-        return ReductionOps.argmax(this, axis);
+        return ReductionOps.argExtremum(this, axis, true);
+    }
+
+    /**
+     * The index of the smallest element along {@code axis} (the first on ties; NaN counts as the
+     * smallest, as in NumPy), as int32; never traced. Shapes: this shape without {@code axis}.
+     * All dtypes (int64 values beyond {@code 2^53} compare after rounding to float64).
+     *
+     * @throws IllegalArgumentException if the axis is out of range or empty
+     */
+    public Tensor argmin(int axis) {
+        return ReductionOps.argExtremum(this, axis, false);
     }
 
     // ---------------------------------------------------------------- reductions
@@ -728,16 +1134,205 @@ public final class Tensor {
     }
 
     /**
+     * The minimum of all elements. Ties share the gradient equally; NaN propagates.
+     *
+     * @throws IllegalArgumentException if the tensor has no elements (min has no identity)
+     */
+    public Tensor min() {
+        return min(ReductionOps.allAxes(shape), false);
+    }
+
+    /** The minimum along {@code axis}, which is removed; ties share the gradient. */
+    public Tensor min(int axis) {
+        return min(axis, false);
+    }
+
+    /** The minimum along {@code axis}; ties share the gradient equally. */
+    public Tensor min(int axis, boolean keepDims) {
+        return min(new int[] {axis}, keepDims);
+    }
+
+    /**
+     * The minimum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
+     * them with size 1. Ties share the gradient equally (PyTorch's {@code amin}); NaN propagates.
+     * All dtypes. A primitive ({@link ReduceMin}).
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0
+     */
+    public Tensor min(int[] axes, boolean keepDims) {
+        return ReductionOps.min(this, axes, keepDims);
+    }
+
+    /** The product of all elements; the product of no elements is 1. */
+    public Tensor prod() {
+        return prod(ReductionOps.allAxes(shape), false);
+    }
+
+    /** The product along {@code axis}; {@code keepDims} keeps it with size 1. */
+    public Tensor prod(int axis, boolean keepDims) {
+        return prod(new int[] {axis}, keepDims);
+    }
+
+    /**
+     * The product along {@code axes} (negative ones count from the end); the product of no
+     * elements is 1. All dtypes (an int32 product that does not fit is refused; int64 wraps). A
+     * primitive ({@link ReduceProd}) whose gradient is right with zeros in the input: with one
+     * zero, the zero's gradient is the product of the others and the rest get 0; with several,
+     * all get 0.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     * @throws ArithmeticException if an int32 product does not fit in int32
+     */
+    public Tensor prod(int[] axes, boolean keepDims) {
+        return ReductionOps.prod(this, axes, keepDims);
+    }
+
+    /** The variance of all elements, {@code mean((x - mean(x))^2)} (ddof 0). Shapes: {@code []}. */
+    public Tensor var() {
+        return var(ReductionOps.allAxes(shape), 0, false);
+    }
+
+    /**
+     * The variance along {@code axes}, {@code sum((x - mean)^2) / (n - ddof)} with {@code n} the
+     * number of elements reduced (NumPy's {@code var(axis, ddof)}; ddof 1 is the unbiased estimate,
+     * PyTorch's default). Float dtypes only.
+     *
+     * <p>Composite, two passes (mean, then centred squares), which does not cancel as {@code
+     * mean(x^2) - mean(x)^2} does. Gradient {@code 2 (x - mean) / (n - ddof)}. Where {@code ddof
+     * >= n} no degree of freedom is left and the value and gradient are NaN (NumPy gives NaN for
+     * {@code ddof == n} with zero spread and {@code +Inf} otherwise, dividing by {@code max(n -
+     * ddof, 0)}; PyTorch likewise).
+     *
+     * <pre>{@code
+     * jshell> Tensor.of(1, 2, 4).var(new int[] {0}, 1, false)
+     * $1 ==> tensor(2.3333333333333335, dtype=float64)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype, {@code ddof < 0}, or an
+     *     axis is out of range or repeated
+     */
+    public Tensor var(int[] axes, int ddof, boolean keepDims) {
+        return ReductionOps.var(this, axes, ddof, keepDims, "var");
+    }
+
+    /** The standard deviation of all elements (ddof 0). Shapes: {@code []}. */
+    public Tensor std() {
+        return std(ReductionOps.allAxes(shape), 0, false);
+    }
+
+    /**
+     * The standard deviation along {@code axes}, {@code sqrt(var(axes, ddof))}; see {@link
+     * #var(int[], int, boolean)}. Float dtypes only.
+     *
+     * <p>Composite. At zero spread (a constant slice) the value is 0 and the gradient is the
+     * subgradient 0, as PyTorch's (PR #9238) and as the norm at the zero vector, never {@code 0 /
+     * 0}; where {@code ddof >= n} both are NaN.
+     *
+     * @throws IllegalArgumentException as {@link #var(int[], int, boolean)}
+     */
+    public Tensor std(int[] axes, int ddof, boolean keepDims) {
+        return ReductionOps.std(this, axes, ddof, keepDims);
+    }
+
+    /**
+     * {@code log(sum(exp(x)))} over {@code axes}, computed as {@code m + log(sum(exp(x - m)))} with
+     * {@code m} the max over them, so it neither overflows nor underflows; {@code -Inf} over no
+     * elements. Composite; the shift goes through {@link #stopGradient()}.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor logSumExp(int[] axes, boolean keepDims) {
+        return ActivationOps.logSumExp(this, axes, keepDims);
+    }
+
+    /** The p-norm of all elements; see {@link #norm(double, int[], boolean)}. */
+    public Tensor norm(double p) {
+        return norm(p, ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * The vector p-norm along {@code axes}, {@code (sum |x|^p)^(1/p)} for {@code p >= 1}, and
+     * {@code max |x|} for {@code p = +Infinity} (PyTorch's {@code linalg.vector_norm}). Float
+     * dtypes only.
+     *
+     * <p>Composite. {@code p = 1} is {@code sum(abs(x))} (gradient {@code sign(x)}, 0 at 0); {@code
+     * p = Infinity} is {@code max(abs(x))} (ties share the gradient, as PyTorch); otherwise the
+     * elements are divided by {@code max |x|} first (through {@link #stopGradient()}), so powers
+     * neither overflow nor underflow, and at the zero vector the value is 0 and the gradient the
+     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0.
+     *
+     * @throws IllegalArgumentException if {@code p < 1} or NaN, the dtype is an integer dtype, or
+     *     an axis is out of range or repeated
+     */
+    public Tensor norm(double p, int[] axes, boolean keepDims) {
+        return ReductionOps.norm(this, p, axes, keepDims);
+    }
+
+    /** Whether any element is non-zero, as a 0/1 mask of shape {@code []}; 0 for no elements. */
+    public Tensor any() {
+        return any(ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * Mask: 1 where some element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
+     * {@code any}; 0 over no elements). In this tensor's dtype, like every mask; never traced.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor any(int[] axes, boolean keepDims) {
+        return ReductionOps.any(this, axes, keepDims);
+    }
+
+    /** Whether every element is non-zero, as a 0/1 mask of shape {@code []}; 1 for no elements. */
+    public Tensor all() {
+        return all(ReductionOps.allAxes(shape), false);
+    }
+
+    /**
+     * Mask: 1 where every element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
+     * {@code all}; 1 over no elements). In this tensor's dtype; never traced.
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
+    public Tensor all(int[] axes, boolean keepDims) {
+        return ReductionOps.all(this, axes, keepDims);
+    }
+
+    /**
+     * Running sums along {@code axis}: element {@code k} is the sum of elements {@code 0..k}
+     * (NumPy's and PyTorch's {@code cumsum}). Shapes: same as this tensor; a scalar is returned
+     * as it is (axis 0 or -1, as PyTorch). All dtypes (int32 sums that do not fit are refused).
+     * A primitive ({@link Cumsum}); its gradient is the running sum of the cotangent from the
+     * other end.
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor cumsum(int axis) {
+        return ReductionOps.scan(this, axis, false);
+    }
+
+    /**
+     * Running products along {@code axis}: element {@code k} is the product of elements {@code
+     * 0..k} (NumPy's and PyTorch's {@code cumprod}). Shapes: same as this tensor; a scalar is
+     * returned as it is. All dtypes (int32 products that do not fit are refused). A primitive
+     * ({@link Cumprod}) whose gradient is right with zeros in the input (case N14: the gradient of
+     * {@code sum(cumprod([0, 2, 3]))} is {@code [9, 0, 0]}).
+     *
+     * @throws IllegalArgumentException if the axis is out of range
+     */
+    public Tensor cumprod(int axis) {
+        return ReductionOps.scan(this, axis, true);
+    }
+
+    /**
      * One-dimensional max-pooling over the last axis, without padding: output {@code i} is {@code
      * max(x[..., i * stride : i * stride + window])}. Shapes: {@code [..., n]} -> {@code [..., (n -
      * window) / stride + 1]} (the windows that fit).
      *
-     * <p>Composite: no vjp of its own. Window offset {@code j} is the strided slice {@code
-     * x[..., j : j + (out - 1) * stride + 1 : stride]}; the {@code window} slices are stacked on a
-     * new last axis (each zero-padded into its own column by {@link Pad} and summed) and reduced
-     * with {@link #max(int, boolean)}. Each window's gradient goes to its largest element (ties
-     * share it equally, the max convention); where windows overlap ({@code stride < window}) an
-     * element's contributions from every window add up.
+     * <p>Composite: no vjp of its own; {@link #maxPool1d(MaxPoolOptions)} without padding, that is
+     * {@link #unfold} of the windows and a max over each. Each window's gradient goes to its
+     * largest element (ties share it equally, the max convention); where windows overlap ({@code
+     * stride < window}) an element's contributions from every window add up.
      *
      * @throws IllegalArgumentException if this tensor is a scalar, {@code window < 1}, {@code
      *     stride < 1} or {@code window > n}, naming the values and the shape
@@ -758,7 +1353,7 @@ public final class Tensor {
      * {@code +Inf}; the norm of no elements is 0.
      */
     public Tensor norm() {
-        return ReductionOps.norm(this);
+        return ReductionOps.norm(this, 2, ReductionOps.allAxes(shape), false);
     }
 
     /**
@@ -767,7 +1362,7 @@ public final class Tensor {
      * through {@link #stopGradient()} (the result does not depend on it).
      */
     public Tensor logSumExp(int axis, boolean keepDims) {
-        return ActivationOps.logSumExp(this, axis, keepDims);
+        return ActivationOps.logSumExp(this, new int[] {axis}, keepDims);
     }
 
     /**
@@ -1205,6 +1800,352 @@ public final class Tensor {
         return LinalgOps.matmul(this, other);
     }
 
+    /**
+     * The dot product of two vectors, {@code sum_i a[i] * b[i]} (PyTorch's {@code torch.dot}).
+     * Shapes: {@code [n] x [n] -> []}. Composite: one {@link MatMul}.
+     *
+     * @throws IllegalArgumentException unless both are vectors of one length and one dtype
+     */
+    public Tensor dot(Tensor other) {
+        checkSameDtype("dot", this, other);
+        return LinalgOps.dot(this, other);
+    }
+
+    /**
+     * The outer product of two vectors, {@code y[i, j] = a[i] * b[j]} ({@code torch.outer}).
+     * Shapes: {@code [m] x [n] -> [m, n]}. Composite: a broadcast {@link #mul}.
+     *
+     * @throws IllegalArgumentException unless both are vectors of one dtype
+     */
+    public Tensor outer(Tensor other) {
+        checkSameDtype("outer", this, other);
+        return LinalgOps.outer(this, other);
+    }
+
+    /**
+     * Einstein summation over the operands' labelled axes, as NumPy's and PyTorch's {@code
+     * einsum}: {@code "bij,bjk->bik"} (batched matrix product), {@code "ij->ji"} (transpose),
+     * {@code "i,i->"} (dot), {@code "ij,j->i"}, {@code "bi,bi->b"}, {@code "ii->"} (trace), {@code
+     * "ii->i"} (diagonal), {@code "ij->"} (sum), and any other spec of letters with one optional
+     * {@code "..."} per term for broadcast leading axes. Labels that appear in the inputs but not
+     * in the output are summed; without {@code "->"} the output is the ellipsis, then the letters
+     * used once, in character order. Axes of size 1 broadcast against their label's size.
+     * Shapes: each operand has one axis per label ({@code "..."} covers the rest); the output has
+     * one per output label. Accepts float32 and float64.
+     *
+     * <p>Composite: no vjp of its own. A repeated label within an operand takes a diagonal (a
+     * reshape and a strided {@link Slice}); each pair of operands, left to right, is one batched
+     * {@link MatMul} when they share a summed label (reading an operand transposed in place where
+     * its axes already come in that order), else a broadcast {@link #mul}; labels are summed as
+     * soon as no later operand needs them.
+     *
+     * <pre>{@code
+     * jshell> Tensor.einsum("ij,j->i", Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.of(1, 1))
+     * $1 ==> tensor([3., 7.], dtype=float64)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the spec and the shapes if the spec is malformed
+     *     (a character other than a letter, a stray {@code '.'}, two arrows, a repeated or
+     *     unknown output label), names a different number of operands, has the wrong number of
+     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ
+     */
+    public static Tensor einsum(String spec, Tensor... operands) {
+        return Einsum.einsum(spec, Arrays.asList(operands));
+    }
+
+    /**
+     * The sum of the main diagonal of a matrix, {@code sum_i x[i, i]} ({@code torch.trace}; the
+     * matrix need not be square). Shapes: {@code [m, n] -> []}. Composite: {@link #diag(int)} and
+     * a sum.
+     *
+     * @throws IllegalArgumentException if this tensor is not a matrix
+     */
+    public Tensor trace() {
+        return LinalgOps.trace(this);
+    }
+
+    /** {@link #diag(int)} of the main diagonal. */
+    public Tensor diag() {
+        return LinalgOps.diag(this, 0);
+    }
+
+    /**
+     * As {@code torch.diag}: for a vector, the square matrix with the vector on diagonal {@code
+     * offset} and zeros elsewhere ({@code [n] -> [n + |offset|, n + |offset|]}); for a matrix,
+     * the vector of its diagonal {@code offset}, {@code y[i] = x[i, i + offset]} for {@code
+     * offset >= 0} and {@code x[i - offset, i]} below the main diagonal ({@code [m, n] -> [count]},
+     * empty when the diagonal lies outside). Positive offsets are above the main diagonal.
+     *
+     * <p>Composite: the matrix is flattened and read with a strided {@link Slice}; the vector is
+     * spread with interior {@link Pad}ding. The two are each other's vjp.
+     *
+     * @throws IllegalArgumentException if this tensor is neither a vector nor a matrix
+     */
+    public Tensor diag(int offset) {
+        return LinalgOps.diag(this, offset);
+    }
+
+    // ---------------------------------------------------------------- network operations
+
+    /**
+     * Extracts sliding windows into columns, as {@code torch.nn.functional.unfold} (im2col):
+     * {@code y[n, (ch * kh + i) * kw + j, r * gridWidth + c] = x[n, ch, r * stride - padding + i *
+     * dilation, c * stride - padding + j * dilation]} per axis, 0 on padding. Shapes: {@code x
+     * [batch, channels, height, width] -> [batch, channels * kernelHeight * kernelWidth,
+     * gridHeight * gridWidth]} with {@code grid = floor((in + 2 * padding - dilation * (kernel -
+     * 1) - 1) / stride) + 1} per axis; float32 or float64.
+     *
+     * <p>A primitive ({@link Unfold}); its vjp is {@link #fold}.
+     *
+     * @param options stride, padding and dilation (groups must be 1)
+     * @throws IllegalArgumentException if this is not of rank 4, the kernel is smaller than 1 x 1,
+     *     {@code groups} is not 1, or the kernel's reach exceeds the padded input
+     */
+    public Tensor unfold(int kernelHeight, int kernelWidth, ConvOptions options) {
+        return ConvolutionOps.unfold(this, kernelHeight, kernelWidth, options);
+    }
+
+    /**
+     * Adds columns of sliding windows back onto {@code [height, width]} planes, as {@code
+     * torch.nn.functional.fold} (col2im): the transpose of {@link #unfold}, so overlapping
+     * windows add up and entries on padding are dropped. Shapes: {@code [batch, channels *
+     * kernelHeight * kernelWidth, gridHeight * gridWidth] -> [batch, channels, height, width]};
+     * float32 or float64.
+     *
+     * <p>A primitive ({@link Fold}); its vjp is {@link #unfold}.
+     *
+     * @throws IllegalArgumentException if this is not of rank 3, or its axes do not hold a whole
+     *     number of channels of the kernel's taps and the grid's windows, naming the shapes
+     */
+    public Tensor fold(int height, int width, int kernelHeight, int kernelWidth,
+            ConvOptions options) {
+        return ConvolutionOps.fold(this, height, width, kernelHeight, kernelWidth, options);
+    }
+
+    /**
+     * Two-dimensional convolution (cross-correlation, as {@code torch.nn.functional.conv2d}):
+     * {@code y[n, o, r, c] = bias[o] + sum_{ch, i, j} x[n, g * C/G + ch, r * sh - ph + i * dh, c
+     * * sw - pw + j * dw] * weight[o, ch, i, j]} with {@code g = o / (O/G)} the output channel's
+     * group, zero padding. Shapes: {@code this [batch, C, height, width]}, {@code weight [O, C/G,
+     * kh, kw]} -> {@code [batch, O, oh, ow]} with {@code oh = floor((height + 2 ph - dh (kh - 1) -
+     * 1) / sh) + 1} (likewise {@code ow}); float32 or float64, all one dtype.
+     *
+     * <p>Composite: {@link #unfold} of the input, one batched {@link MatMul} with the weight seen
+     * as a matrix (per group), reshapes, and the bias added; so the gradients are those of the
+     * product and unfold (whose vjp, {@link #fold}, adds the contributions of overlapping
+     * windows), and the speed is that of the matrix product.
+     *
+     * @throws IllegalArgumentException if the ranks are not 4, the groups do not divide the
+     *     channels, the weight's in-channels times groups differ from the input's channels, the
+     *     kernel's reach exceeds the padded input, an option has more values than spatial axes,
+     *     or the dtypes differ, naming the operation and the shapes
+     */
+    public Tensor conv2d(Tensor weight, ConvOptions options) {
+        return ConvolutionOps.conv2d(this, weight, null, options);
+    }
+
+    /**
+     * {@link #conv2d(Tensor, ConvOptions)} plus {@code bias [O]}, added to every position of
+     * output channel {@code o}.
+     *
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, ConvOptions)}, or if the bias is
+     *     not {@code [O]}
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, ConvOptions options) {
+        return ConvolutionOps.conv2d(this, weight, checkNotNull(bias, "conv2d: bias"), options);
+    }
+
+    /**
+     * One-dimensional convolution, as {@code torch.nn.functional.conv1d}: {@link #conv2d} on
+     * planes of height 1. Shapes: {@code this [batch, C, length]}, {@code weight [O, C/G, k]} ->
+     * {@code [batch, O, floor((length + 2 p - d (k - 1) - 1) / s) + 1]}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, ConvOptions)} (ranks 3)
+     */
+    public Tensor conv1d(Tensor weight, ConvOptions options) {
+        return ConvolutionOps.conv1d(this, weight, null, options);
+    }
+
+    /** {@link #conv1d(Tensor, ConvOptions)} plus {@code bias [O]}. */
+    public Tensor conv1d(Tensor weight, Tensor bias, ConvOptions options) {
+        return ConvolutionOps.conv1d(this, weight, checkNotNull(bias, "conv1d: bias"), options);
+    }
+
+    /**
+     * Transposed two-dimensional convolution, as {@code torch.nn.functional.conv_transpose2d}:
+     * the vjp of {@link #conv2d} with respect to its input, {@code y[n, g * O/G + o, r * sh - ph +
+     * i * dh, c * sw - pw + j * dw] += x[n, g * C/G + ch, r, c] * weight[g * C/G + ch, o, i, j]}
+     * (cells beyond the output dropped). Shapes: {@code this [batch, C, height, width]}, {@code
+     * weight [C, O/G, kh, kw]} -> {@code [batch, O, (height - 1) sh - 2 ph + dh (kh - 1) + oph +
+     * 1, ...]} with {@code oph} the output padding; float32 or float64.
+     *
+     * <p>Composite: one batched {@link MatMul} reading the weight transposed in place gives the
+     * columns {@code [batch, O * kh * kw, height * width]}, which {@link #fold} adds onto the
+     * output.
+     *
+     * @throws IllegalArgumentException if the ranks are not 4, the weight's first axis is not the
+     *     input's channels, the groups do not divide them, an output padding is not smaller than
+     *     its stride or its dilation, the output would be empty, or the dtypes differ
+     */
+    public Tensor convTranspose2d(Tensor weight, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose2d(this, weight, null, options);
+    }
+
+    /** {@link #convTranspose2d(Tensor, ConvTransposeOptions)} plus {@code bias [O]}. */
+    public Tensor convTranspose2d(Tensor weight, Tensor bias, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose2d(this, weight,
+                checkNotNull(bias, "convTranspose2d: bias"), options);
+    }
+
+    /**
+     * Transposed one-dimensional convolution ({@code torch.nn.functional.conv_transpose1d}), the
+     * vjp of {@link #conv1d} with respect to its input. Shapes: {@code this [batch, C, length]},
+     * {@code weight [C, O/G, k]} -> {@code [batch, O, (length - 1) s - 2 p + d (k - 1) + op + 1]}.
+     *
+     * @throws IllegalArgumentException as {@link #convTranspose2d(Tensor, ConvTransposeOptions)}
+     *     (ranks 3)
+     */
+    public Tensor convTranspose1d(Tensor weight, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose1d(this, weight, null, options);
+    }
+
+    /** {@link #convTranspose1d(Tensor, ConvTransposeOptions)} plus {@code bias [O]}. */
+    public Tensor convTranspose1d(Tensor weight, Tensor bias, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose1d(this, weight,
+                checkNotNull(bias, "convTranspose1d: bias"), options);
+    }
+
+    /**
+     * Two-dimensional max pooling over the last two axes, as {@code
+     * torch.nn.functional.max_pool2d}: each output cell is the maximum of its window, padding
+     * being {@code -Inf} (it never wins). Shapes: {@code [..., height, width] -> [..., oh, ow]}
+     * (the leading axes, usually batch and channels, are kept) with {@code oh = floor((height + 2
+     * p - d (k - 1) - 1) / s) + 1}, or {@code ceil} in ceil mode, where a last window that would
+     * start beyond the input and its left padding is dropped; float32 or float64.
+     *
+     * <p>Composite: {@link #unfold}, a constant that makes the padding {@code -Inf} (added, so
+     * anomaly mode does not report it), and a max over each window's taps. Each window's
+     * gradient goes to its largest element; tied elements share it equally (jgrad's max
+     * convention; PyTorch gives it all to the first), and where windows overlap an element's
+     * contributions add up. A window whose real cells are all {@code -Inf} ties with its padding:
+     * its value is {@code -Inf} and the padding's share of its gradient is dropped.
+     *
+     * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
+     *     an option has more values than spatial axes, or the input is too small for one window
+     */
+    public Tensor maxPool2d(MaxPoolOptions options) {
+        return NetworkOps.maxPool("maxPool2d", this, options, 2);
+    }
+
+    /** {@link #maxPool2d(MaxPoolOptions)} with a {@code kernel x kernel} window and stride. */
+    public Tensor maxPool2d(int kernel) {
+        return maxPool2d(MaxPoolOptions.of(kernel));
+    }
+
+    /**
+     * One-dimensional max pooling over the last axis with padding, dilation and ceil mode, as
+     * {@code torch.nn.functional.max_pool1d}. Shapes: {@code [..., length] -> [..., out]}; see
+     * {@link #maxPool2d(MaxPoolOptions)} for the size rule, ties and overlaps. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #maxPool2d(MaxPoolOptions)} (rank below 1)
+     */
+    public Tensor maxPool1d(MaxPoolOptions options) {
+        return NetworkOps.maxPool("maxPool1d", this, options, 1);
+    }
+
+    /**
+     * Two-dimensional average pooling over the last two axes, as {@code
+     * torch.nn.functional.avg_pool2d}: each output cell is the sum of its window (zero padding)
+     * divided by the window's divisor (see {@link AvgPoolOptions}: the cells inside the padded
+     * input, or inside the input without {@code countIncludePad}, or the override). Shapes:
+     * {@code [..., height, width] -> [..., oh, ow]} by the size rule of {@link
+     * #maxPool2d(MaxPoolOptions)} (no dilation); float32 or float64.
+     *
+     * <p>Composite: {@link #unfold}, a sum over each window's taps and a division by a constant
+     * tensor of divisors, the same in the forward and the backward pass (case N02).
+     *
+     * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
+     *     an option has more values than spatial axes, or the input is too small for one window
+     */
+    public Tensor avgPool2d(AvgPoolOptions options) {
+        return NetworkOps.avgPool("avgPool2d", this, options, 2);
+    }
+
+    /** {@link #avgPool2d(AvgPoolOptions)} with a {@code kernel x kernel} window and stride. */
+    public Tensor avgPool2d(int kernel) {
+        return avgPool2d(AvgPoolOptions.of(kernel));
+    }
+
+    /**
+     * One-dimensional average pooling over the last axis ({@code
+     * torch.nn.functional.avg_pool1d}). Shapes: {@code [..., length] -> [..., out]}; see {@link
+     * #avgPool2d(AvgPoolOptions)}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #avgPool2d(AvgPoolOptions)} (rank below 1)
+     */
+    public Tensor avgPool1d(AvgPoolOptions options) {
+        return NetworkOps.avgPool("avgPool1d", this, options, 1);
+    }
+
+    /**
+     * Adaptive average pooling of the last two axes to {@code [outHeight, outWidth]}, as {@code
+     * torch.nn.functional.adaptive_avg_pool2d}: output cell {@code i} of an axis of length {@code
+     * in} averages the input cells from {@code floor(i * in / out)} up to (excluding) {@code
+     * ceil((i + 1) * in / out)}. Shapes: {@code [..., height, width] -> [..., outHeight,
+     * outWidth]}; float32 or float64.
+     *
+     * <p>Composite: separable, {@code A_h . x . A_w^T} with constant averaging matrices, two
+     * batched {@link MatMul}s.
+     *
+     * @throws IllegalArgumentException if the rank is below 2, an output size is below 1 or an
+     *     input axis is empty
+     */
+    public Tensor adaptiveAvgPool2d(int outHeight, int outWidth) {
+        return NetworkOps.adaptiveAvgPool("adaptiveAvgPool2d", this, outHeight, outWidth);
+    }
+
+    /**
+     * Adaptive average pooling of the last axis to {@code out} cells ({@code
+     * adaptive_avg_pool1d}); see {@link #adaptiveAvgPool2d}. Shapes: {@code [..., length] ->
+     * [..., out]}. Composite.
+     *
+     * @throws IllegalArgumentException if this is a scalar, {@code out < 1} or the axis is empty
+     */
+    public Tensor adaptiveAvgPool1d(int out) {
+        return NetworkOps.adaptiveAvgPool("adaptiveAvgPool1d", this, out);
+    }
+
+    /**
+     * Inverted dropout (Srivastava et al., 2014, as {@code torch.nn.functional.dropout}): in
+     * training, each element is kept with probability {@code 1 - p} and scaled by {@code 1 / (1 -
+     * p)}, so the expected value is unchanged, and dropped (set to 0) otherwise; in evaluation
+     * ({@code training = false}) and for {@code p = 0} it returns this tensor. Shapes: same as
+     * this; float32 or float64. The keep decisions are {@link #bernoulli} draws of {@code 1 - p}
+     * from {@code rng}, one per element in row-major order.
+     *
+     * <p>Composite: {@code where(keep, x / (1 - p), 0)}. Dropped elements are exactly 0 with
+     * gradient exactly 0, even where {@code x} is infinite or NaN (PyTorch multiplies by the mask
+     * and gives NaN there); {@code p = 1} gives zeros and zero gradients, never NaN (case N05).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+     */
+    public Tensor dropout(double p, boolean training, RandomGenerator rng) {
+        return NetworkOps.dropout(this, p, training, rng);
+    }
+
+    /**
+     * Inverted dropout in training with the keep decisions given: {@code where(keepMask, x / (1 -
+     * p), 0)}, and zeros for {@code p = 1}; see {@link #dropout(double, boolean,
+     * RandomGenerator)}. The mask may broadcast (e.g. {@code [batch, channels, 1, 1]} drops whole
+     * channels). Shapes: {@code keepMask} broadcasts to this shape; the result has this shape.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}, the mask broadcasts to this
+     *     shape and holds only 0 and 1
+     */
+    public Tensor dropout(double p, Tensor keepMask) {
+        return NetworkOps.dropout(this, p, keepMask);
+    }
+
     // ---------------------------------------------------------------- indexing
     //
     // Index tensors are int32 or int64. An index into an axis of size n lies in [-n, n); negative
@@ -1400,7 +2341,7 @@ public final class Tensor {
         Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
-                    + " has more than 2^31 - 1 elements");
+                    + " has more than 2^31 - 9 elements (a Java array's limit)");
         }
         Tensor value = primitive.forward(inputList);
         if (!value.shape.equals(expected) || value.dtype != dtype) {
@@ -1412,7 +2353,9 @@ public final class Tensor {
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
-        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+        boolean strong = StrongZeros.propagates(primitive, inputs);
+        return node == null && !strong ? value
+                : new Tensor(value.shape, value.dtype, value.storage, node, strong);
     }
 
     /**
@@ -1431,6 +2374,11 @@ public final class Tensor {
             throw new NullPointerException(op.name() + ": forward returned null");
         }
         value = value.stopGradient();
+        if (traced && !value.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(op.name() + ": forward returned a tensor of dtype "
+                    + value.dtype + " for inputs being differentiated; integer results are not"
+                    + " differentiable");
+        }
         if (Anomaly.checksOperations()) {
             Anomaly.check(op.name(), inputs, value);
         }
@@ -1479,6 +2427,16 @@ public final class Tensor {
 
     Node node() {
         return node;
+    }
+
+    /** Whether this cotangent's exact zeros are strong; see {@link StrongZeros}. */
+    boolean strongZeros() {
+        return strongZeros;
+    }
+
+    /** The same values and graph, with strong zeros; see {@link StrongZeros}. */
+    Tensor withStrongZeros() {
+        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true);
     }
 
     /**

@@ -27,11 +27,14 @@ class PrimitiveCoverageTest {
     static final List<Class<?>> FIRST_ORDER = List.of(
             ElementwiseGradientTest.class, BinaryGradientTest.class, ReductionGradientTest.class,
             MovementGradientTest.class, LinearAlgebraGradientTest.class, CustomOpTest.class,
-            MovementOpsGradientTest.class, IndexingGradientTest.class);
+            MovementOpsGradientTest.class, IndexingGradientTest.class,
+            MathGradientTest.class, ReductionOpsGradientTest.class,
+            NetworkGradientTest.class, LinalgOpsGradientTest.class);
 
     static final List<Class<?>> SECOND_ORDER =
             List.of(SecondOrderGradientTest.class, CustomOpTest.class,
-                    MovementIndexingSecondOrderTest.class);
+                    MovementIndexingSecondOrderTest.class, MathSecondOrderGradientTest.class,
+                    NetworkSecondOrderGradientTest.class);
 
     @Test
     void everyDifferentiablePrimitiveHasAGradientProperty() {

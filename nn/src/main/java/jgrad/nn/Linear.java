@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.random.RandomGenerator;
 import jgrad.core.Params;
+import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.nn.init.Init;
 
@@ -59,6 +60,21 @@ public record Linear(Tensor weight, Tensor bias) implements Layer {
         checkArgument(in > 0 && out > 0,
                 "linear: in and out must be positive, got in=%s, out=%s", in, out);
         return new Linear(init.weight(in, out, rng), Tensor.zeros(out));
+    }
+
+    /**
+     * PyTorch's default {@code nn.Linear(in, out)}: weight and bias drawn from {@code U(-1 /
+     * sqrt(in), 1 / sqrt(in))} (the weight by {@code kaiming_uniform_(a = sqrt(5))}, whose bound
+     * is that), weight first; float64.
+     *
+     * @throws IllegalArgumentException if {@code in} or {@code out} is not positive
+     */
+    public static Linear init(RandomGenerator rng, int in, int out) {
+        checkNotNull(rng, "linear: rng is null");
+        checkArgument(in > 0 && out > 0,
+                "linear: in and out must be positive, got in=%s, out=%s", in, out);
+        Tensor[] weightAndBias = FanInUniform.weightAndBias(Shape.of(out, in), rng);
+        return new Linear(weightAndBias[0], weightAndBias[1]);
     }
 
     /** The number of input features, {@code in}. */

@@ -60,6 +60,51 @@ public final class DoubleKernels {
                     out[i] = v < 0 ? 0.0 : v;
                 }
                 break;
+            case SIN:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.sin(x[i]);
+                }
+                break;
+            case COS:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.cos(x[i]);
+                }
+                break;
+            case EXPM1:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.expm1(x[i]);
+                }
+                break;
+            case ERF:
+                for (int i = 0; i < n; i++) {
+                    out[i] = ErrorFunction.erf(x[i]);
+                }
+                break;
+            case ERFC:
+                for (int i = 0; i < n; i++) {
+                    out[i] = ErrorFunction.erfc(x[i]);
+                }
+                break;
+            case ASIN:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.asin(x[i]);
+                }
+                break;
+            case ACOS:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.acos(x[i]);
+                }
+                break;
+            case SINH:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.sinh(x[i]);
+                }
+                break;
+            case COSH:
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.cosh(x[i]);
+                }
+                break;
             default:
                 for (int i = 0; i < n; i++) {
                     out[i] = op.apply(x[i]);
@@ -117,6 +162,16 @@ public final class DoubleKernels {
                     out[oi + i] = a[ai + i] == b[bi + i] ? 1.0 : 0.0;
                 }
                 break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.max(a[ai + i], b[bi + i]);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.min(a[ai + i], b[bi + i]);
+                }
+                break;
             default:
                 for (int i = 0; i < n; i++) {
                     out[oi + i] = op.apply(a[ai + i], b[bi + i]);
@@ -158,6 +213,16 @@ public final class DoubleKernels {
                     out[oi + i] = a[ai + i] == b ? 1.0 : 0.0;
                 }
                 break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.max(a[ai + i], b);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.min(a[ai + i], b);
+                }
+                break;
             default:
                 for (int i = 0; i < n; i++) {
                     out[oi + i] = op.apply(a[ai + i], b);
@@ -197,6 +262,16 @@ public final class DoubleKernels {
             case EQUAL:
                 for (int i = 0; i < n; i++) {
                     out[oi + i] = a == b[bi + i] ? 1.0 : 0.0;
+                }
+                break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.max(a, b[bi + i]);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.min(a, b[bi + i]);
                 }
                 break;
             default:
@@ -260,6 +335,133 @@ public final class DoubleKernels {
                     double v = x[source + i];
                     if (v > out[target + i] || v != v) {
                         out[target + i] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The minimum of {@code [outer, reduced, inner]} over the middle axis; NaN wins, as in NumPy.
+     * The reduced axis must not be empty.
+     */
+    public static double[] min(double[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int reduced = plan.reduced();
+        int inner = plan.inner();
+        double[] out = new double[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                int base = o * reduced;
+                double acc = x[base];
+                for (int k = 1; k < reduced; k++) {
+                    double v = x[base + k];
+                    if (v < acc || v != v) {
+                        acc = v;
+                    }
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
+        for (int o = 0; o < outer; o++) {
+            int target = o * inner;
+            System.arraycopy(x, o * reduced * inner, out, target, inner);
+            for (int k = 1; k < reduced; k++) {
+                int source = (o * reduced + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    double v = x[source + i];
+                    if (v < out[target + i] || v != v) {
+                        out[target + i] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The product of {@code [outer, reduced, inner]} over the middle axis, in order; the product
+     * of no elements is 1.
+     */
+    public static double[] prod(double[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int reduced = plan.reduced();
+        int inner = plan.inner();
+        double[] out = new double[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                double acc = 1.0;
+                int base = o * reduced;
+                for (int k = 0; k < reduced; k++) {
+                    acc *= x[base + k];
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
+        java.util.Arrays.fill(out, 1.0);
+        for (int o = 0; o < outer; o++) {
+            int target = o * inner;
+            for (int k = 0; k < reduced; k++) {
+                int source = (o * reduced + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[target + i] *= x[source + i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The running sums of {@code [outer, n, inner]} along the middle axis ({@code plan.reduced()}
+     * is {@code n}): {@code out[o, k, i] = x[o, 0, i] + ... + x[o, k, i]}, or {@code x[o, k, i] +
+     * ... + x[o, n - 1, i]} when {@code reverse}.
+     */
+    public static double[] cumsum(double[] x, ReducePlan plan, boolean reverse) {
+        return scan(x, plan, reverse, false);
+    }
+
+    /** The running products, as {@link #cumsum} with {@code *} for {@code +}. */
+    public static double[] cumprod(double[] x, ReducePlan plan, boolean reverse) {
+        return scan(x, plan, reverse, true);
+    }
+
+    private static double[] scan(double[] x, ReducePlan plan, boolean reverse, boolean product) {
+        int outer = plan.outer();
+        int n = plan.reduced();
+        int inner = plan.inner();
+        double[] out = new double[x.length];
+        if (inner == 1 && n > 0) {
+            for (int o = 0; o < outer; o++) {
+                int first = o * n + (reverse ? n - 1 : 0);
+                int direction = reverse ? -1 : 1;
+                double acc = x[first];
+                out[first] = acc;
+                for (int step = 1, i = first + direction; step < n; step++, i += direction) {
+                    acc = product ? acc * x[i] : acc + x[i];
+                    out[i] = acc;
+                }
+            }
+            return out;
+        }
+        for (int o = 0; o < outer; o++) {
+            for (int step = 0; step < n; step++) {
+                int k = reverse ? n - 1 - step : step;
+                int row = (o * n + k) * inner;
+                if (step == 0) {
+                    System.arraycopy(x, row, out, row, inner);
+                    continue;
+                }
+                int previous = row + (reverse ? inner : -inner);
+                if (product) {
+                    for (int i = 0; i < inner; i++) {
+                        out[row + i] = out[previous + i] * x[row + i];
+                    }
+                } else {
+                    for (int i = 0; i < inner; i++) {
+                        out[row + i] = out[previous + i] + x[row + i];
                     }
                 }
             }

@@ -62,6 +62,51 @@ public final class FloatKernels {
                     out[i] = v < 0 ? 0f : v;
                 }
                 break;
+            case SIN:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.sin(x[i]);
+                }
+                break;
+            case COS:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.cos(x[i]);
+                }
+                break;
+            case EXPM1:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.expm1(x[i]);
+                }
+                break;
+            case ERF:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) ErrorFunction.erf(x[i]);
+                }
+                break;
+            case ERFC:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) ErrorFunction.erfc(x[i]);
+                }
+                break;
+            case ASIN:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.asin(x[i]);
+                }
+                break;
+            case ACOS:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.acos(x[i]);
+                }
+                break;
+            case SINH:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.sinh(x[i]);
+                }
+                break;
+            case COSH:
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) Math.cosh(x[i]);
+                }
+                break;
             default:
                 for (int i = 0; i < n; i++) {
                     out[i] = (float) op.apply(x[i]);
@@ -119,6 +164,16 @@ public final class FloatKernels {
                     out[oi + i] = a[ai + i] == b[bi + i] ? 1f : 0f;
                 }
                 break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.max(a[ai + i], b[bi + i]);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.min(a[ai + i], b[bi + i]);
+                }
+                break;
             default:
                 for (int i = 0; i < n; i++) {
                     out[oi + i] = (float) op.apply(a[ai + i], b[bi + i]);
@@ -160,6 +215,16 @@ public final class FloatKernels {
                     out[oi + i] = a[ai + i] == b ? 1f : 0f;
                 }
                 break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.max(a[ai + i], b);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.min(a[ai + i], b);
+                }
+                break;
             default:
                 for (int i = 0; i < n; i++) {
                     out[oi + i] = (float) op.apply(a[ai + i], b);
@@ -199,6 +264,16 @@ public final class FloatKernels {
             case EQUAL:
                 for (int i = 0; i < n; i++) {
                     out[oi + i] = a == b[bi + i] ? 1f : 0f;
+                }
+                break;
+            case MAXIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.max(a, b[bi + i]);
+                }
+                break;
+            case MINIMUM:
+                for (int i = 0; i < n; i++) {
+                    out[oi + i] = Math.min(a, b[bi + i]);
                 }
                 break;
             default:
@@ -270,6 +345,139 @@ public final class FloatKernels {
                     float v = x[source + i];
                     if (v > out[target + i] || v != v) {
                         out[target + i] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The minimum of {@code [outer, reduced, inner]} over the middle axis; NaN wins, as in NumPy.
+     * The reduced axis must not be empty.
+     */
+    public static float[] min(float[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int reduced = plan.reduced();
+        int inner = plan.inner();
+        float[] out = new float[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                int base = o * reduced;
+                float acc = x[base];
+                for (int k = 1; k < reduced; k++) {
+                    float v = x[base + k];
+                    if (v < acc || v != v) {
+                        acc = v;
+                    }
+                }
+                out[o] = acc;
+            }
+            return out;
+        }
+        for (int o = 0; o < outer; o++) {
+            int target = o * inner;
+            System.arraycopy(x, o * reduced * inner, out, target, inner);
+            for (int k = 1; k < reduced; k++) {
+                int source = (o * reduced + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    float v = x[source + i];
+                    if (v < out[target + i] || v != v) {
+                        out[target + i] = v;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The product of {@code [outer, reduced, inner]} over the middle axis, accumulated in float64
+     * and rounded once; the product of no elements is 1.
+     */
+    public static float[] prod(float[] x, ReducePlan plan) {
+        int outer = plan.outer();
+        int reduced = plan.reduced();
+        int inner = plan.inner();
+        float[] out = new float[plan.outputSize()];
+        if (inner == 1) {
+            for (int o = 0; o < outer; o++) {
+                double product = 1.0;
+                int base = o * reduced;
+                for (int k = 0; k < reduced; k++) {
+                    product *= x[base + k];
+                }
+                out[o] = (float) product;
+            }
+            return out;
+        }
+        double[] acc = new double[inner];
+        for (int o = 0; o < outer; o++) {
+            java.util.Arrays.fill(acc, 1.0);
+            for (int k = 0; k < reduced; k++) {
+                int source = (o * reduced + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    acc[i] *= x[source + i];
+                }
+            }
+            int target = o * inner;
+            for (int i = 0; i < inner; i++) {
+                out[target + i] = (float) acc[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The running sums of {@code [outer, n, inner]} along the middle axis ({@code plan.reduced()}
+     * is {@code n}), as {@link DoubleKernels#cumsum}; accumulated in float64, each output rounded
+     * once.
+     */
+    public static float[] cumsum(float[] x, ReducePlan plan, boolean reverse) {
+        return scan(x, plan, reverse, false);
+    }
+
+    /** The running products, as {@link #cumsum} with {@code *} for {@code +}. */
+    public static float[] cumprod(float[] x, ReducePlan plan, boolean reverse) {
+        return scan(x, plan, reverse, true);
+    }
+
+    private static float[] scan(float[] x, ReducePlan plan, boolean reverse, boolean product) {
+        int outer = plan.outer();
+        int n = plan.reduced();
+        int inner = plan.inner();
+        float[] out = new float[x.length];
+        if (inner == 1 && n > 0) {
+            for (int o = 0; o < outer; o++) {
+                int first = o * n + (reverse ? n - 1 : 0);
+                int direction = reverse ? -1 : 1;
+                double running = x[first];
+                out[first] = x[first];
+                for (int step = 1, i = first + direction; step < n; step++, i += direction) {
+                    running = product ? running * x[i] : running + x[i];
+                    out[i] = (float) running;
+                }
+            }
+            return out;
+        }
+        double[] acc = new double[inner];
+        for (int o = 0; o < outer; o++) {
+            for (int step = 0; step < n; step++) {
+                int row = (o * n + (reverse ? n - 1 - step : step)) * inner;
+                if (step == 0) {
+                    for (int i = 0; i < inner; i++) {
+                        acc[i] = x[row + i];
+                    }
+                    System.arraycopy(x, row, out, row, inner);
+                } else if (product) {
+                    for (int i = 0; i < inner; i++) {
+                        acc[i] *= x[row + i];
+                        out[row + i] = (float) acc[i];
+                    }
+                } else {
+                    for (int i = 0; i < inner; i++) {
+                        acc[i] += x[row + i];
+                        out[row + i] = (float) acc[i];
                     }
                 }
             }

@@ -22,7 +22,25 @@ public enum UnaryOp {
     /** {@code 1 / (1 + e^-x)}, evaluated as {@code e^x / (1 + e^x)} for negative x. */
     SIGMOID,
     /** {@code x < 0 ? 0 : x}: NaN stays NaN. */
-    RELU;
+    RELU,
+    /** {@code sin x} (radians), {@link Math#sin}. */
+    SIN,
+    /** {@code cos x} (radians), {@link Math#cos}. */
+    COS,
+    /** {@code e^x - 1}, accurate for small {@code |x|} ({@link Math#expm1}). */
+    EXPM1,
+    /** The error function, {@link ErrorFunction#erf}. */
+    ERF,
+    /** The complementary error function {@code 1 - erf(x)}, {@link ErrorFunction#erfc}. */
+    ERFC,
+    /** {@code asin x} in radians, {@link Math#asin}. */
+    ASIN,
+    /** {@code acos x} in radians, {@link Math#acos}. */
+    ACOS,
+    /** {@code sinh x}, {@link Math#sinh}. */
+    SINH,
+    /** {@code cosh x}, {@link Math#cosh}. */
+    COSH;
 
     /** The scalar reference, in float64. */
     public double apply(double x) {
@@ -36,6 +54,15 @@ public enum UnaryOp {
             case TANH: return Math.tanh(x);
             case SIGMOID: return sigmoid(x);
             case RELU: return x < 0 ? 0.0 : x;
+            case SIN: return Math.sin(x);
+            case COS: return Math.cos(x);
+            case EXPM1: return Math.expm1(x);
+            case ERF: return ErrorFunction.erf(x);
+            case ERFC: return ErrorFunction.erfc(x);
+            case ASIN: return Math.asin(x);
+            case ACOS: return Math.acos(x);
+            case SINH: return Math.sinh(x);
+            case COSH: return Math.cosh(x);
             default: throw new AssertionError(this);
         }
     }
