@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * atomically (a temporary file in the same folder, then a move), their folder is created when
  * missing, and each call returns the {@link Figure} it wrote, which prints as
  * {@code figure: FILE (WIDTH x HEIGHT px)}.
+ *
+ * <p>Values a notebook gives (a series, a path, a data set's features, a model's output) must be
+ * finite: a NaN or an infinite value is refused with an {@link IllegalArgumentException} naming
+ * the plot, the series, the index and the value, as are empty series and x and y of different
+ * lengths. Two kinds of values leave gaps instead, noted in the panel's title: samples of a
+ * function that the plot takes itself ({@link #curveWithPath}, {@link #functionAndDerivative},
+ * {@link #contourChart}), where a function may be undefined somewhere, and the losses and
+ * accuracies of a {@link History}, where a run that diverged is what one wants to see.
+ * {@link #save} checks every series of every chart, including those a notebook added itself.
  *
  * <p>Drawing needs no display: in a JVM without one (a server, CI, the notebook runner's JShell
  * VM, which starts with {@code -Djava.awt.headless=true}) the charts are rendered into images.
@@ -136,29 +146,39 @@ public final class Plots {
      *
      * <p>Shapes: {@code path [n]}, {@code n >= 1}.
      *
-     * @throws IllegalArgumentException if {@code path} is not of rank 1 or is empty
+     * <p>Where {@code f} is not finite on the curve, the curve has a gap, and the title says at
+     * how many of its 401 points.
+     *
+     * @throws IllegalArgumentException if {@code path} is not of rank 1 or is empty, a point of
+     *     the path or {@code f} there is not finite, or {@code f} is finite nowhere on the curve
      */
     public static XYChart curveWithPath(String title, DoubleUnaryOperator f, Tensor path) {
         checkNotNull(f, "curveWithPath: f is null");
         checkArgument(path.rank() == 1 && path.size() >= 1,
                 "curveWithPath: path [n] with n >= 1 expected, got %s", path.shape());
         double[] ws = path.toArray();
+        SeriesCheck.requireFinite("curveWithPath", "path", "x", ws);
+        double[] losses = new double[ws.length];
+        for (int k = 0; k < ws.length; k++) {
+            losses[k] = f.applyAsDouble(ws[k]);
+            checkArgument(Double.isFinite(losses[k]),
+                    "curveWithPath: f(path[%s]) = f(%s) = %s; the path's points must have"
+                            + " finite values to be drawn", k, ws[k], losses[k]);
+        }
         Interval x = Interval.around(ws, 0.15);
         double[] xs = x.linspace(CURVE_SAMPLES);
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             ys[i] = f.applyAsDouble(xs[i]);
         }
-        double[] losses = new double[ws.length];
-        for (int k = 0; k < ws.length; k++) {
-            losses[k] = f.applyAsDouble(ws[k]);
-        }
-        XYChart chart = newChart(title, "x", "f(x)");
+        int gaps = SeriesCheck.gapsForNonFinite(ys);
+        checkArgument(gaps < ys.length, "curveWithPath: f is not finite anywhere on %s", x);
+        XYChart chart = newChart(withGapNote(title, gaps, ys.length), "x", "f(x)");
         XYSeries curve = chart.addSeries("f", xs, ys);
         curve.setMarker(SeriesMarkers.NONE);
         curve.setLineColor(COLORS.get(0));
         chart.getStyler().setXAxisMin(x.low()).setXAxisMax(x.high());
-        preferRoundTicks(chart, xs, ys[0]);
+        preferRoundTicks(chart, xs);
         Interval y = Interval.around(concat(ys, losses), 0.05);
         addPath(chart, ws, losses, x, y);
         return chart;
@@ -169,28 +189,42 @@ public final class Plots {
      *
      * <p>Shapes: {@code x [n]}, each series {@code [n]}, {@code n >= 2}.
      *
-     * @throws IllegalArgumentException if a shape differs from {@code [n]}, or there is no series
+     * @throws IllegalArgumentException if a shape differs from {@code [n]}, there is no series,
+     *     or a value of {@code x} or of a series is NaN or infinite (the message names the
+     *     series, the index and the value)
      */
     public static XYChart lines(String title, Tensor x, Map<String, Tensor> series) {
         checkArgument(x.rank() == 1 && x.size() >= 2,
                 "lines: x [n] with n >= 2 expected, got %s", x.shape());
         checkArgument(!series.isEmpty(), "lines: no series");
-        XYChart chart = newChart(title, "x", "y");
         double[] xs = x.toArray();
-        int index = 0;
+        SeriesCheck.requireFinite("lines", "x", "x", xs);
+        Map<String, double[]> values = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> entry : series.entrySet()) {
             Tensor y = entry.getValue();
+            checkNotNull(y, "lines: series '%s' is null", entry.getKey());
             checkArgument(y.shape().equals(x.shape()),
                     "lines: series '%s' should have x's shape %s, got %s",
                     entry.getKey(), x.shape(), y.shape());
-            XYSeries line = chart.addSeries(entry.getKey(), xs, y.toArray());
+            double[] ys = y.toArray();
+            SeriesCheck.requireFinite("lines", "series '" + entry.getKey() + "'", "y", ys);
+            values.put(entry.getKey(), ys);
+        }
+        return linesChart(title, xs, values);
+    }
+
+    private static XYChart linesChart(String title, double[] xs, Map<String, double[]> series) {
+        XYChart chart = newChart(title, "x", "y");
+        int index = 0;
+        for (Map.Entry<String, double[]> entry : series.entrySet()) {
+            XYSeries line = chart.addSeries(entry.getKey(), xs, entry.getValue());
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(COLORS.get(index % COLORS.size()));
             line.setLineStyle(SeriesLines.SOLID);
             index++;
         }
         chart.getStyler().setXAxisMin(xs[0]).setXAxisMax(xs[xs.length - 1]);
-        preferRoundTicks(chart, xs, series.values().iterator().next().toArray()[0]);
+        preferRoundTicks(chart, xs);
         return chart;
     }
 
@@ -198,12 +232,14 @@ public final class Plots {
      * An elementwise function and its derivative, both on {@code x}: {@code f(x)} and
      * {@code f'(x) = grad(t -> f(t).sum(), x)}, taken by {@link Autodiff#grad} (for an elementwise
      * {@code f}, the gradient of the sum is the derivative at each element). Drawn at 401
-     * points; at a kink the derivative jumps between neighbouring points.
+     * points; at a kink the derivative jumps between neighbouring points. Where {@code f} or
+     * its derivative is not finite, its line has a gap, and the title says at how many points.
      *
      * @param name the function's name, in the title and the legend
      * @param f an elementwise function: {@code [n] -> [n]}
      * @param x the interval drawn
-     * @throws IllegalArgumentException if {@code f} does not keep the shape
+     * @throws IllegalArgumentException if {@code f} does not keep the shape, or {@code f} or its
+     *     derivative is finite nowhere on {@code x}
      */
     public static XYChart functionAndDerivative(String name, Function<Tensor, Tensor> f,
             Interval x) {
@@ -214,8 +250,20 @@ public final class Plots {
                 "functionAndDerivative: an elementwise f expected ([n] -> [n]), got %s -> %s",
                 xs.shape(), ys.shape());
         Tensor derivative = Autodiff.grad(t -> f.apply(t).sum(), xs);
-        XYChart chart = lines(name + " and its derivative (by jgrad)", xs,
-                ImmutableMap.of(name, ys, name + "'", derivative));
+        double[] values = ys.toArray();
+        double[] slopes = derivative.toArray();
+        int gaps = 0;
+        for (int i = 0; i < values.length; i++) {
+            gaps += Double.isFinite(values[i]) && Double.isFinite(slopes[i]) ? 0 : 1;
+        }
+        checkArgument(SeriesCheck.gapsForNonFinite(values) < values.length,
+                "functionAndDerivative: %s is not finite anywhere on %s", name, x);
+        checkArgument(SeriesCheck.gapsForNonFinite(slopes) < slopes.length,
+                "functionAndDerivative: the derivative of %s is not finite anywhere on %s",
+                name, x);
+        XYChart chart = linesChart(
+                withGapNote(name + " and its derivative (by jgrad)", gaps, values.length),
+                xs.toArray(), ImmutableMap.of(name, values, name + "'", slopes));
         chart.getSeriesMap().get(name + "'").setLineStyle(SeriesLines.DASH_DASH);
         return chart;
     }
@@ -241,6 +289,7 @@ public final class Plots {
         checkNotNull(f, "contour: f is null");
         checkArgument(path.rank() == 2 && path.shape().dim(1) == 2,
                 "contour: path [n, 2] expected, got %s", path.shape());
+        requireFinitePoints("contour", "path", path.toArray());
         double[] xs = x.linspace(CONTOUR_GRID);
         double[] ys = y.linspace(CONTOUR_GRID);
         double[][] z = new double[ys.length][xs.length];
@@ -320,7 +369,9 @@ public final class Plots {
      * The samples of {@code data} as points, feature {@code xFeature} against feature
      * {@code yFeature}, coloured by class, with the class names in the legend.
      *
-     * @throws IllegalArgumentException if a feature index is out of range
+     * @throws IllegalArgumentException if a feature index is out of range, the data set has no
+     *     sample, or a sample's feature drawn is NaN or infinite (the message names the sample,
+     *     its class and the value)
      */
     public static XYChart scatter(String title, Dataset data, int xFeature, int yFeature) {
         checkArgument(0 <= xFeature && xFeature < data.numFeatures()
@@ -328,7 +379,7 @@ public final class Plots {
                 "scatter: features %s and %s of %s expected, got %s and %s",
                 0, data.numFeatures() - 1, data.numFeatures(), xFeature, yFeature);
         XYChart chart = newChart(title, "feature " + xFeature, "feature " + yFeature);
-        addSamples(chart, data, xFeature, yFeature);
+        addSamples("scatter", chart, data, xFeature, yFeature);
         return chart;
     }
 
@@ -342,15 +393,18 @@ public final class Plots {
      * <p>Shapes: {@code data.features() [n, 2]}; {@code model} maps {@code [m, 2]} to
      * {@code [m, classes]} or {@code [m, 1]}.
      *
-     * @throws IllegalArgumentException if the data set does not have exactly two features, or
-     *     the model's output is not {@code [m, k]}
+     * @throws IllegalArgumentException if the data set does not have exactly two features or
+     *     no sample, a feature is NaN or infinite, or the model's output is not {@code [m, k]}
+     *     or not finite (the message names the sample or the grid point and the value)
      */
     public static XYChart decisionRegionsChart(String title, Layer model, Dataset data) {
         checkNotNull(model, "decisionRegions: model is null");
         checkArgument(data.numFeatures() == 2,
                 "decisionRegions: a data set with 2 features expected, got %s",
                 data.numFeatures());
+        checkArgument(data.size() > 0, "decisionRegions: the data set has no sample");
         double[] features = data.features().toArray();
+        requireFinitePoints("decisionRegions", "the data set's features", features);
         double[] fx = new double[data.size()];
         double[] fy = new double[data.size()];
         for (int i = 0; i < data.size(); i++) {
@@ -374,6 +428,15 @@ public final class Plots {
         checkArgument(output.rank() == 2 && output.shape().dim(0) == xs.length * ys.length,
                 "decisionRegions: the model should return [m, classes] for [m, 2], got %s",
                 output.shape());
+        double[] scores = output.toArray();
+        int bad = SeriesCheck.firstNonFinite(scores);
+        if (bad >= 0) {
+            int row = bad / output.shape().dim(1);
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "decisionRegions: the model's output at grid point (%s, %s) is %s in column"
+                            + " %d; its class cannot be told", grid[2 * row], grid[2 * row + 1],
+                    scores[bad], bad % output.shape().dim(1)));
+        }
         double[] predicted = output.shape().dim(1) == 1
                 ? output.greater(0.0).reshape(-1).toArray()
                 : output.argmax(1).toArray();
@@ -402,7 +465,7 @@ public final class Plots {
             region.setMarkerColor(pale(COLORS.get(c % COLORS.size())));
             region.setShowInLegend(false);
         }
-        addSamples(chart, data, 0, 1);
+        addSamples("decisionRegions", chart, data, 0, 1);
         return chart;
     }
 
@@ -421,27 +484,54 @@ public final class Plots {
     /**
      * Training loss (solid) and validation loss (dashed) by epoch, one colour per run, in the
      * iteration order of {@code runs} (with several runs the legend names the runs, below the
-     * plot). The loss axis is logarithmic when every loss is finite and positive.
+     * plot). The loss axis is logarithmic when every finite loss is positive. A loss that is NaN
+     * or infinite (a run that diverged) is left out, a gap in its line, and the title says how
+     * many were and from which epoch.
      *
-     * @throws IllegalArgumentException if there is no run
+     * @throws IllegalArgumentException if there is no run, a run has no epoch, or no loss of
+     *     any run is finite
      */
     public static XYChart lossChart(Map<String, History> runs) {
         checkArgument(!runs.isEmpty(), "lossChart: no runs");
+        requireEpochs("lossChart", runs);
         boolean several = runs.size() > 1;
-        // Several runs: one legend entry per run (its training line), the styles in the title.
-        XYChart chart = newChart(several ? "loss (solid: training, dashed: validation)" : "loss",
-                "epoch", "loss");
         boolean logarithmic = true;
-        int index = 0;
+        int gaps = 0;
+        int firstGap = Integer.MAX_VALUE;
+        Map<String, double[][]> losses = new LinkedHashMap<>();
         for (Map.Entry<String, History> run : runs.entrySet()) {
             History history = run.getValue();
             double[] epochs = epochs(history);
             double[] train = history.trainLosses().toArray();
             double[] validation = history.validationLosses().toArray();
-            logarithmic &= positive(train) && positive(validation);
+            for (double[] values : List.of(train, validation)) {
+                int first = SeriesCheck.firstNonFinite(values);
+                if (first >= 0) {
+                    firstGap = Math.min(firstGap, (int) epochs[first]);
+                }
+                gaps += SeriesCheck.gapsForNonFinite(values);
+            }
+            logarithmic &= positiveWhereFinite(train) && positiveWhereFinite(validation);
+            losses.put(run.getKey(), new double[][] {epochs, train, validation});
+        }
+        checkArgument(gaps < 2 * losses.values().stream().mapToInt(l -> l[0].length).sum(),
+                "lossChart: no loss is finite, so there is nothing to draw (runs %s)",
+                runs.keySet());
+        // Several runs: one legend entry per run (its training line), the styles in the title.
+        String title = several ? "loss (solid: training, dashed: validation)" : "loss";
+        XYChart chart = newChart(gaps == 0 ? title : String.format(Locale.ROOT,
+                "%s; %d not finite from epoch %d, left out", title, gaps, firstGap),
+                "epoch", "loss");
+        int index = 0;
+        for (Map.Entry<String, double[][]> run : losses.entrySet()) {
+            double[] epochs = run.getValue()[0];
+            double[] train = run.getValue()[1];
+            double[] validation = run.getValue()[2];
             Color color = COLORS.get(index % COLORS.size());
             XYSeries trainSeries = chart.addSeries(several ? run.getKey() : "training", epochs,
                     train);
+            // A series without a finite value would leave XChart a blank panel; its gap shows.
+            trainSeries.setEnabled(SeriesCheck.firstFinite(train) >= 0);
             trainSeries.setMarker(SeriesMarkers.NONE);
             trainSeries.setLineColor(color);
             trainSeries.setLineStyle(SeriesLines.SOLID);
@@ -451,39 +541,55 @@ public final class Plots {
             validationSeries.setLineColor(color);
             validationSeries.setLineStyle(SeriesLines.DASH_DASH);
             validationSeries.setShowInLegend(!several);
+            validationSeries.setEnabled(SeriesCheck.firstFinite(validation) >= 0);
             index++;
         }
         chart.getStyler().setYAxisLogarithmic(logarithmic);
         if (several) {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         }
-        History first = runs.values().iterator().next();
-        preferRoundTicks(chart, epochs(first), first.trainLosses().get(0));
+        preferRoundTicks(chart, epochs(runs.values().iterator().next()));
         return chart;
     }
 
     /**
      * Validation accuracy by epoch, one colour per run, in the iteration order of {@code runs}.
+     * An accuracy that is NaN or infinite is left out, a gap noted in the title.
      *
-     * @throws IllegalArgumentException if there is no run
+     * @throws IllegalArgumentException if there is no run, a run has no epoch, or no accuracy
+     *     is finite
      */
     public static XYChart accuracyChart(Map<String, History> runs) {
         checkArgument(!runs.isEmpty(), "accuracyChart: no runs");
-        XYChart chart = newChart("validation accuracy", "epoch", "accuracy");
+        requireEpochs("accuracyChart", runs);
+        int gaps = 0;
+        int points = 0;
+        Map<String, double[]> accuracies = new LinkedHashMap<>();
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            double[] values = run.getValue().validationAccuracies().toArray();
+            gaps += SeriesCheck.gapsForNonFinite(values);
+            points += values.length;
+            accuracies.put(run.getKey(), values);
+        }
+        checkArgument(gaps < points,
+                "accuracyChart: no accuracy is finite, so there is nothing to draw (runs %s)",
+                runs.keySet());
+        XYChart chart = newChart(withGapNote("validation accuracy", gaps, points), "epoch",
+                "accuracy");
         chart.getStyler().setLegendPosition(runs.size() > 1
                 ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.InsideSE);
         int index = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
-            History history = run.getValue();
+            double[] values = accuracies.get(run.getKey());
             XYSeries series = chart.addSeries(runs.size() == 1 ? "validation" : run.getKey(),
-                    epochs(history), history.validationAccuracies().toArray());
+                    epochs(run.getValue()), values);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineColor(COLORS.get(index % COLORS.size()));
             series.setLineStyle(SeriesLines.DASH_DASH);
+            series.setEnabled(SeriesCheck.firstFinite(values) >= 0);
             index++;
         }
-        History first = runs.values().iterator().next();
-        preferRoundTicks(chart, epochs(first), first.validationAccuracies().get(0));
+        preferRoundTicks(chart, epochs(runs.values().iterator().next()));
         return chart;
     }
 
@@ -524,9 +630,14 @@ public final class Plots {
      * atomically: into a temporary file in the same folder (created if missing), then moved over
      * {@code file}.
      *
+     * <p>Every series of every chart is checked first, also those a notebook added itself:
+     * it must have a point, as many x as y values, finite x values, no infinite y value and a
+     * finite y value (a NaN y is a gap in its line, as XChart draws it).
+     *
      * @return the file and the image's size
      * @throws IllegalArgumentException if there is no chart, {@code columns < 1}, the file name
-     *     does not end in {@code .png}, or the image would exceed 50 million pixels
+     *     does not end in {@code .png}, the image would exceed 50 million pixels, or a series
+     *     cannot be drawn (the message names the chart, the series, the index and the value)
      * @throws UncheckedIOException if the file cannot be written (nothing is left behind)
      */
     public static Figure save(Path file, int columns, List<XYChart> charts) {
@@ -538,8 +649,11 @@ public final class Plots {
                 "save: a .png file expected, got %s", file);
         int cellWidth = 0;
         int cellHeight = 0;
-        for (XYChart chart : charts) {
+        for (int k = 0; k < charts.size(); k++) {
+            XYChart chart = charts.get(k);
             checkNotNull(chart, "save: a chart is null");
+            SeriesCheck.requireDrawable(String.format(Locale.ROOT, "save: chart '%s' (panel %d"
+                    + " of %d)", chart.getTitle(), k + 1, charts.size()), chart);
             cellWidth = Math.max(cellWidth, chart.getWidth());
             cellHeight = Math.max(cellHeight, chart.getHeight());
         }
@@ -654,10 +768,21 @@ public final class Plots {
         }
     }
 
-    private static void addSamples(XYChart chart, Dataset data, int xFeature, int yFeature) {
+    private static void addSamples(String plot, XYChart chart, Dataset data, int xFeature,
+            int yFeature) {
+        checkArgument(data.size() > 0, "%s: the data set has no sample", plot);
         double[] features = data.features().toArray();
         int width = data.numFeatures();
         ImmutableIntArray labels = data.labels();
+        for (int i = 0; i < data.size(); i++) {
+            for (int feature : new int[] {xFeature, yFeature}) {
+                double value = features[i * width + feature];
+                checkArgument(Double.isFinite(value), "%s: sample %s (class '%s') has feature %s"
+                        + " = %s; a plot needs finite values (leave the sample out, or fill the"
+                        + " value in, before plotting)", plot, i,
+                        data.classNames().get(labels.get(i)), feature, value);
+            }
+        }
         for (int c = 0; c < data.numClasses(); c++) {
             List<Double> cx = new ArrayList<>();
             List<Double> cy = new ArrayList<>();
@@ -679,15 +804,27 @@ public final class Plots {
 
     /**
      * XChart puts the ticks of an axis whose values are all equally spaced (a linspace, epochs
-     * 1..n) at data points, such as -3, -2.43, -1.86; one hidden point between two samples makes
-     * it choose round numbers instead.
+     * 1..n, or ReLU's values on a linspace) at data points, such as -3, -2.43, -1.86, and as
+     * many as fit, labelled with every digit of the double (3.640000000000001); one hidden point
+     * off both grids, between two x samples and at 0.3719 of the finite y range, makes it choose
+     * round numbers on both axes instead.
      */
-    private static void preferRoundTicks(XYChart chart, double[] xs, double y) {
-        if (xs.length < 2 || !Double.isFinite(y)) {
+    private static void preferRoundTicks(XYChart chart, double[] xs) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double value : series.getYData()) {
+                if (Double.isFinite(value)) {
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
+                }
+            }
+        }
+        if (xs.length < 2 || low > high) {
             return;
         }
         XYSeries hidden = chart.addSeries(" ", new double[] {xs[0] + 0.37 * (xs[1] - xs[0])},
-                new double[] {y});
+                new double[] {low + 0.3719 * (high - low)});
         hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         hidden.setMarker(SeriesMarkers.NONE);
         hidden.setShowInLegend(false);
@@ -741,13 +878,36 @@ public final class Plots {
         return epochs;
     }
 
-    private static boolean positive(double[] values) {
+    private static boolean positiveWhereFinite(double[] values) {
         for (double value : values) {
-            if (!(value > 0) || !Double.isFinite(value)) {
+            if (Double.isFinite(value) && !(value > 0)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The title, with a note when {@code gaps} of {@code points} values were left out. */
+    private static String withGapNote(String title, int gaps, int points) {
+        String base = title == null ? "" : title;
+        return gaps == 0 ? base : String.format(Locale.ROOT,
+                "%s (not finite at %d of %d points, left out)", base, gaps, points);
+    }
+
+    /** Checks that the rows of {@code [n, 2]} values, given flat, are finite points. */
+    private static void requireFinitePoints(String plot, String what, double[] flat) {
+        int bad = SeriesCheck.firstNonFinite(flat);
+        checkArgument(bad < 0, "%s: %s has row %s = (%s, %s); a plot needs finite values",
+                plot, what, bad / 2, bad < 0 ? 0 : flat[bad - bad % 2],
+                bad < 0 ? 0 : flat[bad - bad % 2 + 1]);
+    }
+
+    private static void requireEpochs(String plot, Map<String, History> runs) {
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            checkNotNull(run.getValue(), "%s: run '%s' is null", plot, run.getKey());
+            checkArgument(run.getValue().size() > 0, "%s: run '%s' has no epoch, so nothing to"
+                    + " draw", plot, run.getKey());
+        }
     }
 
     private static double[] concat(double[] a, double[] b) {

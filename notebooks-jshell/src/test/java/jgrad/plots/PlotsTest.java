@@ -250,6 +250,197 @@ class PlotsTest {
         assertFalse(Files.exists(directory.resolve("x.jpg")));
     }
 
+    // Case B16: non-finite values, empty series and mismatched lengths get an error naming the
+    // plot, the series, the index and the value, not XChart's own error or a blank picture.
+
+    @Test
+    void b16LinesRefuseNaNAndInfinityNamingTheSeriesIndexAndValue() {
+        Tensor x = Tensor.of(0, 1, 2, 3);
+        String nan = assertThrows(IllegalArgumentException.class, () -> Plots.lines("t", x,
+                ImmutableMap.of("ok", Tensor.of(0, 1, 2, 3),
+                        "loss", Tensor.of(1, Double.NaN, 2, Double.NaN)))).getMessage();
+        String inf = assertThrows(IllegalArgumentException.class, () -> Plots.lines("t", x,
+                ImmutableMap.of("up", Tensor.of(0, 1, Double.NEGATIVE_INFINITY, 3))))
+                .getMessage();
+        String xNan = assertThrows(IllegalArgumentException.class, () -> Plots.lines("t",
+                Tensor.of(0, 1, Double.POSITIVE_INFINITY), ImmutableMap.of("a", Tensor.of(0, 1,
+                        2)))).getMessage();
+
+        assertTrue(nan.startsWith("lines: series 'loss' has y[1] = NaN (and 1 more not finite)"),
+                nan);
+        assertTrue(inf.startsWith("lines: series 'up' has y[2] = -Infinity;"), inf);
+        assertTrue(xNan.startsWith("lines: x has x[2] = Infinity;"), xNan);
+    }
+
+    @Test
+    void b16ShapesThatDoNotMatchAreRefusedBeforeXChartSeesThem() {
+        String lengths = assertThrows(IllegalArgumentException.class, () -> Plots.lines("t",
+                Tensor.of(0, 1, 2), ImmutableMap.of("short", Tensor.of(0, 1)))).getMessage();
+        String empty = assertThrows(IllegalArgumentException.class, () -> Plots.curveWithPath(
+                "t", w -> w * w, Tensor.zeros(0))).getMessage();
+
+        assertEquals("lines: series 'short' should have x's shape [3], got [2]", lengths);
+        assertTrue(empty.startsWith("curveWithPath: path [n] with n >= 1 expected"), empty);
+    }
+
+    @Test
+    void b16SaveChecksSeriesANotebookAddedItself() {
+        XYChart inf = Plots.lines("mine", Tensor.of(0, 1, 2), ImmutableMap.of("a",
+                Tensor.of(0, 1, 2)));
+        inf.addSeries("added", new double[] {0, 1, 2}, new double[] {1, Double.POSITIVE_INFINITY,
+            2});
+        XYChart allNaN = Plots.lines("nothing", Tensor.of(0, 1), ImmutableMap.of("a",
+                Tensor.of(0, 1)));
+        allNaN.addSeries("gaps only", new double[] {0, 1}, new double[] {Double.NaN,
+            Double.NaN});
+        Path file = directory.resolve("refused.png");
+
+        String infinite = assertThrows(IllegalArgumentException.class,
+                () -> Plots.save(file, 2, List.of(allNaN, inf))).getMessage();
+        String blank = assertThrows(IllegalArgumentException.class,
+                () -> Plots.save(file, allNaN)).getMessage();
+
+        assertTrue(infinite.startsWith("save: chart 'nothing' (panel 1 of 2): series 'gaps only'"
+                + " has no finite y value"), infinite);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Plots.save(file, inf))
+                .getMessage().startsWith("save: chart 'mine' (panel 1 of 1): series 'added' has"
+                        + " y[1] = Infinity (x = 1.0)"));
+        assertTrue(blank.contains("all 2 are NaN"), blank);
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void b16ScatterAndDecisionRegionsNameTheSampleWithANonFiniteFeature() {
+        Dataset blobs = twoBlobs();
+        double[] features = blobs.features().toArray();
+        features[2 * 7 + 1] = Double.NaN;
+        Dataset holed = blobs.withFeatures(Tensor.of(features, blobs.size(), 2));
+        Dataset none = blobs.subset(ImmutableIntArray.of());
+
+        String scatter = assertThrows(IllegalArgumentException.class,
+                () -> Plots.scatter("x", holed, 0, 1)).getMessage();
+        String regions = assertThrows(IllegalArgumentException.class,
+                () -> Plots.decisionRegions(Mlp.init(new SplittableRandom(0), 2, 2), holed,
+                        directory.resolve("r.png"))).getMessage();
+
+        assertTrue(scatter.startsWith("scatter: sample 7 (class 'right') has feature 1 = NaN;"),
+                scatter);
+        assertTrue(regions.startsWith("decisionRegions: the data set's features has row 7 = ("),
+                regions);
+        assertTrue(regions.contains(", NaN)"), regions);
+        assertEquals("scatter: the data set has no sample", assertThrows(
+                IllegalArgumentException.class, () -> Plots.scatter("x", none, 0, 1))
+                .getMessage());
+    }
+
+    @Test
+    void b16ContourAndCurvePathsMustBeFinite() {
+        String contour = assertThrows(IllegalArgumentException.class, () -> Plots.contourChart(
+                "x", (a, b) -> a * a + b * b, Interval.of(-1, 1), Interval.of(-1, 1),
+                Tensor.of(new double[] {1, 1, Double.NaN, 0.5}, 2, 2))).getMessage();
+        String path = assertThrows(IllegalArgumentException.class, () -> Plots.curveWithPath(
+                "x", w -> w * w, Tensor.of(5, -6, Double.POSITIVE_INFINITY))).getMessage();
+        String value = assertThrows(IllegalArgumentException.class, () -> Plots.curveWithPath(
+                "x", w -> 1 / w, Tensor.of(1, 0))).getMessage();
+
+        assertTrue(contour.startsWith("contour: path has row 1 = (NaN, 0.5);"), contour);
+        assertTrue(path.startsWith("curveWithPath: path has x[2] = Infinity;"), path);
+        assertTrue(value.startsWith("curveWithPath: f(path[1]) = f(0.0) = Infinity;"), value);
+    }
+
+    @Test
+    void b16AFunctionUndefinedSomewhereIsDrawnWithGapsNotedInTheTitle() {
+        // log is NaN left of 0 and -Infinity at 0 (the grid holds 0: 401 points on [-2, 2]).
+        XYChart chart = Plots.functionAndDerivative("log", Tensor::log, Interval.of(-2, 2));
+
+        assertEquals("log and its derivative (by jgrad) (not finite at 201 of 401 points, left"
+                + " out)", chart.getTitle());
+        double[] ys = chart.getSeriesMap().get("log").getYData();
+        assertTrue(Double.isNaN(ys[0]) && Double.isNaN(ys[200]) && Double.isFinite(ys[201]));
+        Figure figure = Plots.save(directory.resolve("log.png"), chart);
+        PngCheck.check(figure.file(), Plots.PANEL_WIDTH, Plots.PANEL_HEIGHT);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Plots.functionAndDerivative(
+                "nan", t -> t.mul(Double.NaN), Interval.of(0, 1))).getMessage()
+                .startsWith("functionAndDerivative: nan is not finite anywhere on [0.0, 1.0]"));
+    }
+
+    @Test
+    void b16ACurveWhoseFunctionIsInfiniteSomewhereHasAGapThere() {
+        XYChart chart = Plots.curveWithPath("pole", w -> Math.abs(w - 2.95) < 0.01
+                ? Double.POSITIVE_INFINITY : w * w, Tensor.of(3, 2.9));
+
+        var curve = chart.getSeriesMap().get("f");
+        long inBand = java.util.Arrays.stream(curve.getXData())
+                .filter(w -> Math.abs(w - 2.95) < 0.01).count();
+        long gaps = java.util.Arrays.stream(curve.getYData()).filter(Double::isNaN).count();
+        assertTrue(inBand > 0);
+        assertEquals(inBand, gaps);
+        assertEquals("pole (not finite at " + inBand + " of 401 points, left out)",
+                chart.getTitle());
+        Figure figure = Plots.save(directory.resolve("pole.png"), chart);
+        PngCheck.check(figure.file(), Plots.PANEL_WIDTH, Plots.PANEL_HEIGHT);
+    }
+
+    @Test
+    void b16ADivergedRunsLearningCurveLeavesOutItsNonFiniteLossesWithANote() {
+        ImmutableList.Builder<EpochRecord> epochs = ImmutableList.builder();
+        for (int epoch = 1; epoch <= 10; epoch++) {
+            double loss = epoch < 6 ? 3.0 * epoch : epoch < 8 ? Double.POSITIVE_INFINITY
+                    : Double.NaN;
+            epochs.add(new EpochRecord(epoch, loss, loss, 0.1));
+        }
+        History diverged = new History(epochs.build());
+
+        XYChart loss = Plots.lossChart(ImmutableMap.of("run", diverged));
+        Figure figure = Plots.learningCurve(diverged, directory.resolve("diverged.png"));
+
+        assertEquals("loss; 10 not finite from epoch 6, left out", loss.getTitle());
+        assertTrue(Double.isNaN(loss.getSeriesMap().get("training").getYData()[5]));
+        PngCheck.check(figure.file(), 2 * Plots.PANEL_WIDTH, Plots.PANEL_HEIGHT);
+        assertEquals("lossChart: run 'empty' has no epoch, so nothing to draw", assertThrows(
+                IllegalArgumentException.class, () -> Plots.lossChart(
+                        ImmutableMap.of("empty", History.empty()))).getMessage());
+    }
+
+    // Case D24: ReLU's values on a linspace are evenly spaced too; XChart put a tick at every
+    // seventh (0, 0.14, ..., 3.640000000000001). Round ticks now: at most a dozen per axis.
+    @Test
+    void d24ReluIsDrawnWithRoundTicks() {
+        XYChart chart = Plots.functionAndDerivative("relu", Tensor::relu, Interval.of(-4, 4));
+        BitmapEncoder.getBufferedImage(chart); // lays out the axes
+
+        List<String> labels = yTickLabels(chart);
+        assertTrue(labels.size() >= 3 && labels.size() <= 12, labels.toString());
+        for (String label : labels) {
+            assertTrue(label.matches("-?\\d+(\\.\\d)?"),
+                    "tick label " + label + " of " + labels);
+        }
+    }
+
+    /** The y axis's tick labels after layout, read from XChart's (package-private) internals. */
+    private static List<String> yTickLabels(XYChart chart) {
+        try {
+            Object pair = call(org.knowm.xchart.internal.chartpart.Chart.class, chart,
+                    "getAxisPair");
+            Object yAxis = call(pair.getClass(), pair, "getLeftMainYAxis");
+            Object calculator = call(yAxis.getClass(), yAxis, "getAxisTickCalculator");
+            @SuppressWarnings("unchecked")
+            List<String> labels = (List<String>) call(
+                    org.knowm.xchart.internal.chartpart.AxisTickCalculator.class, calculator,
+                    "getTickLabels");
+            return labels;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("XChart's axis internals changed: " + e, e);
+        }
+    }
+
+    private static Object call(Class<?> type, Object target, String method)
+            throws ReflectiveOperationException {
+        var declared = type.getDeclaredMethod(method);
+        declared.setAccessible(true);
+        return declared.invoke(target);
+    }
+
     @Test
     void figureDirectoryFollowsTheProperty() {
         String old = System.getProperty(Plots.FIGURES_PROPERTY);
