@@ -271,16 +271,21 @@ public final class NotebookRunner {
                 return task.get();
             }
             if (!startedUp.await(nanos(startupTimeout), TimeUnit.NANOSECONDS)) {
+                // What was running when the time ran out: the evaluating thread goes on a little
+                // after the kill (imports compile without the VM).
+                Result stopped = startupTimedOut(Optional.ofNullable(session.get()),
+                        startupTimeout);
                 vm.kill();
                 awaitQuietly(task);
-                return startupTimedOut(Optional.ofNullable(session.get()), startupTimeout);
+                return stopped;
             }
             // The notebook's own clock starts now.
             return task.get(nanos(timeout), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            Result stopped = timedOut(Optional.ofNullable(session.get()), timeout);
             vm.kill();
             awaitQuietly(task);
-            return timedOut(Optional.ofNullable(session.get()), timeout);
+            return stopped;
         } catch (InterruptedException e) {
             vm.kill();
             Thread.currentThread().interrupt();
