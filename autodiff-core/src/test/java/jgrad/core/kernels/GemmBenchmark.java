@@ -1,0 +1,185 @@
+package jgrad.core.kernels;
+
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Measurement main (not a test): GFLOP/s of the matrix product for square sizes and for the
+ * products of an MLP 784-256-128-10 training step, printed as CSV. Its PyTorch peer is {@code
+ * autodiff-core/src/test/python/gemm_peer.py} (same cases, same CSV columns); {@code
+ * gemm_table.py} joins the two.
+ *
+ * <pre>
+ * mvn -B -q -pl autodiff-core test-compile
+ * java --add-modules jdk.incubator.vector -cp "autodiff-core/target/classes:autodiff-core/target/test-classes:$(cat cp.txt)" \
+ *     jgrad.core.kernels.GemmBenchmark --threads 1 [--engine fast|vector|plain] [--seconds 3]
+ *     [--repeats 15] [--filter square]
+ * </pre>
+ */
+public final class GemmBenchmark {
+
+    /** One product: {@code op(A) [m, k] x op(B) [k, n]}. */
+    public record Case(String name, MatrixOp opA, MatrixOp opB, int m, int n, int k) {
+        public GemmLayout layout() {
+            return GemmLayout.of(opA, opB, m, n, k);
+        }
+
+        public long flops() {
+            return 2L * m * n * k;
+        }
+
+        public String shape() {
+            return letter(opA) + letter(opB) + " m=" + m + " n=" + n + " k=" + k;
+        }
+
+        private static String letter(MatrixOp op) {
+            return op == MatrixOp.TRANSPOSE ? "T" : "N";
+        }
+    }
+
+    /** GFLOP/s over {@code repeats} timed runs: median, minimum, maximum. */
+    public record Result(Case product, String dtype, int threads, String engine, double median,
+            double min, double max) {
+        public String csv() {
+            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%s,%s", product.name(),
+                    dtype, threads, median, min, max, engine, product.shape());
+        }
+    }
+
+    private GemmBenchmark() {}
+
+    /** Square products {@code n = 128, 256, 512, 1024}. */
+    public static ImmutableList<Case> squareCases() {
+        ImmutableList.Builder<Case> cases = ImmutableList.builder();
+        for (int n : new int[] {128, 256, 512, 1024}) {
+            cases.add(new Case("square" + n, MatrixOp.IDENTITY, MatrixOp.IDENTITY, n, n, n));
+        }
+        return cases.build();
+    }
+
+    /**
+     * The products of one training step of an MLP 784-256-128-10 with {@code y = x w^T}: the
+     * forward products (NT), the input gradients {@code dx = g w} (NN) and the weight gradients
+     * {@code dw = g^T x} (TN); the first layer's input gradient is not needed.
+     */
+    public static ImmutableList<Case> mlpCases(int batch) {
+        MatrixOp n = MatrixOp.IDENTITY;
+        MatrixOp t = MatrixOp.TRANSPOSE;
+        String p = "mlp" + batch + ".";
+        return ImmutableList.of(
+                new Case(p + "fc1.forward", n, t, batch, 256, 784),
+                new Case(p + "fc2.forward", n, t, batch, 128, 256),
+                new Case(p + "fc3.forward", n, t, batch, 10, 128),
+                new Case(p + "fc3.dx", n, n, batch, 128, 10),
+                new Case(p + "fc3.dw", t, n, 10, 128, batch),
+                new Case(p + "fc2.dx", n, n, batch, 256, 128),
+                new Case(p + "fc2.dw", t, n, 128, 256, batch),
+                new Case(p + "fc1.dw", t, n, 256, 784, batch));
+    }
+
+    /** Square sizes, then the MLP step at batch 32, 128 and 1024 (the peer script's order). */
+    public static ImmutableList<Case> defaultCases() {
+        ImmutableList.Builder<Case> cases = ImmutableList.builder();
+        cases.addAll(squareCases());
+        for (int batch : new int[] {32, 128, 1024}) {
+            cases.addAll(mlpCases(batch));
+        }
+        return cases.build();
+    }
+
+    /**
+     * Times {@code engine} on {@code product}: warm-up of about a second, then {@code repeats}
+     * runs of about {@code seconds / repeats} each.
+     */
+    public static Result measure(GemmEngine engine, Case product, boolean float32, int threads,
+            double seconds, int repeats) {
+        SplittableRandom random = new SplittableRandom(0);
+        GemmLayout layout = product.layout();
+        int sizeA = product.m() * product.k();
+        int sizeB = product.k() * product.n();
+        int sizeC = product.m() * product.n();
+        Runnable call;
+        if (float32) {
+            float[] a = floats(sizeA, random);
+            float[] b = floats(sizeB, random);
+            float[] c = new float[sizeC];
+            call = () -> engine.gemm(layout, a, b, c, threads);
+        } else {
+            double[] a = random.doubles(sizeA, -1, 1).toArray();
+            double[] b = random.doubles(sizeB, -1, 1).toArray();
+            double[] c = new double[sizeC];
+            call = () -> engine.gemm(layout, a, b, c, threads);
+        }
+        long calls = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 1_000_000_000L || calls < 3) {
+            call.run();
+            calls++;
+        }
+        double perCall = (System.nanoTime() - start) / 1e9 / calls;
+        long inner = Math.max(1, Math.round(seconds / repeats / perCall));
+        double[] rates = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            for (long i = 0; i < inner; i++) {
+                call.run();
+            }
+            rates[r] = product.flops() * inner / ((System.nanoTime() - t0) / 1e9) / 1e9;
+        }
+        Arrays.sort(rates);
+        return new Result(product, float32 ? "float32" : "float64", threads, engine.name(),
+                rates[repeats / 2], rates[0], rates[repeats - 1]);
+    }
+
+    private static float[] floats(int size, SplittableRandom random) {
+        float[] values = new float[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = (float) random.nextDouble(-1, 1);
+        }
+        return values;
+    }
+
+    public static void main(String[] args) {
+        int threads = 1;
+        String engineName = "fast";
+        double seconds = 3;
+        int repeats = 15;
+        String filter = "";
+        List<String> dtypes = new ArrayList<>(List.of("float32", "float64"));
+        for (int i = 0; i < args.length; i += 2) {
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(value);
+                case "--engine" -> engineName = value;
+                case "--seconds" -> seconds = Double.parseDouble(value);
+                case "--repeats" -> repeats = Integer.parseInt(value);
+                case "--filter" -> filter = value;
+                case "--dtype" -> dtypes = List.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        GemmEngine engine = switch (engineName) {
+            case "fast" -> GemmEngine.fast();
+            case "vector" -> GemmEngine.vector();
+            case "plain" -> GemmEngine.plain();
+            case "reference" -> GemmEngine.reference();
+            default -> throw new IllegalArgumentException("unknown engine " + engineName);
+        };
+        System.out.println("# jgrad " + engine.name() + ", threads " + threads + ", "
+                + VectorSupport.description() + ", java " + Runtime.version());
+        System.out.println("case,dtype,threads,median_gflops,min,max,engine,shape");
+        for (Case product : defaultCases()) {
+            if (!product.name().contains(filter)) {
+                continue;
+            }
+            for (String dtype : dtypes) {
+                System.out.println(measure(engine, product, dtype.equals("float32"), threads,
+                        seconds, repeats).csv());
+            }
+        }
+    }
+}
