@@ -9,7 +9,9 @@ torch.mm on 1024x1024 used 2 cores, cpu/wall 1.99). So this script also calls
 openblas_set_num_threads(N) through ctypes and prints the CPU time / wall time ratio of each
 measurement, which shows how many cores really ran.
 
-Output: one CSV line per case: case,dtype,threads,median_gflops,min,max,cpu_per_wall,shape
+Output: one CSV line per case: case,dtype,threads,median_gflops,min,max,cpu_gflops,cpu_per_wall,
+shape. cpu_gflops (one thread only) divides by the calling thread's CPU time, so it shows the
+speed undisturbed by other processes on a shared machine.
 """
 import argparse
 import ctypes
@@ -73,15 +75,17 @@ def measure(a, b, flops, seconds, repeats):
         calls += 1
     per_call = 0.2 / max(calls, 1)
     inner = max(1, int(seconds / repeats / per_call))
-    rates, ratios = [], []
+    rates, ratios, cpu_rates = [], [], []
     for _ in range(repeats):
-        wall0, cpu0 = time.perf_counter(), time.process_time()
+        wall0, cpu0, thread0 = time.perf_counter(), time.process_time(), time.thread_time()
         for _ in range(inner):
             torch.mm(a, b)
         wall = time.perf_counter() - wall0
         rates.append(flops * inner / wall / 1e9)
         ratios.append((time.process_time() - cpu0) / wall)
-    return statistics.median(rates), min(rates), max(rates), statistics.median(ratios)
+        cpu_rates.append(flops * inner / max(time.thread_time() - thread0, 1e-9) / 1e9)
+    return (statistics.median(rates), min(rates), max(rates), statistics.median(ratios),
+            statistics.median(cpu_rates))
 
 
 def main():
@@ -94,7 +98,7 @@ def main():
     torch.set_num_threads(args.threads)
     lib = set_openblas_threads(args.threads)
     print(f"# torch {torch.__version__}, openblas {lib}, threads {args.threads}")
-    print("case,dtype,threads,median_gflops,min,max,cpu_per_wall,shape")
+    print("case,dtype,threads,median_gflops,min,max,cpu_gflops,cpu_per_wall,shape")
     gen = torch.Generator().manual_seed(0)
     for name, ta, tb, m, n, k in cases():
         if args.filter not in name:
@@ -102,10 +106,11 @@ def main():
         for dtype, label in ((torch.float32, "float32"), (torch.float64, "float64")):
             a = operand(ta, m, k, dtype, gen)
             b = operand(tb, k, n, dtype, gen)
-            med, lo, hi, ratio = measure(a, b, 2.0 * m * n * k, args.seconds, args.repeats)
+            med, lo, hi, ratio, cpu = measure(a, b, 2.0 * m * n * k, args.seconds, args.repeats)
+            cpu = cpu if args.threads == 1 else float("nan")
             shape = f"{ta}{tb} m={m} n={n} k={k}"
-            print(f"{name},{label},{args.threads},{med:.1f},{lo:.1f},{hi:.1f},{ratio:.2f},{shape}",
-                  flush=True)
+            print(f"{name},{label},{args.threads},{med:.1f},{lo:.1f},{hi:.1f},{cpu:.1f},"
+                  f"{ratio:.2f},{shape}", flush=True)
 
 
 if __name__ == "__main__":

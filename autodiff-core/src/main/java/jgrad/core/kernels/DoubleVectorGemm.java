@@ -15,9 +15,16 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors). The B sliver ({@code KC x NR}) stays in L1 while the A slivers of the block stream
  * from L2. Packing reads a transposed operand in place, so {@code op} costs nothing extra.
  *
+ * <p>Packing is skipped where it would not pay: a B stored {@code [k, n]} is read in place when C
+ * has at most {@link #IN_PLACE_TILES} row tiles (each B sliver is then used that many times only),
+ * an A stored {@code [k, m]} (transposed) likewise when C has at most that many column tiles; only
+ * a last partial sliver is then packed. A column tile of at most one vector uses a one-vector-wide
+ * kernel ({@code MR x LANES}) rather than padding to {@code NR}.
+ *
  * <p>Each element of C is {@code sum_p} in order within a {@code KC} slice, by fused multiply-add
  * into a zero accumulator, then stored (first slice) or added to C (later slices): the same
- * operations whatever the tile, block or thread the element falls in.
+ * operations whatever the tile, kernel, block or thread the element falls in, so results do not
+ * depend on the thread count.
  */
 final class DoubleVectorGemm {
 
@@ -33,10 +40,15 @@ final class DoubleVectorGemm {
     static final int MC = 20 * MR;
     /** Columns of a packed B block. */
     static final int NC = 64 * NR;
+    /** An operand is read in place, not packed, when its slivers are used at most this often. */
+    static final int IN_PLACE_TILES = 2;
     /** Below this many floating-point operations one thread does the whole product. */
     static final long PARALLEL_FLOPS = 1L << 21;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** Runs the vector kernels on their own data until C2 has compiled them (see {@link Warmup}). */
+    static final Warmup WARMUP = Warmup.start("double", DoubleVectorGemm::warmupCalls);
 
     private DoubleVectorGemm() {}
 
@@ -52,7 +64,11 @@ final class DoubleVectorGemm {
     private static void block(GemmLayout l, double[] a, int aBase, double[] b, int bBase, double[] c,
             int cBase, int i0, int i1, int j0, int j1) {
         int k = l.k();
+        int lda = l.lda();
+        int ldb = l.ldb();
         int ldc = l.ldc();
+        boolean inPlaceA = l.opA().transposed() && j1 - j0 <= IN_PLACE_TILES * NR;
+        boolean inPlaceB = !l.opB().transposed() && i1 - i0 <= IN_PLACE_TILES * MR;
         Buffers buffers = BUFFERS.get();
         double[] bp = buffers.packedB(Math.min(KC, k) * roundUp(Math.min(NC, j1 - j0), NR));
         double[] ap = buffers.packedA(Math.min(KC, k) * roundUp(Math.min(MC, i1 - i0), MR));
@@ -62,21 +78,37 @@ final class DoubleVectorGemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean accumulate = pc > 0;
-                packB(l, b, bBase, pc, kc, jc, nc, bp);
+                packB(l, b, bBase, pc, kc, jc, nc, bp, inPlaceB);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(l, a, aBase, ic, mc, pc, kc, ap);
+                    packA(l, a, aBase, ic, mc, pc, kc, ap, inPlaceA);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int nr = Math.min(NR, nc - jr);
+                        boolean narrow = nr <= LANES;
+                        double[] bs = bp;
                         int bo = jr * kc;
+                        int bps = NR;
+                        if (inPlaceB && nr == NR) {
+                            bs = b;
+                            bo = bBase + pc * ldb + jc + jr;
+                            bps = ldb;
+                        }
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
+                            double[] as = ap;
                             int ao = ir * kc;
+                            int aps = MR;
+                            if (inPlaceA && mr == MR) {
+                                as = a;
+                                ao = aBase + pc * lda + ic + ir;
+                                aps = lda;
+                            }
                             int co = cBase + (ic + ir) * ldc + jc + jr;
-                            if (mr == MR && nr == NR) {
-                                kernel(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
+                            if (mr == MR && nr == (narrow ? LANES : NR)) {
+                                kernel(narrow, kc, as, ao, aps, bs, bo, bps, c, co, ldc,
+                                        accumulate);
                             } else {
-                                kernel(kc, ap, ao, bp, bo, tile, 0, NR, false);
+                                kernel(narrow, kc, as, ao, aps, bs, bo, bps, tile, 0, NR, false);
                                 merge(tile, c, co, ldc, mr, nr, accumulate);
                             }
                         }
@@ -87,63 +119,81 @@ final class DoubleVectorGemm {
     }
 
     /**
-     * {@code C[MR, NR] (+)= Ap Bp} for one pair of slivers: the vector kernel once {@link
-     * #WARMUP} has seen it compiled, before that {@link #scalarKernel}, which computes the same
-     * bits (the Vector API runs about a thousand times slower than that until C2 compiles it).
+     * {@code C[MR, NR or LANES] (+)= A B} for an A sliver ({@code A[r, p] = a[ao + p aps + r]}) and
+     * a B sliver ({@code B[p, j] = b[bo + p bps + j]}), packed or read in place: the vector kernel
+     * once {@link #WARMUP} has seen it compiled, before that {@link #scalarKernel}, which computes
+     * the same bits (Vector API code runs about a thousand times slower than that until C2
+     * compiles it).
      */
-    private static void kernel(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-            int ldc, boolean accumulate) {
+    private static void kernel(boolean narrow, int kc, double[] a, int ao, int aps, double[] b,
+            int bo, int bps, double[] c, int co, int ldc, boolean accumulate) {
         if (!WARMUP.compiled()) {
-            scalarKernel(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
-        } else if (MR == 12) {
-            kernel12(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
+            scalarKernel(narrow ? LANES : NR, kc, a, ao, aps, b, bo, bps, c, co, ldc, accumulate,
+                    BUFFERS.get().scalarTile);
         } else {
-            kernel6(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
+            vectorKernel(narrow, kc, a, ao, aps, b, bo, bps, c, co, ldc, accumulate);
+        }
+    }
+
+    /** The vector micro-kernels, whether or not they are compiled yet (also for tests). */
+    static void vectorKernel(boolean narrow, int kc, double[] a, int ao, int aps, double[] b,
+            int bo, int bps, double[] c, int co, int ldc, boolean accumulate) {
+        if (MR == 12) {
+            if (narrow) {
+                kernel12x1(kc, a, ao, aps, b, bo, bps, c, co, ldc, accumulate);
+            } else {
+                kernel12x2(kc, a, ao, aps, b, bo, bps, c, co, ldc, accumulate);
+            }
+        } else if (narrow) {
+            kernel6x1(kc, a, ao, aps, b, bo, bps, c, co, ldc, accumulate);
+        } else {
+            kernel6x2(kc, a, ao, aps, b, bo, bps, c, co, ldc, accumulate);
         }
     }
 
     /**
-     * The register tile in scalar Java with the vector kernel's arithmetic, element by element:
-     * {@code acc = fma(a, b, acc)} over {@code p} from a zero accumulator, then {@code c = acc} or
-     * {@code c = acc + c}: bit-identical results.
+     * The register tile ({@code MR x width}) in scalar Java with the vector kernels' arithmetic,
+     * element by element: {@code acc = fma(a, b, acc)} over {@code p} from a zero accumulator, then
+     * {@code c = acc} or {@code c = acc + c}: bit-identical results. The accumulators live in
+     * {@code tile}; the inner loop runs along a row, which the JIT vectorises.
      */
-    static void scalarKernel(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-            int ldc, boolean accumulate) {
-        for (int r = 0; r < MR; r++) {
-            for (int j = 0; j < NR; j++) {
-                double sum = 0d;
-                for (int p = 0, ai = ao + r, bi = bo + j; p < kc; p++, ai += MR, bi += NR) {
-                    sum = Math.fma(ap[ai], bp[bi], sum);
+    static void scalarKernel(int width, int kc, double[] a, int ao, int aps, double[] b, int bo,
+            int bps, double[] c, int co, int ldc, boolean accumulate, double[] tile) {
+        Arrays.fill(tile, 0, MR * NR, 0d);
+        for (int p = 0; p < kc; p++) {
+            int bi = bo + p * bps;
+            for (int r = 0; r < MR; r++) {
+                double arp = a[ao + p * aps + r];
+                int t = r * NR;
+                for (int j = 0; j < width; j++) {
+                    tile[t + j] = Math.fma(arp, b[bi + j], tile[t + j]);
                 }
-                int index = co + r * ldc + j;
-                c[index] = accumulate ? sum + c[index] : sum;
+            }
+        }
+        for (int r = 0; r < MR; r++) {
+            int row = co + r * ldc;
+            int t = r * NR;
+            for (int j = 0; j < width; j++) {
+                c[row + j] = accumulate ? tile[t + j] + c[row + j] : tile[t + j];
             }
         }
     }
 
-    /** The vector micro-kernel, whether or not it is compiled yet (for tests). */
-    static void vectorKernel(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-            int ldc, boolean accumulate) {
-        if (MR == 12) {
-            kernel12(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
-        } else {
-            kernel6(kc, ap, ao, bp, bo, c, co, ldc, accumulate);
-        }
-    }
-
-    /** Runs the vector kernel on its own data until C2 has compiled it (see {@link Warmup}). */
-    static final Warmup WARMUP = Warmup.start("double", DoubleVectorGemm::warmupCalls);
-
-    /** {@code calls} vector kernel calls on small slivers, both with and without accumulation. */
+    /**
+     * {@code calls} rounds of the vector kernels on small slivers: both widths, packed and in-place
+     * strides, with and without accumulation, so that C2 compiles them with the branches they take.
+     */
     private static void warmupCalls(int calls) {
         int kc = Warmup.DEPTH;
-        double[] ap = new double[kc * MR];
-        double[] bp = new double[kc * NR];
+        double[] ap = new double[kc * (MR + 1)];
+        double[] bp = new double[kc * (NR + 1)];
         double[] c = new double[MR * (NR + 1)];
         Arrays.fill(ap, 0.5d);
         Arrays.fill(bp, 0.25d);
         for (int call = 0; call < calls; call++) {
-            vectorKernel(kc, ap, 0, bp, 0, c, call & 1, NR + (call & 1), (call & 1) == 1);
+            int odd = call & 1;
+            vectorKernel(false, kc, ap, 0, MR + odd, bp, 0, NR + odd, c, odd, NR + odd, odd == 1);
+            vectorKernel(true, kc, ap, odd, MR, bp, odd, NR, c, 0, NR, odd == 0);
         }
     }
 
@@ -166,35 +216,53 @@ final class DoubleVectorGemm {
     /**
      * Packs {@code op(B)[pc, pc + kc) x [jc, jc + nc)} as slivers of {@code NR} columns: sliver
      * {@code s} holds {@code kc} rows of {@code NR} values from index {@code s * kc * NR}, columns
-     * beyond {@code nc} zero.
+     * beyond {@code nc} zero; with {@code onlyPartial}, only a last sliver narrower than {@code NR}
+     * (the full ones are read in place).
      */
     private static void packB(GemmLayout l, double[] b, int bBase, int pc, int kc, int jc, int nc,
-            double[] bp) {
+            double[] bp, boolean onlyPartial) {
         int ldb = l.ldb();
-        for (int jr = 0; jr < nc; jr += NR) {
+        int full = nc / NR * NR;
+        if (!l.opB().transposed()) {
+            // Row by row of B (contiguous reads), each row spread over the slivers.
+            for (int p = 0; p < kc; p++) {
+                int src = bBase + (pc + p) * ldb + jc;
+                int dst = p * NR;
+                if (!onlyPartial) {
+                    for (int jr = 0; jr < full; jr += NR, dst += kc * NR) {
+                        for (int x = 0; x < NR; x++) {
+                            bp[dst + x] = b[src + jr + x];
+                        }
+                    }
+                } else {
+                    dst += full * kc;
+                }
+                if (full < nc) {
+                    int width = nc - full;
+                    for (int x = 0; x < width; x++) {
+                        bp[dst + x] = b[src + full + x];
+                    }
+                    for (int x = width; x < NR; x++) {
+                        bp[dst + x] = 0d;
+                    }
+                }
+            }
+            return;
+        }
+        for (int jr = onlyPartial ? full : 0; jr < nc; jr += NR) {
             int width = Math.min(NR, nc - jr);
             int dst = jr * kc;
             int j = jc + jr;
-            if (!l.opB().transposed()) {
-                int src = bBase + pc * ldb + j;
-                for (int p = 0; p < kc; p++, src += ldb, dst += NR) {
-                    System.arraycopy(b, src, bp, dst, width);
-                    if (width < NR) {
-                        Arrays.fill(bp, dst + width, dst + NR, 0d);
-                    }
+            for (int jj = 0; jj < width; jj++) {
+                int src = bBase + (j + jj) * ldb + pc;
+                int d = dst + jj;
+                for (int p = 0; p < kc; p++, d += NR) {
+                    bp[d] = b[src + p];
                 }
-            } else {
-                for (int jj = 0; jj < width; jj++) {
-                    int src = bBase + (j + jj) * ldb + pc;
-                    int d = dst + jj;
-                    for (int p = 0; p < kc; p++, d += NR) {
-                        bp[d] = b[src + p];
-                    }
-                }
-                for (int jj = width; jj < NR; jj++) {
-                    for (int p = 0, d = dst + jj; p < kc; p++, d += NR) {
-                        bp[d] = 0d;
-                    }
+            }
+            for (int jj = width; jj < NR; jj++) {
+                for (int p = 0, d = dst + jj; p < kc; p++, d += NR) {
+                    bp[d] = 0d;
                 }
             }
         }
@@ -203,12 +271,13 @@ final class DoubleVectorGemm {
     /**
      * Packs {@code op(A)[ic, ic + mc) x [pc, pc + kc)} as slivers of {@code MR} rows: sliver
      * {@code s} holds {@code kc} columns of {@code MR} values from index {@code s * kc * MR}, rows
-     * beyond {@code mc} zero.
+     * beyond {@code mc} zero; with {@code onlyPartial}, only a last sliver shorter than {@code MR}
+     * (the full ones are read in place).
      */
     private static void packA(GemmLayout l, double[] a, int aBase, int ic, int mc, int pc, int kc,
-            double[] ap) {
+            double[] ap, boolean onlyPartial) {
         int lda = l.lda();
-        for (int ir = 0; ir < mc; ir += MR) {
+        for (int ir = onlyPartial ? mc / MR * MR : 0; ir < mc; ir += MR) {
             int height = Math.min(MR, mc - ir);
             int dst = ir * kc;
             int i = ic + ir;
@@ -245,6 +314,7 @@ final class DoubleVectorGemm {
     /** A thread's packing buffers, grown on demand and kept for its next product. */
     private static final class Buffers {
         final double[] tile = new double[MR * NR];
+        final double[] scalarTile = new double[MR * NR];
         private double[] packedA = new double[0];
         private double[] packedB = new double[0];
 
@@ -264,19 +334,21 @@ final class DoubleVectorGemm {
     }
 
     /**
-     * The 12 x 2-vector register tile: {@code c[r, :] (+)= sum_p ap[p * 12 + r] * bp[p * NR, +NR)}
-     * for {@code p < kc}, one fused multiply-add per element and step, 24 accumulators.
+     * The 12 x 2-vector register tile, 24 accumulators: {@code c[r, 0:2L] (+)= sum_p
+     * ap[ao + p aps + r] bp[bo + p bps, +2L)} for {@code p < kc}, by fused multiply-adds in
+     * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
      */
-    private static void kernel12(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-            int ldc, boolean accumulate) {
+    private static void kernel12x2(int kc, double[] ap, int ao, int aps, double[] bp, int bo, int bps,
+            double[] c, int co, int ldc, boolean accumulate) {
         DoubleVector r0v0 = DoubleVector.zero(SPECIES);
         DoubleVector r0v1 = r0v0, r1v0 = r0v0, r1v1 = r0v0, r2v0 = r0v0, r2v1 = r0v0, r3v0 = r0v0;
         DoubleVector r3v1 = r0v0, r4v0 = r0v0, r4v1 = r0v0, r5v0 = r0v0, r5v1 = r0v0, r6v0 = r0v0;
         DoubleVector r6v1 = r0v0, r7v0 = r0v0, r7v1 = r0v0, r8v0 = r0v0, r8v1 = r0v0, r9v0 = r0v0;
         DoubleVector r9v1 = r0v0, r10v0 = r0v0, r10v1 = r0v0, r11v0 = r0v0, r11v1 = r0v0;
-        for (int p = 0; p < kc; p++) {
-            int ai = ao + p * 12;
-            int bi = bo + p * NR;
+        int ai = ao;
+        int bi = bo;
+        int p = 0;
+        for (; p < kc; p++, ai += aps, bi += bps) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, bp, bi + LANES);
             DoubleVector x;
@@ -368,19 +440,88 @@ final class DoubleVectorGemm {
         r11v0.intoArray(c, co + 11 * ldc);
         r11v1.intoArray(c, co + 11 * ldc + LANES);
     }
-
     /**
-     * The 6 x 2-vector register tile: {@code c[r, :] (+)= sum_p ap[p * 6 + r] * bp[p * NR, +NR)}
-     * for {@code p < kc}, one fused multiply-add per element and step, 12 accumulators.
+     * The 12 x 1-vector register tile, 12 accumulators: {@code c[r, 0:1L] (+)= sum_p
+     * ap[ao + p aps + r] bp[bo + p bps, +1L)} for {@code p < kc}, by fused multiply-adds in
+     * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
      */
-    private static void kernel6(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-            int ldc, boolean accumulate) {
+    private static void kernel12x1(int kc, double[] ap, int ao, int aps, double[] bp, int bo, int bps,
+            double[] c, int co, int ldc, boolean accumulate) {
+        DoubleVector r0v0 = DoubleVector.zero(SPECIES);
+        DoubleVector r1v0 = r0v0, r2v0 = r0v0, r3v0 = r0v0, r4v0 = r0v0, r5v0 = r0v0, r6v0 = r0v0;
+        DoubleVector r7v0 = r0v0, r8v0 = r0v0, r9v0 = r0v0, r10v0 = r0v0, r11v0 = r0v0;
+        int ai = ao;
+        int bi = bo;
+        int p = 0;
+        for (; p < kc; p++, ai += aps, bi += bps) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, bi);
+            DoubleVector x;
+            x = DoubleVector.broadcast(SPECIES, ap[ai]);
+            r0v0 = x.fma(b0, r0v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 1]);
+            r1v0 = x.fma(b0, r1v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 2]);
+            r2v0 = x.fma(b0, r2v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 3]);
+            r3v0 = x.fma(b0, r3v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 4]);
+            r4v0 = x.fma(b0, r4v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 5]);
+            r5v0 = x.fma(b0, r5v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 6]);
+            r6v0 = x.fma(b0, r6v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 7]);
+            r7v0 = x.fma(b0, r7v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 8]);
+            r8v0 = x.fma(b0, r8v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 9]);
+            r9v0 = x.fma(b0, r9v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 10]);
+            r10v0 = x.fma(b0, r10v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 11]);
+            r11v0 = x.fma(b0, r11v0);
+        }
+        if (accumulate) {
+            r0v0 = r0v0.add(DoubleVector.fromArray(SPECIES, c, co));
+            r1v0 = r1v0.add(DoubleVector.fromArray(SPECIES, c, co + 1 * ldc));
+            r2v0 = r2v0.add(DoubleVector.fromArray(SPECIES, c, co + 2 * ldc));
+            r3v0 = r3v0.add(DoubleVector.fromArray(SPECIES, c, co + 3 * ldc));
+            r4v0 = r4v0.add(DoubleVector.fromArray(SPECIES, c, co + 4 * ldc));
+            r5v0 = r5v0.add(DoubleVector.fromArray(SPECIES, c, co + 5 * ldc));
+            r6v0 = r6v0.add(DoubleVector.fromArray(SPECIES, c, co + 6 * ldc));
+            r7v0 = r7v0.add(DoubleVector.fromArray(SPECIES, c, co + 7 * ldc));
+            r8v0 = r8v0.add(DoubleVector.fromArray(SPECIES, c, co + 8 * ldc));
+            r9v0 = r9v0.add(DoubleVector.fromArray(SPECIES, c, co + 9 * ldc));
+            r10v0 = r10v0.add(DoubleVector.fromArray(SPECIES, c, co + 10 * ldc));
+            r11v0 = r11v0.add(DoubleVector.fromArray(SPECIES, c, co + 11 * ldc));
+        }
+        r0v0.intoArray(c, co);
+        r1v0.intoArray(c, co + 1 * ldc);
+        r2v0.intoArray(c, co + 2 * ldc);
+        r3v0.intoArray(c, co + 3 * ldc);
+        r4v0.intoArray(c, co + 4 * ldc);
+        r5v0.intoArray(c, co + 5 * ldc);
+        r6v0.intoArray(c, co + 6 * ldc);
+        r7v0.intoArray(c, co + 7 * ldc);
+        r8v0.intoArray(c, co + 8 * ldc);
+        r9v0.intoArray(c, co + 9 * ldc);
+        r10v0.intoArray(c, co + 10 * ldc);
+        r11v0.intoArray(c, co + 11 * ldc);
+    }
+    /**
+     * The 6 x 2-vector register tile, 12 accumulators: {@code c[r, 0:2L] (+)= sum_p
+     * ap[ao + p aps + r] bp[bo + p bps, +2L)} for {@code p < kc}, by fused multiply-adds in
+     * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
+     */
+    private static void kernel6x2(int kc, double[] ap, int ao, int aps, double[] bp, int bo, int bps,
+            double[] c, int co, int ldc, boolean accumulate) {
         DoubleVector r0v0 = DoubleVector.zero(SPECIES);
         DoubleVector r0v1 = r0v0, r1v0 = r0v0, r1v1 = r0v0, r2v0 = r0v0, r2v1 = r0v0, r3v0 = r0v0;
         DoubleVector r3v1 = r0v0, r4v0 = r0v0, r4v1 = r0v0, r5v0 = r0v0, r5v1 = r0v0;
-        for (int p = 0; p < kc; p++) {
-            int ai = ao + p * 6;
-            int bi = bo + p * NR;
+        int ai = ao;
+        int bi = bo;
+        int p = 0;
+        for (; p < kc; p++, ai += aps, bi += bps) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, bi);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, bp, bi + LANES);
             DoubleVector x;
@@ -429,5 +570,48 @@ final class DoubleVectorGemm {
         r4v1.intoArray(c, co + 4 * ldc + LANES);
         r5v0.intoArray(c, co + 5 * ldc);
         r5v1.intoArray(c, co + 5 * ldc + LANES);
+    }
+    /**
+     * The 6 x 1-vector register tile, 6 accumulators: {@code c[r, 0:1L] (+)= sum_p
+     * ap[ao + p aps + r] bp[bo + p bps, +1L)} for {@code p < kc}, by fused multiply-adds in
+     * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
+     */
+    private static void kernel6x1(int kc, double[] ap, int ao, int aps, double[] bp, int bo, int bps,
+            double[] c, int co, int ldc, boolean accumulate) {
+        DoubleVector r0v0 = DoubleVector.zero(SPECIES);
+        DoubleVector r1v0 = r0v0, r2v0 = r0v0, r3v0 = r0v0, r4v0 = r0v0, r5v0 = r0v0;
+        int ai = ao;
+        int bi = bo;
+        int p = 0;
+        for (; p < kc; p++, ai += aps, bi += bps) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, bp, bi);
+            DoubleVector x;
+            x = DoubleVector.broadcast(SPECIES, ap[ai]);
+            r0v0 = x.fma(b0, r0v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 1]);
+            r1v0 = x.fma(b0, r1v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 2]);
+            r2v0 = x.fma(b0, r2v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 3]);
+            r3v0 = x.fma(b0, r3v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 4]);
+            r4v0 = x.fma(b0, r4v0);
+            x = DoubleVector.broadcast(SPECIES, ap[ai + 5]);
+            r5v0 = x.fma(b0, r5v0);
+        }
+        if (accumulate) {
+            r0v0 = r0v0.add(DoubleVector.fromArray(SPECIES, c, co));
+            r1v0 = r1v0.add(DoubleVector.fromArray(SPECIES, c, co + 1 * ldc));
+            r2v0 = r2v0.add(DoubleVector.fromArray(SPECIES, c, co + 2 * ldc));
+            r3v0 = r3v0.add(DoubleVector.fromArray(SPECIES, c, co + 3 * ldc));
+            r4v0 = r4v0.add(DoubleVector.fromArray(SPECIES, c, co + 4 * ldc));
+            r5v0 = r5v0.add(DoubleVector.fromArray(SPECIES, c, co + 5 * ldc));
+        }
+        r0v0.intoArray(c, co);
+        r1v0.intoArray(c, co + 1 * ldc);
+        r2v0.intoArray(c, co + 2 * ldc);
+        r3v0.intoArray(c, co + 3 * ldc);
+        r4v0.intoArray(c, co + 4 * ldc);
+        r5v0.intoArray(c, co + 5 * ldc);
     }
 }

@@ -1,11 +1,14 @@
 package jgrad.core.kernels;
 
 import com.google.common.collect.ImmutableList;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Measurement main (not a test): GFLOP/s of the matrix product for square sizes and for the
@@ -41,12 +44,18 @@ public final class GemmBenchmark {
         }
     }
 
-    /** GFLOP/s over {@code repeats} timed runs: median, minimum, maximum. */
+    /**
+     * GFLOP/s over {@code repeats} timed runs: median, minimum, maximum of wall-clock rates, and
+     * the median rate per CPU time of the calling thread ({@code cpuMedian}; with one thread, the
+     * speed undisturbed by other processes taking the core, the number to tune on a shared
+     * machine; NaN with more threads) and the highest such rate ({@code cpuMax}).
+     */
     public record Result(Case product, String dtype, int threads, String engine, double median,
-            double min, double max) {
+            double min, double max, double cpuMedian, double cpuMax) {
         public String csv() {
-            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%s,%s", product.name(),
-                    dtype, threads, median, min, max, engine, product.shape());
+            return String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.1f,%.1f,%.1f,%.1f,%s,%s",
+                    product.name(), dtype, threads, median, min, max, cpuMedian, cpuMax, engine,
+                    product.shape());
         }
     }
 
@@ -122,17 +131,25 @@ public final class GemmBenchmark {
         }
         double perCall = (System.nanoTime() - start) / 1e9 / calls;
         long inner = Math.max(1, Math.round(seconds / repeats / perCall));
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         double[] rates = new double[repeats];
+        double[] cpuRates = new double[repeats];
         for (int r = 0; r < repeats; r++) {
+            long c0 = cpu.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (long i = 0; i < inner; i++) {
                 call.run();
             }
-            rates[r] = product.flops() * inner / ((System.nanoTime() - t0) / 1e9) / 1e9;
+            rates[r] = product.flops() * inner / (double) (System.nanoTime() - t0);
+            cpuRates[r] = product.flops() * inner
+                    / (double) (cpu.getCurrentThreadCpuTime() - c0);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
         return new Result(product, float32 ? "float32" : "float64", threads, engine.name(),
-                rates[repeats / 2], rates[0], rates[repeats - 1]);
+                rates[repeats / 2], rates[0], rates[repeats - 1],
+                threads == 1 ? cpuRates[repeats / 2] : Double.NaN,
+                threads == 1 ? cpuRates[repeats - 1] : Double.NaN);
     }
 
     private static float[] floats(int size, SplittableRandom random) {
@@ -169,9 +186,19 @@ public final class GemmBenchmark {
             case "reference" -> GemmEngine.reference();
             default -> throw new IllegalArgumentException("unknown engine " + engineName);
         };
+        if (engine.name().equals("vector")) {
+            try {
+                if (!VectorSupport.awaitWarmup(10, TimeUnit.MINUTES)) {
+                    System.out.println("# the vector kernels did not reach compiled speed");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         System.out.println("# jgrad " + engine.name() + ", threads " + threads + ", "
                 + VectorSupport.description() + ", java " + Runtime.version());
-        System.out.println("case,dtype,threads,median_gflops,min,max,engine,shape");
+        System.out.println("case,dtype,threads,median_gflops,min,max,cpu_gflops,cpu_max,engine,shape");
         for (Case product : defaultCases()) {
             if (!product.name().contains(filter)) {
                 continue;

@@ -112,34 +112,46 @@ class GemmPropertyTest {
     }
 
     @Property(tries = 60)
-    void scalarTwinOfTheFloatMicroKernelComputesTheSameBits(
-            @ForAll @IntRange(min = 0, max = 300) int kc, @ForAll boolean accumulate,
+    void scalarTwinOfTheFloatMicroKernelsComputesTheSameBits(
+            @ForAll @IntRange(min = 0, max = 300) int kc, @ForAll boolean narrow,
+            @ForAll boolean accumulate, @ForAll @IntRange(min = 0, max = 3) int pad,
             @ForAll long seed) {
         int mr = FloatVectorGemm.MR;
         int nr = FloatVectorGemm.NR;
-        float[] ap = GemmCase.toFloat(values(kc * mr + 3, seed));
-        float[] bp = GemmCase.toFloat(values(kc * nr + 5, seed + 1));
+        int width = narrow ? FloatVectorGemm.LANES : nr;
+        int aps = mr + pad;
+        int bps = nr + pad;
+        float[] a = GemmCase.toFloat(values(kc * aps + 3, seed));
+        float[] b = GemmCase.toFloat(values(kc * bps + 5, seed + 1));
         float[] start = GemmCase.toFloat(values(mr * (nr + 2) + 1, seed + 2));
         float[] vector = start.clone();
         float[] scalar = start.clone();
-        FloatVectorGemm.vectorKernel(kc, ap, 3, bp, 5, vector, 1, nr + 2, accumulate);
-        FloatVectorGemm.scalarKernel(kc, ap, 3, bp, 5, scalar, 1, nr + 2, accumulate);
+        FloatVectorGemm.vectorKernel(narrow, kc, a, 3, aps, b, 5, bps, vector, 1, nr + 2,
+                accumulate);
+        FloatVectorGemm.scalarKernel(width, kc, a, 3, aps, b, 5, bps, scalar, 1, nr + 2,
+                accumulate, new float[mr * nr]);
         assertArrayEquals(scalar, vector);
     }
 
     @Property(tries = 60)
-    void scalarTwinOfTheDoubleMicroKernelComputesTheSameBits(
-            @ForAll @IntRange(min = 0, max = 300) int kc, @ForAll boolean accumulate,
+    void scalarTwinOfTheDoubleMicroKernelsComputesTheSameBits(
+            @ForAll @IntRange(min = 0, max = 300) int kc, @ForAll boolean narrow,
+            @ForAll boolean accumulate, @ForAll @IntRange(min = 0, max = 3) int pad,
             @ForAll long seed) {
         int mr = DoubleVectorGemm.MR;
         int nr = DoubleVectorGemm.NR;
-        double[] ap = values(kc * mr + 3, seed);
-        double[] bp = values(kc * nr + 5, seed + 1);
+        int width = narrow ? DoubleVectorGemm.LANES : nr;
+        int aps = mr + pad;
+        int bps = nr + pad;
+        double[] a = values(kc * aps + 3, seed);
+        double[] b = values(kc * bps + 5, seed + 1);
         double[] start = values(mr * (nr + 2) + 1, seed + 2);
         double[] vector = start.clone();
         double[] scalar = start.clone();
-        DoubleVectorGemm.vectorKernel(kc, ap, 3, bp, 5, vector, 1, nr + 2, accumulate);
-        DoubleVectorGemm.scalarKernel(kc, ap, 3, bp, 5, scalar, 1, nr + 2, accumulate);
+        DoubleVectorGemm.vectorKernel(narrow, kc, a, 3, aps, b, 5, bps, vector, 1, nr + 2,
+                accumulate);
+        DoubleVectorGemm.scalarKernel(width, kc, a, 3, aps, b, 5, bps, scalar, 1, nr + 2,
+                accumulate, new double[mr * nr]);
         assertArrayEquals(scalar, vector);
     }
 
