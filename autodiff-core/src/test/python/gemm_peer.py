@@ -88,15 +88,67 @@ def measure(a, b, flops, seconds, repeats):
             statistics.median(cpu_rates))
 
 
+class Prepared:
+    """A warmed-up torch.mm on one case, ready to be timed again and again."""
+
+    def __init__(self, ta, tb, m, n, k, dtype, gen):
+        self.a = operand(ta, m, k, dtype, gen)
+        self.b = operand(tb, k, n, dtype, gen)
+        self.flops = 2.0 * m * n * k
+        torch.mm(self.a, self.b)
+        start, calls = time.perf_counter(), 0
+        while time.perf_counter() - start < 0.5:
+            torch.mm(self.a, self.b)
+            calls += 1
+        self.per_call = 0.5 / max(calls, 1)
+
+    def sample(self, seconds):
+        inner = max(1, round(seconds / self.per_call))
+        wall0, thread0 = time.perf_counter(), time.thread_time()
+        for _ in range(inner):
+            torch.mm(self.a, self.b)
+        wall = time.perf_counter() - wall0
+        used = max(time.thread_time() - thread0, 1e-9)
+        return self.flops * inner / wall / 1e9, self.flops * inner / used / 1e9
+
+
+def serve(threads):
+    """Answers CASE DTYPE THREADS SECONDS lines with CASE,DTYPE,THREADS,WALL_GFLOPS,CPU_GFLOPS."""
+    import sys
+    shapes = {name: (ta, tb, m, n, k) for name, ta, tb, m, n, k in cases()}
+    prepared = {}
+    gen = torch.Generator().manual_seed(0)
+    print("ready torch", flush=True)
+    for line in sys.stdin:
+        parts = line.split()
+        if len(parts) != 4 or parts[0] not in shapes:
+            print(f"error: bad request {line.strip()}", flush=True)
+            continue
+        name, label, count, seconds = parts[0], parts[1], int(parts[2]), float(parts[3])
+        if count != threads:
+            print(f"error: this peer runs {threads} threads, asked for {count}", flush=True)
+            continue
+        key = (name, label)
+        if key not in prepared:
+            dtype = torch.float32 if label == "float32" else torch.float64
+            prepared[key] = Prepared(*shapes[name], dtype, gen)
+        wall, cpu = prepared[key].sample(seconds)
+        print(f"{name},{label},{threads},{wall:.2f},{cpu:.2f}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=3.0, help="per case and dtype")
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--filter", default="")
+    parser.add_argument("--serve", action="store_true", help="answer requests on stdin")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     lib = set_openblas_threads(args.threads)
+    if args.serve:
+        serve(args.threads)
+        return
     print(f"# torch {torch.__version__}, openblas {lib}, threads {args.threads}")
     print("case,dtype,threads,median_gflops,min,max,cpu_gflops,cpu_per_wall,shape")
     gen = torch.Generator().manual_seed(0)

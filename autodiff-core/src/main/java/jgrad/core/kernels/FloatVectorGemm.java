@@ -45,6 +45,9 @@ final class FloatVectorGemm {
     /** Below this many floating-point operations one thread does the whole product. */
     static final long PARALLEL_FLOPS = 1L << 21;
 
+    /** Padding between packed B slivers (see {@link #sliverB}). */
+    private static final int SLIVER_PAD = LANES;
+
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** Runs the vector kernels on their own data until C2 has compiled them (see {@link Warmup}). */
@@ -70,7 +73,7 @@ final class FloatVectorGemm {
         boolean inPlaceA = l.opA().transposed() && j1 - j0 <= IN_PLACE_TILES * NR;
         boolean inPlaceB = !l.opB().transposed() && i1 - i0 <= IN_PLACE_TILES * MR;
         Buffers buffers = BUFFERS.get();
-        float[] bp = buffers.packedB(Math.min(KC, k) * roundUp(Math.min(NC, j1 - j0), NR));
+        float[] bp = buffers.packedB(sliverB(roundUp(Math.min(NC, j1 - j0), NR), Math.min(KC, k)));
         float[] ap = buffers.packedA(Math.min(KC, k) * roundUp(Math.min(MC, i1 - i0), MR));
         float[] tile = buffers.tile;
         for (int jc = j0; jc < j1; jc += NC) {
@@ -86,7 +89,7 @@ final class FloatVectorGemm {
                         int nr = Math.min(NR, nc - jr);
                         boolean narrow = nr <= LANES;
                         float[] bs = bp;
-                        int bo = jr * kc;
+                        int bo = sliverB(jr, kc);
                         int bps = NR;
                         if (inPlaceB && nr == NR) {
                             bs = b;
@@ -215,7 +218,7 @@ final class FloatVectorGemm {
 
     /**
      * Packs {@code op(B)[pc, pc + kc) x [jc, jc + nc)} as slivers of {@code NR} columns: sliver
-     * {@code s} holds {@code kc} rows of {@code NR} values from index {@code s * kc * NR}, columns
+     * {@code s} holds {@code kc} rows of {@code NR} values from index {@code sliverB(s NR, kc)}, columns
      * beyond {@code nc} zero; with {@code onlyPartial}, only a last sliver narrower than {@code NR}
      * (the full ones are read in place).
      */
@@ -229,13 +232,13 @@ final class FloatVectorGemm {
                 int src = bBase + (pc + p) * ldb + jc;
                 int dst = p * NR;
                 if (!onlyPartial) {
-                    for (int jr = 0; jr < full; jr += NR, dst += kc * NR) {
+                    for (int jr = 0; jr < full; jr += NR, dst += kc * NR + SLIVER_PAD) {
                         for (int x = 0; x < NR; x++) {
                             bp[dst + x] = b[src + jr + x];
                         }
                     }
                 } else {
-                    dst += full * kc;
+                    dst += sliverB(full, kc);
                 }
                 if (full < nc) {
                     int width = nc - full;
@@ -251,7 +254,7 @@ final class FloatVectorGemm {
         }
         for (int jr = onlyPartial ? full : 0; jr < nc; jr += NR) {
             int width = Math.min(NR, nc - jr);
-            int dst = jr * kc;
+            int dst = sliverB(jr, kc);
             int j = jc + jr;
             for (int jj = 0; jj < width; jj++) {
                 int src = bBase + (j + jj) * ldb + pc;
@@ -305,6 +308,15 @@ final class FloatVectorGemm {
                 }
             }
         }
+    }
+
+    /**
+     * Start of the packed B sliver holding columns {@code [jr, jr + NR)} for slices of depth {@code
+     * kc}: slivers are {@code kc NR} values plus one vector apart, so that writing a row into every
+     * sliver does not map them all to the same L1 cache set (with a power-of-two {@code kc NR}).
+     */
+    private static int sliverB(int jr, int kc) {
+        return jr / NR * (kc * NR + SLIVER_PAD);
     }
 
     private static int roundUp(int x, int multiple) {

@@ -1,12 +1,18 @@
 package jgrad.core.kernels;
 
 import com.google.common.collect.ImmutableList;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * mvn -B -q -pl autodiff-core test-compile
  * java --add-modules jdk.incubator.vector -cp "autodiff-core/target/classes:autodiff-core/target/test-classes:$(cat cp.txt)" \
  *     jgrad.core.kernels.GemmBenchmark --threads 1 [--engine fast|vector|plain] [--seconds 3]
- *     [--repeats 15] [--filter square]
+ *     [--repeats 15] [--filter square] [--serve true]
  * </pre>
  */
 public final class GemmBenchmark {
@@ -160,13 +166,100 @@ public final class GemmBenchmark {
         return values;
     }
 
-    public static void main(String[] args) {
+    /** One timed run of about {@code seconds}: wall-clock and calling-thread CPU GFLOP/s. */
+    public record Sample(double wallRate, double cpuRate) {}
+
+    /** A warmed-up product, ready to be timed again and again. */
+    public static final class Prepared {
+        private final Case product;
+        private final Runnable call;
+        private final double secondsPerCall;
+
+        Prepared(GemmEngine engine, Case product, boolean float32, int threads) {
+            this.product = product;
+            SplittableRandom random = new SplittableRandom(0);
+            GemmLayout layout = product.layout();
+            int sizeA = product.m() * product.k();
+            int sizeB = product.k() * product.n();
+            int sizeC = product.m() * product.n();
+            if (float32) {
+                float[] a = floats(sizeA, random);
+                float[] b = floats(sizeB, random);
+                float[] c = new float[sizeC];
+                call = () -> engine.gemm(layout, a, b, c, threads);
+            } else {
+                double[] a = random.doubles(sizeA, -1, 1).toArray();
+                double[] b = random.doubles(sizeB, -1, 1).toArray();
+                double[] c = new double[sizeC];
+                call = () -> engine.gemm(layout, a, b, c, threads);
+            }
+            long calls = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 500_000_000L || calls < 3) {
+                call.run();
+                calls++;
+            }
+            secondsPerCall = (System.nanoTime() - start) / 1e9 / calls;
+        }
+
+        /** Times about {@code seconds} of calls. */
+        public Sample sample(double seconds) {
+            long inner = Math.max(1, Math.round(seconds / secondsPerCall));
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long c0 = cpu.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            for (long i = 0; i < inner; i++) {
+                call.run();
+            }
+            long wall = System.nanoTime() - t0;
+            long used = cpu.getCurrentThreadCpuTime() - c0;
+            return new Sample(product.flops() * inner / (double) wall,
+                    product.flops() * inner / (double) used);
+        }
+    }
+
+    /**
+     * Serves timing requests on standard input, one per line: {@code CASE DTYPE THREADS SECONDS},
+     * answering {@code CASE,DTYPE,THREADS,WALL_GFLOPS,CPU_GFLOPS} (see {@code gemm_compare.py},
+     * which alternates these with the PyTorch peer's so both see the same machine load).
+     */
+    private static void serve(GemmEngine engine) throws IOException {
+        Map<String, Case> cases = new HashMap<>();
+        for (Case product : defaultCases()) {
+            cases.put(product.name(), product);
+        }
+        Map<String, Prepared> prepared = new HashMap<>();
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("ready " + engine.name());
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] request = line.strip().split("\\s+");
+            if (request.length != 4) {
+                System.out.println("error: expected CASE DTYPE THREADS SECONDS, got " + line);
+                continue;
+            }
+            Case product = cases.get(request[0]);
+            if (product == null) {
+                System.out.println("error: unknown case " + request[0]);
+                continue;
+            }
+            int threads = Integer.parseInt(request[2]);
+            Prepared run = prepared.computeIfAbsent(line.substring(0, line.lastIndexOf(' ')),
+                    key -> new Prepared(engine, product, request[1].equals("float32"), threads));
+            Sample sample = run.sample(Double.parseDouble(request[3]));
+            System.out.println(String.format(Locale.ROOT, "%s,%s,%d,%.2f,%.2f", product.name(),
+                    request[1], threads, sample.wallRate(), sample.cpuRate()));
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
         int threads = 1;
         String engineName = "fast";
         double seconds = 3;
         int repeats = 15;
         String filter = "";
         List<String> dtypes = new ArrayList<>(List.of("float32", "float64"));
+        boolean serve = false;
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -176,6 +269,7 @@ public final class GemmBenchmark {
                 case "--repeats" -> repeats = Integer.parseInt(value);
                 case "--filter" -> filter = value;
                 case "--dtype" -> dtypes = List.of(value);
+                case "--serve" -> serve = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -195,6 +289,10 @@ public final class GemmBenchmark {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (serve) {
+            serve(engine);
+            return;
         }
         System.out.println("# jgrad " + engine.name() + ", threads " + threads + ", "
                 + VectorSupport.description() + ", java " + Runtime.version());
