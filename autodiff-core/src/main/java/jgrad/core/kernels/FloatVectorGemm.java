@@ -43,7 +43,7 @@ final class FloatVectorGemm {
     /** An operand is read in place, not packed, when its slivers are used at most this often. */
     static final int IN_PLACE_TILES = 2;
     /** Below this many floating-point operations one thread does the whole product. */
-    static final long PARALLEL_FLOPS = 1L << 21;
+    static final long PARALLEL_FLOPS = 1L << 23;
 
     /** Padding between packed B slivers (see {@link #sliverB}). */
     private static final int SLIVER_PAD = LANES;
