@@ -20,8 +20,8 @@ final class ComputePool {
 
     /**
      * Runs {@code body.accept(part)} for every {@code part} in {@code [0, parts)}, in parallel when
-     * {@code parts > 1}, and returns when all have finished. The first exception thrown by a part is
-     * rethrown (after all parts finished).
+     * {@code parts > 1}, and returns when all have finished. The exception of the lowest-numbered
+     * failing part is rethrown, itself, after all parts finished.
      */
     static void run(int parts, IntConsumer body) {
         if (parts <= 1 || Thread.currentThread() instanceof Worker) {
@@ -31,32 +31,34 @@ final class ComputePool {
             return;
         }
         ForkJoinPool workers = poolFor(parts - 1);
+        // Each part records its own failure, so the caller rethrows the original exception
+        // (ForkJoinTask.join would rethrow a copy).
+        Throwable[] failures = new Throwable[parts];
         @SuppressWarnings("unchecked")
         ForkJoinTask<Void>[] tasks = new ForkJoinTask[parts - 1];
         for (int part = 1; part < parts; part++) {
             int index = part;
-            tasks[part - 1] = workers.submit(() -> body.accept(index), null);
+            tasks[part - 1] = workers.submit(() -> runPart(body, index, failures), null);
         }
-        Throwable failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
+        runPart(body, 0, failures);
         for (ForkJoinTask<Void> task : tasks) {
-            try {
-                task.join();
-            } catch (RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                }
+            task.join();
+        }
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
             }
         }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
+    }
+
+    private static void runPart(IntConsumer body, int part, Throwable[] failures) {
+        try {
+            body.accept(part);
+        } catch (RuntimeException | Error e) {
+            failures[part] = e;
         }
     }
 
