@@ -35,7 +35,7 @@ public final class Compute {
      * The number of compute threads, at least 1.
      *
      * @throws IllegalArgumentException if the count was never set and the system property {@value
-     *     #THREADS_PROPERTY} is not a positive integer; the message names the property and its value
+     *     #THREADS_PROPERTY} is not a positive integer; the message names the property and value
      */
     public static int threads() {
         int current = threads;

@@ -21,6 +21,13 @@ import jdk.incubator.vector.VectorSpecies;
  * a last partial sliver is then packed. A column tile of at most one vector uses a one-vector-wide
  * kernel ({@code MR x LANES}) rather than padding to {@code NR}.
  *
+ * <p>The micro-kernels are generated (one accumulator variable per register, see {@code
+ * autodiff-core/src/build/generate_vector_gemm.py}) and deliberately not unrolled: a bigger method
+ * made C1 give up at tier 3 ("out of virtual registers"), which left a kernel in tier-2 code, with
+ * boxed vectors, for minutes. Until C2 compiles them, {@link #scalarKernel} computes the same bits.
+ * The packing buffers stay with each thread that ran a product (at most {@code KC (MC + NC)} values
+ * plus padding, about 2.3 MB).
+ *
  * <p>Each element of C is {@code sum_p} in order within a {@code KC} slice, by fused multiply-add
  * into a zero accumulator, then stored (first slice) or added to C (later slices): the same
  * operations whatever the tile, kernel, block or thread the element falls in, so results do not
@@ -50,7 +57,7 @@ final class FloatVectorGemm {
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    /** Runs the vector kernels on their own data until C2 has compiled them (see {@link Warmup}). */
+    /** Runs the vector kernels on their own data until C2 compiled them (see {@link Warmup}). */
     static final Warmup WARMUP = Warmup.start("float", FloatVectorGemm::warmupCalls);
 
     private FloatVectorGemm() {}
@@ -64,8 +71,8 @@ final class FloatVectorGemm {
     }
 
     /** Rows {@code [i0, i1)} and columns {@code [j0, j1)} of one batch entry's C. */
-    private static void block(GemmLayout l, float[] a, int aBase, float[] b, int bBase, float[] c,
-            int cBase, int i0, int i1, int j0, int j1) {
+    private static void block(GemmLayout l, float[] a, int aBase, float[] b, int bBase,
+            float[] c, int cBase, int i0, int i1, int j0, int j1) {
         int k = l.k();
         int lda = l.lda();
         int ldb = l.ldb();
@@ -218,9 +225,9 @@ final class FloatVectorGemm {
 
     /**
      * Packs {@code op(B)[pc, pc + kc) x [jc, jc + nc)} as slivers of {@code NR} columns: sliver
-     * {@code s} holds {@code kc} rows of {@code NR} values from index {@code sliverB(s NR, kc)}, columns
-     * beyond {@code nc} zero; with {@code onlyPartial}, only a last sliver narrower than {@code NR}
-     * (the full ones are read in place).
+     * {@code s} holds {@code kc} rows of {@code NR} values from index {@code sliverB(s NR, kc)},
+     * columns beyond {@code nc} zero; with {@code onlyPartial}, only a last sliver narrower than
+     * {@code NR} (the full ones are read in place).
      */
     private static void packB(GemmLayout l, float[] b, int bBase, int pc, int kc, int jc, int nc,
             float[] bp, boolean onlyPartial) {
@@ -345,13 +352,14 @@ final class FloatVectorGemm {
         }
     }
 
+    // BEGIN GENERATED KERNELS (generate_vector_gemm.py)
     /**
      * The 12 x 2-vector register tile, 24 accumulators: {@code c[r, 0:2L] (+)= sum_p
      * ap[ao + p aps + r] bp[bo + p bps, +2L)} for {@code p < kc}, by fused multiply-adds in
      * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
      */
-    private static void kernel12x2(int kc, float[] ap, int ao, int aps, float[] bp, int bo, int bps,
-            float[] c, int co, int ldc, boolean accumulate) {
+    private static void kernel12x2(int kc, float[] ap, int ao, int aps, float[] bp, int bo,
+            int bps, float[] c, int co, int ldc, boolean accumulate) {
         FloatVector r0v0 = FloatVector.zero(SPECIES);
         FloatVector r0v1 = r0v0, r1v0 = r0v0, r1v1 = r0v0, r2v0 = r0v0, r2v1 = r0v0, r3v0 = r0v0;
         FloatVector r3v1 = r0v0, r4v0 = r0v0, r4v1 = r0v0, r5v0 = r0v0, r5v1 = r0v0, r6v0 = r0v0;
@@ -359,8 +367,7 @@ final class FloatVectorGemm {
         FloatVector r9v1 = r0v0, r10v0 = r0v0, r10v1 = r0v0, r11v0 = r0v0, r11v1 = r0v0;
         int ai = ao;
         int bi = bo;
-        int p = 0;
-        for (; p < kc; p++, ai += aps, bi += bps) {
+        for (int p = 0; p < kc; p++, ai += aps, bi += bps) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
             FloatVector x;
@@ -452,20 +459,20 @@ final class FloatVectorGemm {
         r11v0.intoArray(c, co + 11 * ldc);
         r11v1.intoArray(c, co + 11 * ldc + LANES);
     }
+
     /**
      * The 12 x 1-vector register tile, 12 accumulators: {@code c[r, 0:1L] (+)= sum_p
      * ap[ao + p aps + r] bp[bo + p bps, +1L)} for {@code p < kc}, by fused multiply-adds in
      * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
      */
-    private static void kernel12x1(int kc, float[] ap, int ao, int aps, float[] bp, int bo, int bps,
-            float[] c, int co, int ldc, boolean accumulate) {
+    private static void kernel12x1(int kc, float[] ap, int ao, int aps, float[] bp, int bo,
+            int bps, float[] c, int co, int ldc, boolean accumulate) {
         FloatVector r0v0 = FloatVector.zero(SPECIES);
         FloatVector r1v0 = r0v0, r2v0 = r0v0, r3v0 = r0v0, r4v0 = r0v0, r5v0 = r0v0, r6v0 = r0v0;
         FloatVector r7v0 = r0v0, r8v0 = r0v0, r9v0 = r0v0, r10v0 = r0v0, r11v0 = r0v0;
         int ai = ao;
         int bi = bo;
-        int p = 0;
-        for (; p < kc; p++, ai += aps, bi += bps) {
+        for (int p = 0; p < kc; p++, ai += aps, bi += bps) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector x;
             x = FloatVector.broadcast(SPECIES, ap[ai]);
@@ -520,20 +527,20 @@ final class FloatVectorGemm {
         r10v0.intoArray(c, co + 10 * ldc);
         r11v0.intoArray(c, co + 11 * ldc);
     }
+
     /**
      * The 6 x 2-vector register tile, 12 accumulators: {@code c[r, 0:2L] (+)= sum_p
      * ap[ao + p aps + r] bp[bo + p bps, +2L)} for {@code p < kc}, by fused multiply-adds in
      * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
      */
-    private static void kernel6x2(int kc, float[] ap, int ao, int aps, float[] bp, int bo, int bps,
-            float[] c, int co, int ldc, boolean accumulate) {
+    private static void kernel6x2(int kc, float[] ap, int ao, int aps, float[] bp, int bo,
+            int bps, float[] c, int co, int ldc, boolean accumulate) {
         FloatVector r0v0 = FloatVector.zero(SPECIES);
         FloatVector r0v1 = r0v0, r1v0 = r0v0, r1v1 = r0v0, r2v0 = r0v0, r2v1 = r0v0, r3v0 = r0v0;
         FloatVector r3v1 = r0v0, r4v0 = r0v0, r4v1 = r0v0, r5v0 = r0v0, r5v1 = r0v0;
         int ai = ao;
         int bi = bo;
-        int p = 0;
-        for (; p < kc; p++, ai += aps, bi += bps) {
+        for (int p = 0; p < kc; p++, ai += aps, bi += bps) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector b1 = FloatVector.fromArray(SPECIES, bp, bi + LANES);
             FloatVector x;
@@ -583,19 +590,19 @@ final class FloatVectorGemm {
         r5v0.intoArray(c, co + 5 * ldc);
         r5v1.intoArray(c, co + 5 * ldc + LANES);
     }
+
     /**
      * The 6 x 1-vector register tile, 6 accumulators: {@code c[r, 0:1L] (+)= sum_p
      * ap[ao + p aps + r] bp[bo + p bps, +1L)} for {@code p < kc}, by fused multiply-adds in
      * order of {@code p} from zero, then stored ({@code c = acc}) or added ({@code c = acc + c}).
      */
-    private static void kernel6x1(int kc, float[] ap, int ao, int aps, float[] bp, int bo, int bps,
-            float[] c, int co, int ldc, boolean accumulate) {
+    private static void kernel6x1(int kc, float[] ap, int ao, int aps, float[] bp, int bo,
+            int bps, float[] c, int co, int ldc, boolean accumulate) {
         FloatVector r0v0 = FloatVector.zero(SPECIES);
         FloatVector r1v0 = r0v0, r2v0 = r0v0, r3v0 = r0v0, r4v0 = r0v0, r5v0 = r0v0;
         int ai = ao;
         int bi = bo;
-        int p = 0;
-        for (; p < kc; p++, ai += aps, bi += bps) {
+        for (int p = 0; p < kc; p++, ai += aps, bi += bps) {
             FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
             FloatVector x;
             x = FloatVector.broadcast(SPECIES, ap[ai]);
@@ -626,4 +633,5 @@ final class FloatVectorGemm {
         r4v0.intoArray(c, co + 4 * ldc);
         r5v0.intoArray(c, co + 5 * ldc);
     }
+    // END GENERATED KERNELS
 }

@@ -94,7 +94,7 @@ final class GemmPartition {
         }
     }
 
-    /** Start of part {@code part} when {@code units} are split into {@code parts} near-equal runs. */
+    /** Start of part {@code part} of {@code units} split into {@code parts} near-equal runs. */
     static int split(int units, int parts, int part) {
         return (int) ((long) units * part / parts);
     }

@@ -62,8 +62,8 @@ final class VectorGemm extends GemmEngine {
     }
 
     /**
-     * Waits until both dtypes' kernels finished warming up (see {@link Warmup}); true if both reached
-     * compiled speed. For tests, which should exercise the vector kernels themselves.
+     * Waits until both dtypes' kernels finished warming up (see {@link Warmup}); true if both
+     * reached compiled speed. For tests, which should exercise the vector kernels themselves.
      */
     boolean awaitWarmup(long timeout, TimeUnit unit) throws InterruptedException {
         boolean floats = FloatVectorGemm.WARMUP.await(timeout, unit);

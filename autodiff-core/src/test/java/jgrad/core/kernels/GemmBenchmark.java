@@ -19,14 +19,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measurement main (not a test): GFLOP/s of the matrix product for square sizes and for the
  * products of an MLP 784-256-128-10 training step, printed as CSV. Its PyTorch peer is {@code
- * autodiff-core/src/test/python/gemm_peer.py} (same cases, same CSV columns); {@code
- * gemm_table.py} joins the two.
+ * autodiff-core/src/test/python/gemm_peer.py} (same cases); {@code gemm_compare.py} there runs
+ * both as servers ({@code --serve true}) and times them in alternation, the fair comparison on a
+ * shared machine. Entry points for a JMH or workload harness: {@link #defaultCases()}, {@link
+ * #measure}, {@link Prepared}.
  *
  * <pre>
  * mvn -B -q -pl autodiff-core test-compile
- * java --add-modules jdk.incubator.vector -cp "autodiff-core/target/classes:autodiff-core/target/test-classes:$(cat cp.txt)" \
- *     jgrad.core.kernels.GemmBenchmark --threads 1 [--engine fast|vector|plain] [--seconds 3]
- *     [--repeats 15] [--filter square] [--serve true]
+ * mvn -B -q -pl autodiff-core dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * T=autodiff-core/target
+ * java --add-modules jdk.incubator.vector -cp "$T/classes:$T/test-classes:$(cat $T/cp.txt)" \
+ *     jgrad.core.kernels.GemmBenchmark \
+ *     --threads 1 [--engine fast|vector|plain] [--seconds 3] [--repeats 15] [--filter square]
  * </pre>
  */
 public final class GemmBenchmark {
@@ -296,7 +300,8 @@ public final class GemmBenchmark {
         }
         System.out.println("# jgrad " + engine.name() + ", threads " + threads + ", "
                 + VectorSupport.description() + ", java " + Runtime.version());
-        System.out.println("case,dtype,threads,median_gflops,min,max,cpu_gflops,cpu_max,engine,shape");
+        System.out.println(
+                "case,dtype,threads,median_gflops,min,max,cpu_gflops,cpu_max,engine,shape");
         for (Case product : defaultCases()) {
             if (!product.name().contains(filter)) {
                 continue;

@@ -106,7 +106,8 @@ record GemmCase(GemmLayout layout, long seed) {
         GemmLayout l = layout;
         return String.format("%s%s batch=%d m=%d n=%d k=%d A(off %d, ld %d, stride %d) B(off %d,"
                 + " ld %d, stride %d) C(off %d, ld %d, stride %d) seed %d",
-                l.opA() == MatrixOp.TRANSPOSE ? "T" : "N", l.opB() == MatrixOp.TRANSPOSE ? "T" : "N",
+                l.opA() == MatrixOp.TRANSPOSE ? "T" : "N",
+                l.opB() == MatrixOp.TRANSPOSE ? "T" : "N",
                 l.batch(), l.m(), l.n(), l.k(), l.aOffset(), l.lda(), l.aStride(), l.bOffset(),
                 l.ldb(), l.bStride(), l.cOffset(), l.ldc(), l.cStride(), seed);
     }

@@ -46,9 +46,10 @@ public final class GemmSelfCheck {
         int lda = Math.max(1, opA.transposed() ? m : k) + random.nextInt(0, 3);
         int ldb = Math.max(1, opB.transposed() ? k : n) + random.nextInt(0, 3);
         int ldc = Math.max(1, n) + random.nextInt(0, 3);
+        int strideB = random.nextBoolean() ? 0 : (opB.transposed() ? n : k) * ldb;
         GemmLayout layout = new GemmLayout(opA, opB, batch, m, n, k,
                 random.nextInt(0, 5), lda, (opA.transposed() ? k : m) * lda,
-                random.nextInt(0, 5), ldb, random.nextBoolean() ? 0 : (opB.transposed() ? n : k) * ldb,
+                random.nextInt(0, 5), ldb, strideB,
                 random.nextInt(0, 5), ldc, m * ldc + 1);
         return new GemmCase(layout, random.nextLong());
     }
