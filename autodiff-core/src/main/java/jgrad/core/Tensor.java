@@ -1893,6 +1893,20 @@ public final class Tensor {
     }
 
     /**
+     * {@code this · weightᵀ}, the affine map of PyTorch's {@code torch.nn.functional.linear}
+     * without its bias. Shapes: {@code [..., in] x [out, in] -> [..., out]}; same float dtype.
+     * Equal to {@code matmul(weight.transpose())}, but one {@link MatMul} reads the weight
+     * transposed in place (no copy forward or backward).
+     *
+     * @throws IllegalArgumentException if the weight is not {@code [out, in]} for this tensor's
+     *     last axis {@code in}, naming both shapes, or the dtypes differ
+     */
+    public Tensor linear(Tensor weight) {
+        checkSameDtype("linear", this, weight);
+        return LinalgOps.linear(this, weight);
+    }
+
+    /**
      * The matrix product by NumPy's {@code matmul} rules: {@code [m, k] x [k, n] -> [m, n]}; a 1-D
      * operand is a row (on the left) or a column (on the right) whose axis is removed from the
      * result (two 1-D operands give their dot product, shape {@code []}); operands of rank above 2

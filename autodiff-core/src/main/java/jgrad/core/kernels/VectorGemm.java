@@ -44,11 +44,17 @@ final class VectorGemm extends GemmEngine {
 
     /** Width and tile sizes, for the start-up log line. */
     String describe() {
+        // The same sizes as FloatVectorGemm's and DoubleVectorGemm's (MR, NR = 2 LANES), worked
+        // out here so that the log line does not initialise those classes: each starts its
+        // warm-up thread on its dtype's first product, not at start-up.
+        int floatLanes = SHAPE.vectorBitSize() / Float.SIZE;
+        int doubleLanes = SHAPE.vectorBitSize() / Double.SIZE;
+        int tileRows = REGISTERS >= 32 ? 12 : 6;
         return String.format(Locale.ROOT,
                 "%d-bit vectors (float %d lanes, double %d lanes), register tiles float %d x %d,"
                         + " double %d x %d",
-                SHAPE.vectorBitSize(), FloatVectorGemm.LANES, DoubleVectorGemm.LANES,
-                FloatVectorGemm.MR, FloatVectorGemm.NR, DoubleVectorGemm.MR, DoubleVectorGemm.NR);
+                SHAPE.vectorBitSize(), floatLanes, doubleLanes, tileRows, 2 * floatLanes,
+                tileRows, 2 * doubleLanes);
     }
 
     @Override
