@@ -2,6 +2,10 @@ package jgrad.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import jgrad.core.kernels.Gemm;
+
 /**
  * The number of compute threads jgrad's kernels use: the one setting for how many cores a matrix
  * product (and any other parallel kernel) may occupy.
@@ -55,6 +59,25 @@ public final class Compute {
         checkArgument(threads >= 1, "Compute.setThreads: at least 1 thread expected, got %s",
                 threads);
         Compute.threads = threads;
+    }
+
+    /**
+     * Waits until jgrad's Vector API matrix-product kernels run at full speed, at most {@code
+     * timeout}; true when they do (or when the plain-Java kernels run), false on time-out.
+     *
+     * <p>The JIT compiles the Vector API kernels a few seconds after a JVM's first matrix product
+     * of each dtype (a warm-up thread drives them there); until then products use a scalar twin
+     * that gives the same bits, several times slower. Call this before timing anything, or at the
+     * start of a latency-sensitive service; training needs no call.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public static boolean awaitFastKernels(Duration timeout)
+            throws InterruptedException {
+        checkArgument(!timeout.isNegative(), "Compute.awaitFastKernels: negative timeout %s",
+                timeout);
+        return Gemm.awaitCompiled(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The count the property value gives: its integer, or the available processors if unset. */

@@ -42,4 +42,13 @@ class ComputeTest {
             Compute.setThreads(before);
         }
     }
+
+    @Test
+    void awaitFastKernelsReturnsOnceTheKernelsAreCompiledAndRefusesANegativeTimeout()
+            throws InterruptedException {
+        assertTrue(Compute.awaitFastKernels(java.time.Duration.ofMinutes(5)));
+        assertTrue(Compute.awaitFastKernels(java.time.Duration.ZERO), "already compiled");
+        assertThrows(IllegalArgumentException.class,
+                () -> Compute.awaitFastKernels(java.time.Duration.ofSeconds(-1)));
+    }
 }

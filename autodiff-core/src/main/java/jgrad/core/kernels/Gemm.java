@@ -1,5 +1,6 @@
 package jgrad.core.kernels;
 
+import java.util.concurrent.TimeUnit;
 import jgrad.core.Compute;
 
 /**
@@ -42,5 +43,16 @@ public final class Gemm {
      */
     public static void gemm(GemmLayout layout, double[] a, double[] b, double[] c) {
         GemmEngine.fast().gemm(layout, a, b, c, Compute.threads());
+    }
+
+    /**
+     * Warms both dtypes' Vector API kernels and waits until they run at compiled speed: true when
+     * they do (or when the plain-Java engine runs, which needs no warm-up), false if the timeout
+     * came first. Until then products run a scalar twin computing the same bits.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public static boolean awaitCompiled(long timeout, TimeUnit unit) throws InterruptedException {
+        return !VectorSupport.enabled() || VectorSupport.awaitWarmup(timeout, unit);
     }
 }
