@@ -57,9 +57,11 @@ public record History(ImmutableList<EpochRecord> epochs, Optional<String> stopRe
 
     /**
      * The fitting regime these curves show, with the default thresholds: {@code
-     * Diagnosis.of(this, DiagnosisThresholds.defaults())}.
+     * Diagnosis.of(this, DiagnosisThresholds.defaults())}: under-fitting, good fit, over-fitting,
+     * or a diverged run (NaN, infinite or exploding losses).
      *
-     * @throws IllegalStateException if fewer than two epochs were recorded
+     * @throws IllegalStateException if fewer than two epochs were recorded and they show no
+     *     divergence
      */
     public Diagnosis diagnose() {
         return Diagnosis.of(this, DiagnosisThresholds.defaults());
