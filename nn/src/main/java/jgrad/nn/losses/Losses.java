@@ -173,6 +173,21 @@ public final class Losses {
      * contributes no gradient. Prefer {@link #binaryCrossEntropyWithLogits}, which is exact for
      * any logit: a sigmoid that rounds to 0 or 1 loses the information this loss needs.
      *
+     * <p>Numerics: the logarithms are taken of {@code where(p <= 0, 1, p)} and {@code where(1 - p
+     * <= 0, 1, 1 - p)}, so probabilities of exactly 0 or 1 never make {@code ln 0 = -Inf} or {@code 0
+     * · -Inf = NaN} in any branch: the loss and its gradient are quiet under {@link
+     * jgrad.core.Autodiff#detectAnomaly}.
+     *
+     * <p>Versus PyTorch 1.13: the values are PyTorch's, floors included ({@code p = 1, y = 0} and
+     * {@code p = 0, y = 1} give 100, {@code p = y} in {@code {0, 1}} gives 0). The gradients agree
+     * wherever {@code p (1 - p) > 1e-12}; elsewhere PyTorch's hand-written backward {@code (p - y)
+     * / max(p (1 - p), 1e-12)} differs from the derivative of the floored formula used here:
+     * measured ({@code torch_reference.py}, case {@code bceEndpoints}) at {@code (p, y) = (1, 0)}
+     * PyTorch gives {@code 1.000000004e12} (its epsilon is a float32 {@code 1e-12}) and jgrad 0
+     * (the floored term is constant), at {@code (0, 1)} {@code -1.000000004e12} and 0, at {@code (0, 0)} PyTorch 0 and jgrad 1 ({@code d/dp -ln(1 - p)}), at
+     * {@code (1, 1)} PyTorch 0 and jgrad -1, and at {@code (1e-50, 0)} PyTorch {@code 1e-38} and
+     * jgrad 1.
+     *
      * <p>Shapes: {@code probabilities} and {@code targets} equal, any rank -> {@code []} (MEAN,
      * SUM) or their shape (NONE). Probabilities in {@code [0, 1]}; targets are usually 0 or 1 but
      * any value in {@code [0, 1]} works. NaN propagates.
@@ -415,7 +430,11 @@ public final class Losses {
      * logTarget} the targets are {@code ln p} and the pointwise term is {@code e^{ln p} · (ln p -
      * ln q)}, 0 where {@code ln p = -Inf}. Where {@code p > 0} meets {@code q = 0} the divergence
      * is {@code +Inf}. The gradient with respect to {@code ln q} is {@code -p}; with respect to a
-     * target that is 0 it is taken as 0.
+     * target that is 0 it is taken as 0. Computed with xlogy semantics ({@code
+     * scipy.special.xlogy}, {@code torch.xlogy}): where the target is absent, {@code ln p} and
+     * {@code ln q} are replaced by 0 before any arithmetic, so valid inputs (targets with zeros,
+     * a masked {@code ln q = -Inf} where {@code p = 0}) make no NaN or infinity anywhere and are
+     * quiet under {@link jgrad.core.Autodiff#detectAnomaly}.
      *
      * <p>MEAN is PyTorch's elementwise mean (over batch × classes), which is not the mean
      * divergence per sample: for that (PyTorch's {@code 'batchmean'}) use SUM divided by the batch
@@ -430,17 +449,23 @@ public final class Losses {
             boolean logTarget) {
         checkSameShape("klDivergence", "logProbabilities", logProbabilities, targets);
         checkNotNull(reduction, "klDivergence: reduction is null");
+        // xlogy semantics without ever computing ln 0 = -Inf or 0 · -Inf: where the target is
+        // absent (p = 0, or ln p = -Inf), ln p and ln q are replaced by 0 before any arithmetic,
+        // so valid inputs make no NaN or infinity in any branch (anomaly detection stays quiet)
+        // and the selected-away term passes no gradient to either input.
+        Tensor zeros = logProbabilities.zerosLike();
+        Tensor absent = logTarget ? targets.equal(Double.NEGATIVE_INFINITY) : targets.equal(0.0);
+        Tensor present = absent.logicalNot();
+        Tensor logQ = Tensor.where(present, logProbabilities, zeros);
         Tensor pointwise;
-        Tensor absent;
         if (logTarget) {
-            pointwise = targets.exp().mul(targets.sub(logProbabilities));
-            absent = targets.equal(Double.NEGATIVE_INFINITY);
+            Tensor logP = Tensor.where(present, targets, zeros);
+            pointwise = logP.exp().mul(logP.sub(logQ));
         } else {
-            pointwise = targets.mul(targets.log().sub(logProbabilities));
-            absent = targets.equal(0.0);
+            Tensor logP = Tensor.where(present, targets, targets.onesLike()).log();
+            pointwise = targets.mul(logP.sub(logQ));
         }
-        // where: the unselected 0 · (ln 0 - ...) = NaN never reaches the value or the gradient.
-        return reduction.reduce(Tensor.where(absent, logProbabilities.zerosLike(), pointwise));
+        return reduction.reduce(Tensor.where(absent, zeros, pointwise));
     }
 
     // ---------------------------------------------------------------- margins
@@ -632,11 +657,19 @@ public final class Losses {
         }
     }
 
-    /** {@code max(ln x, -100)}: the floored branch is a constant, so it passes no gradient. */
+    /**
+     * {@code max(ln x, -100)} for {@code x} in {@code [0, 1]}: the floored branch is a constant,
+     * so it passes no gradient; NaN propagates. The logarithm is taken of {@code where(x <= 0, 1,
+     * x)}, so {@code x
+     * = 0} never makes {@code ln 0 = -Inf} (which anomaly detection would report, and whose vjp
+     * {@code 0 / 0} a strong zero would have to discard).
+     */
     private static Tensor flooredLog(Tensor x) {
-        Tensor log = x.log();
-        return Tensor.where(log.less(LOG_FLOOR), Tensor.full(LOG_FLOOR, x.shape(), x.dtype()),
-                log);
+        // Masks written so that NaN (which compares false) reaches the log and propagates.
+        Tensor zero = x.lessEqual(0.0);
+        Tensor log = Tensor.where(zero, x.onesLike(), x).log();
+        return Tensor.where(zero.logicalOr(log.less(LOG_FLOOR)),
+                Tensor.full(LOG_FLOOR, x.shape(), x.dtype()), log);
     }
 
     private static void checkLogits(String loss, String name, Tensor logits) {
