@@ -324,10 +324,12 @@ public final class Losses {
     }
 
     /**
-     * Softmax cross-entropy of target distributions (one-hot rows or probabilities), averaged over
-     * the batch: {@code softmaxCrossEntropy(logits, targets, Reduction.MEAN)}.
+     * Softmax cross-entropy of target distributions (one-hot rows or probabilities) or of integer
+     * class labels, averaged over the batch: {@code softmaxCrossEntropy(logits, targets,
+     * Reduction.MEAN)}.
      *
-     * @throws IllegalArgumentException if the shapes or dtypes differ, naming both
+     * @throws IllegalArgumentException if the shapes or dtypes do not fit, or a label is out of
+     *     range
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
         return softmaxCrossEntropy(logits, targets, Reduction.MEAN);
@@ -344,8 +346,14 @@ public final class Losses {
      * <p>Shapes: {@code logits [batch, K]}, {@code targets [batch, K]} -> {@code []} (MEAN, SUM)
      * or {@code [batch]} (NONE). An empty batch gives NaN for MEAN and 0 for SUM.
      *
-     * @throws IllegalArgumentException if {@code logits} is not 2-D with {@code K >= 1}, or the
-     *     shapes or dtypes of logits and targets differ, naming both
+     * <p>As in PyTorch, the targets' dtype chooses the form: integer targets {@code [batch]}
+     * (int32 or int64) are class labels, the loss of {@link #softmaxCrossEntropy(Tensor,
+     * ImmutableIntArray, Reduction)}; float targets {@code [batch]} are refused, naming the cast
+     * ({@link Labels}).
+     *
+     * @throws IllegalArgumentException if {@code logits} is not 2-D with {@code K >= 1}, the
+     *     shapes or dtypes of logits and targets differ (naming both), or integer labels are out of
+     *     range (naming the label, its index and the range)
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets, Reduction reduction) {
         checkNotNull(reduction, "softmaxCrossEntropy: reduction is null");
@@ -363,13 +371,22 @@ public final class Losses {
      * <p>Shapes: {@code logits [batch, K]}, {@code targets [batch, K]} -> {@code []} (MEAN, SUM) or
      * {@code [batch]} (NONE).
      *
-     * @throws IllegalArgumentException if the options set an ignore index (which needs integer
-     *     labels), the shapes or dtypes differ, or the class weights are not {@code [K]} of the
-     *     logits' dtype
+     * <p>Integer targets {@code [batch]} (int32 or int64, PyTorch's int64 class indices) are
+     * class labels: {@link #softmaxCrossEntropy(Tensor, ImmutableIntArray, CrossEntropyOptions)},
+     * ignore index included; float targets {@code [batch]} are refused, naming the cast ({@link
+     * Labels}), as PyTorch refuses them.
+     *
+     * @throws IllegalArgumentException if the options set an ignore index with float targets
+     *     (which needs integer labels), the shapes or dtypes differ, the class weights are not
+     *     {@code [K]} of the logits' dtype, or integer labels are out of range
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets,
             CrossEntropyOptions options) {
         checkLogits("softmaxCrossEntropy", "logits", logits);
+        if (isLabelTensor(logits, checkNotNull(targets, "softmaxCrossEntropy: targets is null"))) {
+            return softmaxCrossEntropy(logits, Labels.toIndices("softmaxCrossEntropy", targets),
+                    options);
+        }
         checkSameShape("softmaxCrossEntropy", "logits", logits, targets);
         checkNotNull(options, "softmaxCrossEntropy: options is null");
         checkArgument(options.ignoreIndex().isEmpty(), "softmaxCrossEntropy: an ignore index"
@@ -419,6 +436,37 @@ public final class Losses {
                 + " a softmaxCrossEntropy option; got labelSmoothing %s", options.labelSmoothing());
         return labelLoss("negativeLogLikelihood", "logProbabilities", logProbabilities,
                 logProbabilities.shape(), labels, options);
+    }
+
+    /**
+     * Negative log-likelihood of integer labels held in a tensor (PyTorch's {@code nll_loss} with
+     * an int64 target), averaged over the batch.
+     *
+     * <p>Shapes: {@code logProbabilities [batch, K]}, {@code labels [batch]} int32 or int64 ->
+     * {@code []}.
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]}
+     *     (float labels name the cast), or a label is out of range (naming it, its index and the
+     *     range)
+     */
+    public static Tensor negativeLogLikelihood(Tensor logProbabilities, Tensor labels) {
+        return negativeLogLikelihood(logProbabilities, labels, CrossEntropyOptions.defaults());
+    }
+
+    /**
+     * {@link #negativeLogLikelihood(Tensor, ImmutableIntArray, CrossEntropyOptions)} with the
+     * labels held in an integer tensor.
+     *
+     * <p>Shapes: {@code logProbabilities [batch, K]}, {@code labels [batch]} int32 or int64 ->
+     * {@code []} (MEAN, SUM) or {@code [batch]} (NONE).
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]}
+     *     (float labels name the cast), a label is out of range, or as the array form
+     */
+    public static Tensor negativeLogLikelihood(Tensor logProbabilities, Tensor labels,
+            CrossEntropyOptions options) {
+        return negativeLogLikelihood(logProbabilities,
+                Labels.toIndices("negativeLogLikelihood", labels), options);
     }
 
     /**
@@ -477,12 +525,23 @@ public final class Losses {
      * reduction}. The subgradient where {@code margin - x_{i,y_i} + x_ij = 0} is 0 (relu'(0) = 0,
      * as in PyTorch).
      *
-     * <p>Shapes: {@code logits [batch, K]}, {@code labels [batch]} -> {@code []} (MEAN, SUM) or
-     * {@code [batch]} (NONE).
+     * <p>Shapes: {@code logits [batch, K]}, {@code labels [batch]} int32 or int64 -> {@code []}
+     * (MEAN, SUM) or {@code [batch]} (NONE).
      *
      * @param p the power, 1 or 2
      * @throws IllegalArgumentException if {@code p} is not 1 or 2, {@code margin} is not finite,
-     *     the shapes do not fit, or a label is out of range (naming it, its index and the range)
+     *     the shapes do not fit, the labels are not an integer tensor (float labels name the
+     *     cast), or a label is out of range (naming it, its index and the range)
+     */
+    public static Tensor multiMargin(Tensor logits, Tensor labels, int p, double margin,
+            Reduction reduction) {
+        return multiMargin(logits, Labels.toIndices("multiMargin", labels), p, margin, reduction);
+    }
+
+    /**
+     * {@link #multiMargin(Tensor, Tensor, int, double, Reduction)} with the labels as an array.
+     *
+     * @throws IllegalArgumentException as the tensor form
      */
     public static Tensor multiMargin(Tensor logits, ImmutableIntArray labels, int p, double margin,
             Reduction reduction) {
@@ -670,6 +729,14 @@ public final class Losses {
         Tensor log = Tensor.where(zero, x.onesLike(), x).log();
         return Tensor.where(zero.logicalOr(log.less(LOG_FLOOR)),
                 Tensor.full(LOG_FLOOR, x.shape(), x.dtype()), log);
+    }
+
+    /**
+     * Whether {@code targets} are class labels rather than distributions: integer targets, or
+     * targets of rank one less than the logits (float ones are then refused by {@link Labels}).
+     */
+    private static boolean isLabelTensor(Tensor logits, Tensor targets) {
+        return targets.dtype().isInteger() || targets.rank() == logits.rank() - 1;
     }
 
     private static void checkLogits(String loss, String name, Tensor logits) {
