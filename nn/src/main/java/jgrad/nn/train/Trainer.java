@@ -94,7 +94,8 @@ public final class Trainer {
      * a learning-rate factor before each update, and at the end; any of them can stop training
      * ({@link History#stopReason()} says why). Before them come {@link StopOnNonFiniteLoss}
      * (unless {@code settings.stopOnNonFiniteLoss()} is false) and, when output is a terminal, a
-     * {@link TrainingProgress} bar. {@link Fit#model()} has the last parameters, or those of the
+     * {@link TrainingProgress} bar ({@code -Djgrad.progress=false} turns it off, {@code true}
+     * draws it without a terminal too). {@link Fit#model()} has the last parameters, or those of the
      * callback that restores kept parameters ({@link EarlyStopping} with best weights).
      *
      * <p>The forward pass of each batch runs in training mode ({@link Mode#training}, dropout
@@ -109,8 +110,9 @@ public final class Trainer {
      * labels must fit {@code loss}. Nothing is mutated: the input model is unchanged.
      *
      * @throws IllegalArgumentException if the training or validation set is empty, the
-     *     parameters mix dtypes, two callbacks restore kept parameters, or from the model or loss
-     *     if shapes do not fit
+     *     parameters mix dtypes, two callbacks restore kept parameters, the system property
+     *     {@code jgrad.progress} is not true, false or auto, or from the model or loss if shapes
+     *     do not fit
      */
     public static <S> Fit fit(Layer model, Loss loss, GradientTransformation<S> optimizer,
             Dataset train, Dataset validation, TrainingSettings settings,
