@@ -174,8 +174,8 @@ public final class Losses {
      * any logit: a sigmoid that rounds to 0 or 1 loses the information this loss needs.
      *
      * <p>Numerics: the logarithms are taken of {@code where(p <= 0, 1, p)} and {@code where(1 - p
-     * <= 0, 1, 1 - p)}, so probabilities of exactly 0 or 1 never make {@code ln 0 = -Inf} or {@code 0
-     * · -Inf = NaN} in any branch: the loss and its gradient are quiet under {@link
+     * <= 0, 1, 1 - p)}, so probabilities of exactly 0 or 1 never make {@code ln 0 = -Inf} or
+     * {@code 0 · -Inf = NaN} in any branch: the loss and its gradient are quiet under {@link
      * jgrad.core.Autodiff#detectAnomaly}.
      *
      * <p>Versus PyTorch 1.13: the values are PyTorch's, floors included ({@code p = 1, y = 0} and
@@ -184,9 +184,9 @@ public final class Losses {
      * / max(p (1 - p), 1e-12)} differs from the derivative of the floored formula used here:
      * measured ({@code torch_reference.py}, case {@code bceEndpoints}) at {@code (p, y) = (1, 0)}
      * PyTorch gives {@code 1.000000004e12} (its epsilon is a float32 {@code 1e-12}) and jgrad 0
-     * (the floored term is constant), at {@code (0, 1)} {@code -1.000000004e12} and 0, at {@code (0, 0)} PyTorch 0 and jgrad 1 ({@code d/dp -ln(1 - p)}), at
-     * {@code (1, 1)} PyTorch 0 and jgrad -1, and at {@code (1e-50, 0)} PyTorch {@code 1e-38} and
-     * jgrad 1.
+     * (the floored term is constant), at {@code (0, 1)} {@code -1.000000004e12} and 0, at {@code
+     * (0, 0)} PyTorch 0 and jgrad 1 ({@code d/dp -ln(1 - p)}), at {@code (1, 1)} PyTorch 0 and
+     * jgrad -1, and at {@code (1e-50, 0)} PyTorch {@code 1e-38} and jgrad 1.
      *
      * <p>Shapes: {@code probabilities} and {@code targets} equal, any rank -> {@code []} (MEAN,
      * SUM) or their shape (NONE). Probabilities in {@code [0, 1]}; targets are usually 0 or 1 but

@@ -100,7 +100,8 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
                             atBest.trainLoss(), trainEnd, best));
         }
         if (validationBest > thresholds.highLoss() * trainFirst) {
-            return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(), OptionalInt.empty(),
+            return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
+                    OptionalInt.empty(),
                     String.format(Locale.ROOT, "under-fitting: even the lowest validation loss,"
                             + " %.5f at epoch %d, is %.0f %% of the first epoch's training loss"
                             + " %.5f (the training loss ends at %.5f); try a bigger model or"
@@ -110,7 +111,8 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
         if (n >= 2 * window) {
             double trainBefore = mean(epochs, n - 2 * window, n - window, true);
             if (trainBefore - trainEnd > thresholds.stillFalling() * trainFirst) {
-                return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(), OptionalInt.empty(),
+                return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
+                    OptionalInt.empty(),
                         String.format(Locale.ROOT, "under-fitting: the training loss was still"
                                 + " falling at the end (%.5f to %.5f over the last %d epochs,"
                                 + " %.0f %% of the first epoch's %.5f); train for more epochs",

@@ -95,8 +95,8 @@ public final class Trainer {
      * ({@link History#stopReason()} says why). Before them come {@link StopOnNonFiniteLoss}
      * (unless {@code settings.stopOnNonFiniteLoss()} is false) and, when output is a terminal, a
      * {@link TrainingProgress} bar ({@code -Djgrad.progress=false} turns it off, {@code true}
-     * draws it without a terminal too). {@link Fit#model()} has the last parameters, or those of the
-     * callback that restores kept parameters ({@link EarlyStopping} with best weights).
+     * draws it without a terminal too). {@link Fit#model()} has the last parameters, or those of
+     * the callback that restores kept parameters ({@link EarlyStopping} with best weights).
      *
      * <p>The forward pass of each batch runs in training mode ({@link Mode#training}, dropout
      * masks drawn from a second generator split from one seeded by {@code settings.seed()}), and
