@@ -41,23 +41,11 @@ Fit fit = Trainer.fit(cnn, Optimizers.adam(0.005), train, validation,
 System.out.printf("trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
 History history = fit.history();
 
-// 4. The learning curve (t: training loss, v: validation loss, on a log scale) and the
+// 4. The learning curve (training and validation loss per epoch, drawn to a PNG) and the
 //    diagnosis: the training loss falls to almost 0 while the validation loss levels off (it
 //    does not rise again, so this is no over-fitting: a good fit).
 System.out.print(history.table());
-double low = Math.log(Math.min(history.trainLosses().stream().min().orElseThrow(),
-        history.validationLosses().stream().min().orElseThrow()));
-double high = Math.log(Math.max(history.trainLosses().stream().max().orElseThrow(),
-        history.validationLosses().stream().max().orElseThrow()));
-System.out.printf("log scale: left %.4f, right %.4f%n", Math.exp(low), Math.exp(high));
-for (EpochRecord r : history.epochs()) {
-    char[] row = " ".repeat(51).toCharArray();
-    int t = (int) Math.round(50 * (Math.log(r.trainLoss()) - low) / (high - low));
-    int v = (int) Math.round(50 * (Math.log(r.validationLoss()) - low) / (high - low));
-    row[t] = 't';
-    row[v] = row[v] == 't' ? '*' : 'v';
-    System.out.printf("epoch %2d |%s|%n", r.epoch(), new String(row).stripTrailing());
-}
+System.out.println(Plots.learningCurve(history, Plots.figure("cnn-digits.png")));
 Diagnosis diagnosis = history.diagnose();
 System.out.println("diagnosis: " + diagnosis);
 if (diagnosis.regime() != FittingRegime.GOOD_FIT) {
