@@ -886,7 +886,10 @@ public final class Tensor {
      * Exponential linear unit, {@code x > 0 ? x : alpha * (e^x - 1)} (Clevert et al., 2016).
      * Shapes: same as this tensor.
      *
-     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}); the
+     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}):
+     * {@code where(x > 0, x, alpha * expm1(where(x > 0, 0, x)))}, so the exponential never sees a
+     * positive input: large {@code x} (800) gives {@code x} with gradient 1 and no infinity in
+     * the unselected branch (quiet under {@link Autodiff#detectAnomaly}). The
      * derivative at 0 is {@code alpha}, as in PyTorch.
      */
     public Tensor elu(double alpha) {
