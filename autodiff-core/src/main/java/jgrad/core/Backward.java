@@ -59,8 +59,18 @@ final class Backward {
                             + inputCotangents.size() + " cotangents for " + node.inputs.size()
                             + " inputs");
                 }
+                boolean selects = node.primitive.selectsCotangents();
                 for (int j = 0; j < node.inputs.size(); j++) {
-                    accumulate(cotangents, order, node.inputs.get(j), inputCotangents.get(j));
+                    Tensor input = node.inputs.get(j);
+                    Node inputNode = input.node();
+                    if (inputNode == null
+                            || order.positions().get(inputNode.id) == NodeIndex.ABSENT) {
+                        continue; // a constant, or not on a path to a target: never read
+                    }
+                    Tensor inputCotangent = checkCotangent(node, j, inputCotangents.get(j),
+                            input, cotangent);
+                    accumulate(cotangents, order, input,
+                            selects ? inputCotangent.withStrongZeros() : inputCotangent);
                 }
             }
         }
@@ -79,16 +89,40 @@ final class Backward {
         return new Gradients(ImmutableMap.copyOf(results));
     }
 
+    /**
+     * The cotangent a rule returned for input {@code j}, checked: present, of the input's shape
+     * and dtype, and (for a custom op inside an enclosing differentiation) still depending on
+     * what that differentiation traces.
+     *
+     * @throws IllegalStateException naming the operation whose rule broke the contract
+     */
+    private static Tensor checkCotangent(Node node, int j, Tensor result, Tensor input,
+            Tensor cotangent) {
+        String op = node.describe();
+        if (result == null) {
+            throw new IllegalStateException(op + ": vjp returned null for input " + j);
+        }
+        if (!result.shape().equals(input.shape()) || result.dtype() != input.dtype()) {
+            throw new IllegalStateException(op + ": vjp returned a cotangent of " + result.shape()
+                    + " " + result.dtype() + " for input " + j + " of " + input.shape() + " "
+                    + input.dtype() + " (a broadcast input's cotangent must be summed back to"
+                    + " its shape: sumTo)");
+        }
+        if (node.primitive instanceof CustomOp && cotangent.isTraced() && !result.isTraced()
+                && Trace.liveLevels(cotangent.node()) && Kernels.containsNonZero(result)) {
+            throw new IllegalStateException(op + ": vjp returned a value that does not depend on"
+                    + " its cotangent, so an enclosing differentiation (grad of grad) would get 0;"
+                    + " write the vjp with Tensor operations (no toArray, no Tensor.of)");
+        }
+        return result;
+    }
+
     private static void accumulate(
             Tensor[] cotangents, TopoSort.Order order, Tensor input, Tensor cotangent) {
         Node node = input.node();
         int position = node == null ? NodeIndex.ABSENT : order.positions().get(node.id);
         if (position < 0) {
             return;
-        }
-        if (!cotangent.shape().equals(input.shape())) {
-            throw new IllegalStateException("backward: cotangent of shape " + cotangent.shape()
-                    + " for an input of shape " + input.shape() + " made by " + node.describe());
         }
         Tensor previous = cotangents[position];
         cotangents[position] = previous == null ? cotangent : previous.add(cotangent);

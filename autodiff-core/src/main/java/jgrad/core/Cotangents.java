@@ -12,23 +12,22 @@ final class Cotangents {
     private Cotangents() {}
 
     /**
-     * {@code cotangent * derivative} with strong zeros: where the cotangent is exactly zero the
-     * product is zero even if the local derivative is infinite or NaN (tinygrad PR #15806 fixed
-     * the same trap in sqrt). The branch a {@link Where} did not select thus adds nothing, while a
-     * NaN cotangent still propagates. The mask is only built when both a zero cotangent and a
-     * non-finite derivative are present.
-     *
-     * <p>The price: a zero that comes from an overflow is strong too. In {@code log(exp(x))} at
-     * {@code x = 1000} the forward value is {@code +Inf}, log's rule gives {@code 1 / Inf = 0} and
-     * exp's rule keeps it 0 where PyTorch gives NaN; the infinite forward value shows the overflow
-     * (stable forms such as {@code logSumExp} and {@code softplus} avoid it).
+     * {@code cotangent * derivative}, honouring strong zeros ({@link StrongZeros}): where a
+     * cotangent marked strong is exactly zero the product is zero even if the local derivative is
+     * infinite or NaN (tinygrad PR #15806 fixed the same trap in sqrt), so the branch a {@link
+     * Where} did not select adds nothing, while a NaN cotangent still propagates. Ordinary zeros
+     * follow IEEE 754 ({@code 0 * Inf = NaN}, as PyTorch). The mask is only built when a strong
+     * zero meets a non-finite derivative.
      */
     static Tensor times(Tensor cotangent, Tensor derivative) {
-        Tensor product = cotangent.mul(derivative);
-        if (!Kernels.containsZero(cotangent) || Kernels.allFinite(derivative)) {
-            return product;
+        if (!cotangent.strongZeros() || !Kernels.containsZero(cotangent)
+                || Kernels.allFinite(derivative)) {
+            return cotangent.mul(derivative);
         }
-        return Tensor.where(cotangent.equal(0.0), product.zerosLike(), product);
+        // The derivative is masked before the product, so no 0 * Inf = NaN is ever formed.
+        Tensor zero = cotangent.equal(0.0);
+        Tensor safe = Tensor.where(zero, derivative.zerosLike(), derivative);
+        return cotangent.mul(safe).withStrongZeros();
     }
 
     /**
@@ -44,7 +43,8 @@ final class Cotangents {
             boolean cotangentIsA) {
         Tensor cotangent = cotangentIsA ? a : b;
         Tensor operand = cotangentIsA ? b : a;
-        if (!Kernels.containsZero(cotangent) || Kernels.allFinite(operand)) {
+        if (!cotangent.strongZeros() || !Kernels.containsZero(cotangent)
+                || Kernels.allFinite(operand)) {
             return Tensor.apply(new MatMul(transposeA, transposeB), a, b);
         }
         Tensor left = transposeA ? swapLastTwo(a) : a;

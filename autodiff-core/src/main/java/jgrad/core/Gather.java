@@ -60,4 +60,10 @@ public record Gather(int axis) implements Primitive {
     public boolean acceptsIntegers() {
         return true;
     }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

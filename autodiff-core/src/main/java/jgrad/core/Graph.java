@@ -17,8 +17,8 @@ import java.util.List;
  * jshell> var w = Tensor.of(1, 2).requiresGrad();
  * jshell> Graph.of(w.mul(w).sum())
  * $2 ==> %0 = leaf [2] float64
- *        %1 = Mul[](%0, %0) [2] float64
- *        %2 = ReduceSum[axes=[0]](%1) [] float64
+ *        %1 = mul(%0, %0) [2] float64
+ *        %2 = reduceSum[axes=[0]](%1) [] float64
  * }</pre>
  *
  * @param nodes the operations and leaves, inputs first; the last is the tensor the graph is of

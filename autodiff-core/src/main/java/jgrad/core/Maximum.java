@@ -51,4 +51,10 @@ public record Maximum() implements Primitive {
     public boolean acceptsIntegers() {
         return true;
     }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

@@ -83,7 +83,21 @@ final class Node {
         return primitive == null;
     }
 
+    /**
+     * The operation as error messages name it: {@code leaf}, a custom op's {@link
+     * CustomOp#name()}, or the method-like name of a primitive with its parameters ({@code tanh},
+     * {@code reduceSum[axes=[0]]}).
+     */
     String describe() {
-        return isLeaf() ? "leaf" : primitive.toString();
+        if (isLeaf()) {
+            return "leaf";
+        }
+        if (primitive instanceof CustomOp) {
+            return ((CustomOp) primitive).name();
+        }
+        String text = primitive.toString();
+        int bracket = text.indexOf('[');
+        String parameters = bracket < 0 || text.endsWith("[]") ? "" : text.substring(bracket);
+        return Tensor.opName(primitive) + parameters;
     }
 }

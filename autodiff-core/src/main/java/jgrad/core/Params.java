@@ -197,6 +197,17 @@ public final class Params {
         return map(tensor -> tensor.mul(factor));
     }
 
+    /**
+     * Every tensor converted to {@code dtype} (see {@link Tensor#cast}): a float32 copy of a
+     * model is {@code model.withParams(model.params().cast(DType.FLOAT32))}.
+     *
+     * @throws NullPointerException if {@code dtype} is null
+     */
+    public Params cast(DType dtype) {
+        checkNotNull(dtype, "params: dtype is null");
+        return map(tensor -> tensor.cast(dtype));
+    }
+
     /** Zeros of the same shapes and dtypes. */
     public Params zerosLike() {
         return map(Tensor::zerosLike);

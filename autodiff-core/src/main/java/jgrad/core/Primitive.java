@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Each record holds the operation's static parameters and declares in one place its shape rule,
  * its forward kernel and its vector-Jacobian product. The {@code permits} clause, ordered by
  * category, is the table's index: elementwise unary; elementwise binary (equal shapes; public
- * methods broadcast first); selection; reduction; movement; linear algebra.
+ * methods broadcast first); selection; reduction; movement; linear algebra; network operations.
  *
  * <p>Rules are written with {@link Tensor} operations, never raw loops, so the backward pass can
  * itself be recorded and differentiated again (grad of grad). Zero cotangents are strong: a zero
@@ -34,6 +34,7 @@ public sealed interface Primitive permits
         // linear algebra
         MatMul,
         // network operations
+        Unfold, Fold,
         // user-defined operations: the one non-sealed entry
         CustomOp {
 
@@ -80,6 +81,16 @@ public sealed interface Primitive permits
      */
     default Domain domain() {
         return Domain.REALS;
+    }
+
+    /**
+     * Whether the vjp selects: the cotangents it returns are zero exactly where an input took no
+     * part in the output (where's unselected branch, relu below 0, the non-maximal elements of a
+     * max, elements a slice or gather did not read). The backward pass marks those zeros strong
+     * ({@link StrongZeros}). False by default.
+     */
+    default boolean selectsCotangents() {
+        return false;
     }
 
     /** False for masks ({@link Less}, {@link Equal}): their outputs are never traced. */

@@ -70,4 +70,10 @@ public record ReduceMax(ImmutableIntArray axes) implements Primitive {
     public boolean acceptsIntegers() {
         return true;
     }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

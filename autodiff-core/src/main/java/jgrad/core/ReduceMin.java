@@ -52,4 +52,10 @@ public record ReduceMin(ImmutableIntArray axes) implements Primitive {
     public boolean acceptsIntegers() {
         return true;
     }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

@@ -23,6 +23,8 @@ final class ReductionOps {
     }
 
     static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        checkArgument(x.dtype().isFloatingPoint(),
+                "mean: not defined for dtype %s; cast to float32 or float64 first", x.dtype());
         ImmutableIntArray normalized = normalizeAxes(x.shape(), axes, "mean");
         long count = 1;
         for (int i = 0; i < normalized.length(); i++) {

@@ -43,4 +43,10 @@ public record Relu() implements Primitive {
     public Domain domain() {
         return Domain.REALS.withKinks(0);
     }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

@@ -48,10 +48,12 @@ public record Shape(ImmutableIntArray dims) {
     /**
      * The number of elements: the product of the dimensions (1 for a scalar).
      *
-     * @throws IllegalArgumentException if there are more than {@code 2^31 - 1}
+     * @throws IllegalArgumentException if there are more than {@code 2^31 - 9}, the most a Java
+     *     array holds
      */
     public int size() {
-        checkArgument(fitsInArray(), "shape: %s has more than 2^31 - 1 elements", this);
+        checkArgument(fitsInArray(),
+                "shape: %s has more than 2^31 - 9 elements (a Java array's limit)", this);
         long size = 1;
         for (int i = 0; i < dims.length(); i++) {
             size *= dims.get(i);
@@ -59,17 +61,20 @@ public record Shape(ImmutableIntArray dims) {
         return (int) size;
     }
 
-    /** Whether the element count fits a Java array (at most {@code 2^31 - 1}). */
+    /** Whether the element count fits a Java array (at most {@link #MAX_SIZE}). */
     boolean fitsInArray() {
         long size = 1;
         for (int i = 0; i < dims.length(); i++) {
             size *= dims.get(i);
-            if (size > Integer.MAX_VALUE) {
+            if (size > MAX_SIZE) {
                 return false;
             }
         }
         return true;
     }
+
+    /** The most elements a Java array can hold on common JVMs (a few below 2^31 - 1). */
+    static final int MAX_SIZE = Integer.MAX_VALUE - 8;
 
     /** A copy of the dimensions. */
     public int[] toArray() {

@@ -86,4 +86,10 @@ public record Slice(ImmutableIntArray starts, ImmutableIntArray ends, ImmutableI
     public boolean acceptsIntegers() {
         return true;
     }
+
+    /** Its cotangents are zero where an input took no part: strong zeros. */
+    @Override
+    public boolean selectsCotangents() {
+        return true;
+    }
 }

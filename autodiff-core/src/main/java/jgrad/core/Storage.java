@@ -13,8 +13,28 @@ final class Storage {
 
     private Storage() {}
 
-    /** A zero-filled array of {@code n} elements for {@code dtype}. */
+    /**
+     * A zero-filled array of {@code n} elements for {@code dtype}.
+     *
+     * @throws IllegalArgumentException if the heap cannot hold it, naming the size (a single
+     *     allocation this large is the caller's request, not a leak: the rest of the heap is
+     *     untouched)
+     */
     static Object allocate(DType dtype, int n) {
+        try {
+            return allocateOrFail(dtype, n);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(dtype, n, e);
+        }
+    }
+
+    private static IllegalArgumentException tooLarge(DType dtype, int n, OutOfMemoryError e) {
+        long bytes = (long) n * (dtype == DType.FLOAT32 || dtype == DType.INT32 ? 4 : 8);
+        return new IllegalArgumentException("tensor: " + n + " " + dtype + " elements need "
+                + bytes / (1 << 20) + " MiB, more than the Java heap can give (raise -Xmx)", e);
+    }
+
+    private static Object allocateOrFail(DType dtype, int n) {
         switch (dtype) {
             case FLOAT64: return new double[n];
             case FLOAT32: return new float[n];
@@ -26,6 +46,14 @@ final class Storage {
 
     /** An array of {@code n} elements all equal to {@code value} converted to {@code dtype}. */
     static Object filled(DType dtype, int n, double value, String op) {
+        try {
+            return fill(dtype, n, value, op);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(dtype, n, e);
+        }
+    }
+
+    private static Object fill(DType dtype, int n, double value, String op) {
         switch (dtype) {
             case FLOAT64: {
                 double[] out = new double[n];

@@ -34,15 +34,26 @@ public final class Tensor {
     /** {@code double[]}, {@code float[]}, {@code int[]} or {@code long[]} by dtype; never written. */
     private final Object storage;
     private final Node node;
+    /**
+     * Whether this is a cotangent whose exact zeros are "strong" (see {@link StrongZeros}): they
+     * come from a selection in the backward pass and contribute nothing, even against an infinite
+     * or NaN local derivative. False for every value a user makes.
+     */
+    private final boolean strongZeros;
 
     /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
     Tensor(Shape shape, DType dtype, Object storage, Node node) {
+        this(shape, dtype, storage, node, false);
+    }
+
+    private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros) {
         assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
                 : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
         this.dtype = dtype;
         this.storage = storage;
         this.node = node;
+        this.strongZeros = strongZeros;
     }
 
     // ---------------------------------------------------------------- creation
@@ -59,7 +70,7 @@ public final class Tensor {
      *     not a whole number in its range
      */
     public static Tensor scalar(double value, DType dtype) {
-        return Kernels.result(Shape.scalar(), checkNotNull(dtype),
+        return Kernels.result(Shape.scalar(), checkNotNull(dtype, "scalar: dtype is null"),
                 Storage.fromDoubles(new double[] {value}, dtype, "scalar"));
     }
 
@@ -103,7 +114,7 @@ public final class Tensor {
      */
     public static Tensor of(double[] values, Shape shape, DType dtype) {
         checkSize(values.length, shape);
-        return Kernels.result(shape, checkNotNull(dtype),
+        return Kernels.result(shape, checkNotNull(dtype, "of: dtype is null"),
                 Storage.fromDoubles(values.clone(), dtype, "of"));
     }
 
@@ -182,7 +193,8 @@ public final class Tensor {
      *     not a whole number in its range
      */
     public static Tensor full(double value, Shape shape, DType dtype) {
-        return Kernels.result(shape, checkNotNull(dtype),
+        checkNotNull(shape, "full: shape is null");
+        return Kernels.result(shape, checkNotNull(dtype, "full: dtype is null"),
                 Storage.filled(dtype, shape.size(), value, "full"));
     }
 
@@ -273,18 +285,18 @@ public final class Tensor {
      *     not a whole number that an integer {@code dtype} holds
      */
     public static Tensor arange(double start, double stop, double step, DType dtype) {
-        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "dtype"), "arange");
+        return Creation.arange(start, stop, step).cast(checkNotNull(dtype, "arange: dtype is null"), "arange");
     }
 
     /** Independent standard normal draws of {@code dtype} (a float dtype). */
     public static Tensor randn(Shape shape, DType dtype, RandomGenerator rng) {
-        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "dtype"), "randn");
+        return Creation.randn(shape, rng).cast(checkNotNull(dtype, "randn: dtype is null"), "randn");
     }
 
     /** Independent uniform draws on {@code [low, high)} of {@code dtype} (a float dtype). */
     public static Tensor uniform(Shape shape, double low, double high, DType dtype,
             RandomGenerator rng) {
-        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "dtype"),
+        return Creation.uniform(shape, low, high, rng).cast(checkNotNull(dtype, "uniform: dtype is null"),
                 "uniform");
     }
 
@@ -343,20 +355,47 @@ public final class Tensor {
     }
 
     /**
-     * The single value of a one-element tensor (any rank).
+     * The single value of a one-element tensor (any rank, any dtype), as a {@code double}. Exact
+     * for float32, float64 and int32; an int64 value beyond {@code 2^53} in magnitude rounds to
+     * the nearest double ({@code 2^53 + 1} gives {@code 2^53}): use {@link #itemLong()} for
+     * integer tensors.
      *
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
-        if (shape.size() != 1) {
-            throw new IllegalStateException("item: tensor of shape " + shape + " has "
-                    + shape.size() + " elements, not 1");
-        }
+        checkOneElement("item");
         return Storage.get(storage, 0);
     }
 
     /**
-     * The element at {@code index}, one coordinate per axis.
+     * The single value of a one-element int32 or int64 tensor (any rank), exactly, as a {@code
+     * long} (PyTorch's {@code item()} returns a Python int for integer tensors).
+     *
+     * <pre>{@code
+     * jshell> Tensor.ofLongs((1L << 53) + 1).itemLong()
+     * $1 ==> 9007199254740993
+     * }</pre>
+     *
+     * @throws IllegalStateException if the tensor has more or fewer than one element, or its
+     *     dtype is float32 or float64 (use {@link #item()})
+     */
+    public long itemLong() {
+        checkOneElement("itemLong");
+        checkState(dtype.isInteger(),
+                "itemLong: tensor has dtype %s; use item() for floating-point tensors", dtype);
+        return storage instanceof int[] ? ((int[]) storage)[0] : ((long[]) storage)[0];
+    }
+
+    private void checkOneElement(String op) {
+        if (shape.size() != 1) {
+            throw new IllegalStateException(op + ": tensor of shape " + shape + " has "
+                    + shape.size() + " elements, not 1");
+        }
+    }
+
+    /**
+     * The element at {@code index}, one coordinate per axis, as a {@code double} (int64 values
+     * beyond {@code 2^53} round, as in {@link #item()}; {@code toLongArray()} is exact).
      *
      * @throws IllegalArgumentException if the number of coordinates is not the rank
      * @throws IndexOutOfBoundsException if a coordinate is out of range
@@ -597,7 +636,7 @@ public final class Tensor {
 
     /** Converts to {@code dtype}, rounding to nearest; returns this tensor if already of it. */
     public Tensor cast(DType dtype) {
-        checkNotNull(dtype, "dtype");
+        checkNotNull(dtype, "cast: dtype is null");
         return dtype == this.dtype ? this : apply(new Cast(dtype), this);
     }
 
@@ -721,8 +760,12 @@ public final class Tensor {
 
     /**
      * The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
-     * broadcast of both. All dtypes. A primitive ({@link Maximum}): ties split the gradient
-     * equally between the two, as PyTorch's {@code maximum}.
+     * broadcast of both. All dtypes. A primitive ({@link Maximum}).
+     *
+     * <p>Gradient: the cotangent goes to the larger operand; on a tie {@code a == b} each gets
+     * half ({@code maximum(x, x)} has gradient 1 in total, as PyTorch's {@code maximum}); where
+     * either operand is NaN both get the whole cotangent (PyTorch 1.13's rule). Each operand's
+     * part is summed to its own shape when it was broadcast.
      *
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
@@ -733,8 +776,12 @@ public final class Tensor {
 
     /**
      * The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
-     * broadcast of both. All dtypes. A primitive ({@link Minimum}): ties split the gradient
-     * equally between the two, as PyTorch's {@code minimum}.
+     * broadcast of both. All dtypes. A primitive ({@link Minimum}).
+     *
+     * <p>Gradient: the cotangent goes to the smaller operand; on a tie {@code a == b} each gets
+     * half (as PyTorch's {@code minimum}); where either operand is NaN both get the whole
+     * cotangent (PyTorch 1.13's rule). Each operand's part is summed to its own shape when it was
+     * broadcast.
      *
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
@@ -1017,17 +1064,35 @@ public final class Tensor {
     }
 
     /**
-     * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
-     * selected branch only; the other receives exact zeros, even where its derivative is infinite.
-     * The mask is cast to the branches' dtype (0 and 1 are exact in every dtype).
+     * Elementwise {@code mask != 0 ? a : b} (NumPy's, JAX's and PyTorch's {@code where}). Shapes:
+     * {@code mask}, {@code a} and {@code b} broadcast together (NumPy rules) to the output's
+     * shape. Dtypes: {@code a} and {@code b} alike, any; the output has theirs; the mask may have
+     * any dtype and is read by its own values, so every non-zero value counts as true, NaN
+     * included (IEEE 754: {@code NaN != 0}).
+     *
+     * <p>NaN. A mask made by a comparison with NaN ({@code x.greater(0)} at {@code x = NaN}) is 0,
+     * since every comparison with NaN but {@link #notEqual} is false: such elements take {@code b}.
+     * A NaN or infinity in the branch not selected never reaches the value.
+     *
+     * <p>Gradient: {@code da = where(mask, cotangent, 0)}, {@code db = where(mask, 0, cotangent)},
+     * each summed to its operand's shape when broadcast; the mask gets none. The zeros of the
+     * branch not selected are strong: they stay exactly 0 through the rest of the backward pass,
+     * even where that branch's own derivative is infinite or NaN, so {@code where(x > 0, sqrt(x),
+     * 0)} has gradient 0 (not NaN) at {@code x = -1} and {@code where(x > 0, log(x), x)} has
+     * gradient 1 at {@code x = 0} (PyTorch gives NaN in such cases, pytorch issue #68425).
      *
      * @throws IllegalArgumentException if the shapes do not broadcast or the branches' dtypes
      *     differ
+     * @throws NullPointerException if an argument is null
      */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         checkSameDtype("where", a, b);
         checkNotNull(mask, "where: mask is null");
-        mask = mask.cast(a.dtype); // 0 and 1 are exact in every dtype: no silent loss
+        if (mask.dtype != a.dtype) {
+            // Read the mask in its own dtype first: a cast alone would turn NaN and 0.5 into an
+            // integer 0 and 1e-60 into a float32 0, all of which are true.
+            mask = mask.notEqual(0.0).cast(a.dtype);
+        }
         Shape shape = Shape.broadcast(
                 Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
         return apply(new Where(),
@@ -1072,7 +1137,20 @@ public final class Tensor {
         return sum(new int[] {axis}, keepDims);
     }
 
-    /** The sum along {@code axes}; {@code keepDims} keeps them with size 1. */
+    /**
+     * The sum along {@code axes} (negative ones count from the end); {@code keepDims} keeps them
+     * with size 1. Shapes: this shape without {@code axes} (with them as 1 under {@code
+     * keepDims}). The sum of no elements is 0. All dtypes (an int32 sum that does not fit is
+     * refused).
+     *
+     * <p>An empty {@code axes} reduces nothing, as NumPy's and JAX's {@code axis=()}: the result
+     * has this tensor's shape and values (whatever {@code keepDims}) and the gradient passes
+     * through unchanged. PyTorch 1.13's {@code sum(dim=[])} reduces every axis instead (pytorch
+     * issue #29137); for that, call {@link #sum()}. The same holds for every reduction that takes
+     * {@code int[] axes} (mean, max, min, prod, var, std, logSumExp, norm, any, all).
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
     public Tensor sum(int[] axes, boolean keepDims) {
         return ReductionOps.sum(this, axes, keepDims);
     }
@@ -1092,13 +1170,21 @@ public final class Tensor {
         return mean(new int[] {axis}, keepDims);
     }
 
-    /** The mean along {@code axes}; NaN where they hold no elements. Composite: sum / count. */
+    /**
+     * The mean along {@code axes}, {@code sum(axes) / n} with {@code n} the number of elements
+     * reduced; NaN where they hold no elements. Float dtypes only. Composite. An empty {@code
+     * axes} reduces nothing ({@code n = 1}; see {@link #sum(int[], boolean)}).
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype, or an axis is out of
+     *     range or repeated
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         return ReductionOps.mean(this, axes, keepDims);
     }
 
     /**
-     * The maximum of all elements. Ties share the gradient equally.
+     * The maximum of all elements. Shapes: {@code []}. Ties share the gradient equally; see
+     * {@link #max(int[], boolean)}.
      *
      * @throws IllegalArgumentException if the tensor has no elements (max has no identity)
      */
@@ -1116,7 +1202,25 @@ public final class Tensor {
         return max(new int[] {axis}, keepDims);
     }
 
-    /** The maximum along {@code axes}; ties share the gradient equally. */
+    /**
+     * The maximum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
+     * them with size 1. Values only, as PyTorch's {@code amax} and JAX's {@code max}; for the index
+     * use {@link #argmax(int)}. NaN propagates (a slice holding a NaN has maximum NaN). All
+     * dtypes. A primitive ({@link ReduceMax}). An empty {@code axes} reduces nothing (see {@link
+     * #sum(int[], boolean)}).
+     *
+     * <p>Gradient on ties: the cotangent of each output element is shared equally among the
+     * elements of its slice equal to the maximum, {@code dx = where(x == y, cotangent / count,
+     * 0)} with {@code count} the number of tied elements (so {@code max([0.6, 0.6, 0.3])} has
+     * gradient {@code [0.5, 0.5, 0]}, case C10). This is PyTorch's rule for {@code amax} and for
+     * {@code max()} over all elements, and JAX's; it is not PyTorch's {@code max(x, dim)}, which
+     * returns indices too and gives the whole gradient to the one index it returns. Where the
+     * maximum is NaN, the NaN elements share the cotangent. Every max in jgrad ({@link
+     * #maxPool2d(MaxPoolOptions)}, the infinity norm) uses this rule.
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0 (max
+     *     has no identity)
+     */
     public Tensor max(int[] axes, boolean keepDims) {
         return ReductionOps.max(this, axes, keepDims);
     }
@@ -1142,8 +1246,10 @@ public final class Tensor {
 
     /**
      * The minimum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
-     * them with size 1. Ties share the gradient equally (PyTorch's {@code amin}); NaN propagates.
-     * All dtypes. A primitive ({@link ReduceMin}).
+     * them with size 1. Ties share the gradient equally, {@code dx = where(x == y, cotangent /
+     * count, 0)}, the rule of {@link #max(int[], boolean)} (PyTorch's {@code amin}); NaN
+     * propagates and the NaN elements share the gradient. All dtypes. A primitive ({@link
+     * ReduceMin}). An empty {@code axes} reduces nothing (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0
      */
@@ -1166,7 +1272,7 @@ public final class Tensor {
      * elements is 1. All dtypes (an int32 product that does not fit is refused; int64 wraps). A
      * primitive ({@link ReduceProd}) whose gradient is right with zeros in the input: with one
      * zero, the zero's gradient is the product of the others and the rest get 0; with several,
-     * all get 0.
+     * all get 0. An empty {@code axes} reduces nothing (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      * @throws ArithmeticException if an int32 product does not fit in int32
@@ -1189,7 +1295,8 @@ public final class Tensor {
      * mean(x^2) - mean(x)^2} does. Gradient {@code 2 (x - mean) / (n - ddof)}. Where {@code ddof
      * >= n} no degree of freedom is left and the value and gradient are NaN (NumPy gives NaN for
      * {@code ddof == n} with zero spread and {@code +Inf} otherwise, dividing by {@code max(n -
-     * ddof, 0)}; PyTorch likewise).
+     * ddof, 0)}; PyTorch likewise). An empty {@code axes} reduces nothing ({@code n = 1}: 0 with
+     * ddof 0, NaN otherwise; see {@link #sum(int[], boolean)}).
      *
      * <pre>{@code
      * jshell> Tensor.of(1, 2, 4).var(new int[] {0}, 1, false)
@@ -1225,7 +1332,8 @@ public final class Tensor {
     /**
      * {@code log(sum(exp(x)))} over {@code axes}, computed as {@code m + log(sum(exp(x - m)))} with
      * {@code m} the max over them, so it neither overflows nor underflows; {@code -Inf} over no
-     * elements. Composite; the shift goes through {@link #stopGradient()}.
+     * elements. Composite; the shift goes through {@link #stopGradient()}. An empty {@code axes}
+     * reduces nothing (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      */
@@ -1247,7 +1355,8 @@ public final class Tensor {
      * p = Infinity} is {@code max(abs(x))} (ties share the gradient, as PyTorch); otherwise the
      * elements are divided by {@code max |x|} first (through {@link #stopGradient()}), so powers
      * neither overflow nor underflow, and at the zero vector the value is 0 and the gradient the
-     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0.
+     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0. An empty {@code axes}
+     * reduces nothing: the result is {@code |x|} (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if {@code p < 1} or NaN, the dtype is an integer dtype, or
      *     an axis is out of range or repeated
@@ -1264,6 +1373,7 @@ public final class Tensor {
     /**
      * Mask: 1 where some element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
      * {@code any}; 0 over no elements). In this tensor's dtype, like every mask; never traced.
+     * An empty {@code axes} reduces nothing: the result is {@code x != 0}.
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      */
@@ -1278,7 +1388,8 @@ public final class Tensor {
 
     /**
      * Mask: 1 where every element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
-     * {@code all}; 1 over no elements). In this tensor's dtype; never traced.
+     * {@code all}; 1 over no elements). In this tensor's dtype; never traced. An empty {@code
+     * axes} reduces nothing: the result is {@code x != 0}.
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      */
@@ -1317,12 +1428,11 @@ public final class Tensor {
      * max(x[..., i * stride : i * stride + window])}. Shapes: {@code [..., n]} -> {@code [..., (n -
      * window) / stride + 1]} (the windows that fit).
      *
-     * <p>Composite: no vjp of its own. Window offset {@code j} is the strided slice {@code
-     * x[..., j : j + (out - 1) * stride + 1 : stride]}; the {@code window} slices are stacked on a
-     * new last axis (each zero-padded into its own column by {@link Pad} and summed) and reduced
-     * with {@link #max(int, boolean)}. Each window's gradient goes to its largest element (ties
-     * share it equally, the max convention); where windows overlap ({@code stride < window}) an
-     * element's contributions from every window add up.
+     * <p>Composite: no vjp of its own; {@link #maxPool1d(MaxPoolOptions)} without padding, that is
+     * {@link #unfold} of the windows and a max over each. Each window's gradient goes to its
+     * largest element; {@code count} tied maxima get {@code cotangent / count} each (the rule of
+     * {@link #max(int[], boolean)}; PyTorch gives it all to one of them); where windows overlap
+     * ({@code stride < window}) an element's contributions from every window add up.
      *
      * @throws IllegalArgumentException if this tensor is a scalar, {@code window < 1}, {@code
      *     stride < 1} or {@code window > n}, naming the values and the shape
@@ -1396,8 +1506,16 @@ public final class Tensor {
     }
 
     /**
-     * Reverses the axes: the matrix transpose for rank 2 (NumPy's {@code .T}). Shapes: {@code [m,
-     * n]} -> {@code [n, m]}.
+     * Reverses the order of all axes, as NumPy's {@code x.T} and {@code transpose()} and JAX's
+     * {@code x.T}: output element {@code [i0, ..., i(r-1)]} is input element {@code [i(r-1), ...,
+     * i0]}. Shapes: {@code [d0, ..., d(r-1)] -> [d(r-1), ..., d0]}, so {@code [m, n] -> [n, m]}
+     * (the matrix transpose) and {@code [b, m, n] -> [n, m, b]}. For rank 0 and 1 it is the
+     * identity and returns this tensor itself. Any dtype.
+     *
+     * <p>For the batched matrix transpose {@code [..., m, n] -> [..., n, m]} (PyTorch's {@code
+     * mT}) use {@link #swapAxes swapAxes(-1, -2)}; PyTorch's {@code t()} accepts rank 2 at most.
+     * Composite: one {@link Permute} (none for rank below 2); the gradient is the cotangent
+     * transposed back.
      */
     public Tensor transpose() {
         return MovementOps.transpose(this);
@@ -1775,6 +1893,20 @@ public final class Tensor {
     }
 
     /**
+     * {@code this · weightᵀ}, the affine map of PyTorch's {@code torch.nn.functional.linear}
+     * without its bias. Shapes: {@code [..., in] x [out, in] -> [..., out]}; same float dtype.
+     * Equal to {@code matmul(weight.transpose())}, but one {@link MatMul} reads the weight
+     * transposed in place (no copy forward or backward).
+     *
+     * @throws IllegalArgumentException if the weight is not {@code [out, in]} for this tensor's
+     *     last axis {@code in}, naming both shapes, or the dtypes differ
+     */
+    public Tensor linear(Tensor weight) {
+        checkSameDtype("linear", this, weight);
+        return LinalgOps.linear(this, weight);
+    }
+
+    /**
      * The matrix product by NumPy's {@code matmul} rules: {@code [m, k] x [k, n] -> [m, n]}; a 1-D
      * operand is a row (on the left) or a column (on the right) whose axis is removed from the
      * result (two 1-D operands give their dot product, shape {@code []}); operands of rank above 2
@@ -1788,6 +1920,357 @@ public final class Tensor {
     public Tensor matmul(Tensor other) {
         checkSameDtype("matmul", this, other);
         return LinalgOps.matmul(this, other);
+    }
+
+    /**
+     * The dot product of two vectors, {@code sum_i a[i] * b[i]} (PyTorch's {@code torch.dot}).
+     * Shapes: {@code [n] x [n] -> []}. Composite: one {@link MatMul}.
+     *
+     * @throws IllegalArgumentException unless both are vectors of one length and one dtype
+     */
+    public Tensor dot(Tensor other) {
+        checkSameDtype("dot", this, other);
+        return LinalgOps.dot(this, other);
+    }
+
+    /**
+     * The outer product of two vectors, {@code y[i, j] = a[i] * b[j]} ({@code torch.outer}).
+     * Shapes: {@code [m] x [n] -> [m, n]}. Composite: a broadcast {@link #mul}.
+     *
+     * @throws IllegalArgumentException unless both are vectors of one dtype
+     */
+    public Tensor outer(Tensor other) {
+        checkSameDtype("outer", this, other);
+        return LinalgOps.outer(this, other);
+    }
+
+    /**
+     * Einstein summation over the operands' labelled axes, as NumPy's and PyTorch's {@code
+     * einsum}: {@code "bij,bjk->bik"} (batched matrix product), {@code "ij->ji"} (transpose),
+     * {@code "i,i->"} (dot), {@code "ij,j->i"}, {@code "bi,bi->b"}, {@code "ii->"} (trace), {@code
+     * "ii->i"} (diagonal), {@code "ij->"} (sum), and any other spec of letters with one optional
+     * {@code "..."} per term for broadcast leading axes. Labels that appear in the inputs but not
+     * in the output are summed; without {@code "->"} the output is the ellipsis, then the letters
+     * used once, in character order. Axes of size 1 broadcast against their label's size.
+     * Shapes: each operand has one axis per label ({@code "..."} covers the rest); the output has
+     * one per output label. Accepts float32 and float64.
+     *
+     * <p>Composite: no vjp of its own. A repeated label within an operand takes a diagonal (a
+     * reshape and a strided {@link Slice}); each pair of operands, left to right, is one batched
+     * {@link MatMul} when they share a summed label (reading an operand transposed in place where
+     * its axes already come in that order), else a broadcast {@link #mul}; labels are summed as
+     * soon as no later operand needs them.
+     *
+     * <pre>{@code
+     * jshell> Tensor.einsum("ij,j->i", Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.of(1, 1))
+     * $1 ==> tensor([3., 7.], dtype=float64)
+     * }</pre>
+     *
+     * @throws IllegalArgumentException naming the spec and the shapes if the spec is malformed
+     *     (a character other than a letter, a stray {@code '.'}, two arrows, a repeated or
+     *     unknown output label), names a different number of operands, has the wrong number of
+     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ
+     */
+    public static Tensor einsum(String spec, Tensor... operands) {
+        return Einsum.einsum(spec, Arrays.asList(operands));
+    }
+
+    /**
+     * The sum of the main diagonal of a matrix, {@code sum_i x[i, i]} ({@code torch.trace}; the
+     * matrix need not be square). Shapes: {@code [m, n] -> []}. Composite: {@link #diag(int)} and
+     * a sum.
+     *
+     * @throws IllegalArgumentException if this tensor is not a matrix
+     */
+    public Tensor trace() {
+        return LinalgOps.trace(this);
+    }
+
+    /** {@link #diag(int)} of the main diagonal. */
+    public Tensor diag() {
+        return LinalgOps.diag(this, 0);
+    }
+
+    /**
+     * As {@code torch.diag}: for a vector, the square matrix with the vector on diagonal {@code
+     * offset} and zeros elsewhere ({@code [n] -> [n + |offset|, n + |offset|]}); for a matrix,
+     * the vector of its diagonal {@code offset}, {@code y[i] = x[i, i + offset]} for {@code
+     * offset >= 0} and {@code x[i - offset, i]} below the main diagonal ({@code [m, n] -> [count]},
+     * empty when the diagonal lies outside). Positive offsets are above the main diagonal.
+     *
+     * <p>Composite: the matrix is flattened and read with a strided {@link Slice}; the vector is
+     * spread with interior {@link Pad}ding. The two are each other's vjp.
+     *
+     * @throws IllegalArgumentException if this tensor is neither a vector nor a matrix
+     */
+    public Tensor diag(int offset) {
+        return LinalgOps.diag(this, offset);
+    }
+
+    // ---------------------------------------------------------------- network operations
+
+    /**
+     * Extracts sliding windows into columns, as {@code torch.nn.functional.unfold} (im2col):
+     * {@code y[n, (ch * kh + i) * kw + j, r * gridWidth + c] = x[n, ch, r * stride - padding + i *
+     * dilation, c * stride - padding + j * dilation]} per axis, 0 on padding. Shapes: {@code x
+     * [batch, channels, height, width] -> [batch, channels * kernelHeight * kernelWidth,
+     * gridHeight * gridWidth]} with {@code grid = floor((in + 2 * padding - dilation * (kernel -
+     * 1) - 1) / stride) + 1} per axis; float32 or float64.
+     *
+     * <p>A primitive ({@link Unfold}); its vjp is {@link #fold}.
+     *
+     * @param options stride, padding and dilation (groups must be 1)
+     * @throws IllegalArgumentException if this is not of rank 4, the kernel is smaller than 1 x 1,
+     *     {@code groups} is not 1, or the kernel's reach exceeds the padded input
+     */
+    public Tensor unfold(int kernelHeight, int kernelWidth, ConvOptions options) {
+        return ConvolutionOps.unfold(this, kernelHeight, kernelWidth, options);
+    }
+
+    /**
+     * Adds columns of sliding windows back onto {@code [height, width]} planes, as {@code
+     * torch.nn.functional.fold} (col2im): the transpose of {@link #unfold}, so overlapping
+     * windows add up and entries on padding are dropped. Shapes: {@code [batch, channels *
+     * kernelHeight * kernelWidth, gridHeight * gridWidth] -> [batch, channels, height, width]};
+     * float32 or float64.
+     *
+     * <p>A primitive ({@link Fold}); its vjp is {@link #unfold}.
+     *
+     * @throws IllegalArgumentException if this is not of rank 3, or its axes do not hold a whole
+     *     number of channels of the kernel's taps and the grid's windows, naming the shapes
+     */
+    public Tensor fold(int height, int width, int kernelHeight, int kernelWidth,
+            ConvOptions options) {
+        return ConvolutionOps.fold(this, height, width, kernelHeight, kernelWidth, options);
+    }
+
+    /**
+     * Two-dimensional convolution (cross-correlation, as {@code torch.nn.functional.conv2d}):
+     * {@code y[n, o, r, c] = bias[o] + sum_{ch, i, j} x[n, g * C/G + ch, r * sh - ph + i * dh, c
+     * * sw - pw + j * dw] * weight[o, ch, i, j]} with {@code g = o / (O/G)} the output channel's
+     * group, zero padding. Shapes: {@code this [batch, C, height, width]}, {@code weight [O, C/G,
+     * kh, kw]} -> {@code [batch, O, oh, ow]} with {@code oh = floor((height + 2 ph - dh (kh - 1) -
+     * 1) / sh) + 1} (likewise {@code ow}); float32 or float64, all one dtype.
+     *
+     * <p>Composite: {@link #unfold} of the input, one batched {@link MatMul} with the weight seen
+     * as a matrix (per group), reshapes, and the bias added; so the gradients are those of the
+     * product and unfold (whose vjp, {@link #fold}, adds the contributions of overlapping
+     * windows), and the speed is that of the matrix product.
+     *
+     * @throws IllegalArgumentException if the ranks are not 4, the groups do not divide the
+     *     channels, the weight's in-channels times groups differ from the input's channels, the
+     *     kernel's reach exceeds the padded input, an option has more values than spatial axes,
+     *     or the dtypes differ, naming the operation and the shapes
+     */
+    public Tensor conv2d(Tensor weight, ConvOptions options) {
+        return ConvolutionOps.conv2d(this, weight, null, options);
+    }
+
+    /**
+     * {@link #conv2d(Tensor, ConvOptions)} plus {@code bias [O]}, added to every position of
+     * output channel {@code o}.
+     *
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, ConvOptions)}, or if the bias is
+     *     not {@code [O]}
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, ConvOptions options) {
+        return ConvolutionOps.conv2d(this, weight, checkNotNull(bias, "conv2d: bias"), options);
+    }
+
+    /**
+     * One-dimensional convolution, as {@code torch.nn.functional.conv1d}: {@link #conv2d} on
+     * planes of height 1. Shapes: {@code this [batch, C, length]}, {@code weight [O, C/G, k]} ->
+     * {@code [batch, O, floor((length + 2 p - d (k - 1) - 1) / s) + 1]}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #conv2d(Tensor, ConvOptions)} (ranks 3)
+     */
+    public Tensor conv1d(Tensor weight, ConvOptions options) {
+        return ConvolutionOps.conv1d(this, weight, null, options);
+    }
+
+    /** {@link #conv1d(Tensor, ConvOptions)} plus {@code bias [O]}. */
+    public Tensor conv1d(Tensor weight, Tensor bias, ConvOptions options) {
+        return ConvolutionOps.conv1d(this, weight, checkNotNull(bias, "conv1d: bias"), options);
+    }
+
+    /**
+     * Transposed two-dimensional convolution, as {@code torch.nn.functional.conv_transpose2d}:
+     * the vjp of {@link #conv2d} with respect to its input, {@code y[n, g * O/G + o, r * sh - ph +
+     * i * dh, c * sw - pw + j * dw] += x[n, g * C/G + ch, r, c] * weight[g * C/G + ch, o, i, j]}
+     * (cells beyond the output dropped). Shapes: {@code this [batch, C, height, width]}, {@code
+     * weight [C, O/G, kh, kw]} -> {@code [batch, O, (height - 1) sh - 2 ph + dh (kh - 1) + oph +
+     * 1, ...]} with {@code oph} the output padding; float32 or float64.
+     *
+     * <p>Composite: one batched {@link MatMul} reading the weight transposed in place gives the
+     * columns {@code [batch, O * kh * kw, height * width]}, which {@link #fold} adds onto the
+     * output.
+     *
+     * @throws IllegalArgumentException if the ranks are not 4, the weight's first axis is not the
+     *     input's channels, the groups do not divide them, an output padding is not smaller than
+     *     its stride or its dilation, the output would be empty, or the dtypes differ
+     */
+    public Tensor convTranspose2d(Tensor weight, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose2d(this, weight, null, options);
+    }
+
+    /** {@link #convTranspose2d(Tensor, ConvTransposeOptions)} plus {@code bias [O]}. */
+    public Tensor convTranspose2d(Tensor weight, Tensor bias, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose2d(this, weight,
+                checkNotNull(bias, "convTranspose2d: bias"), options);
+    }
+
+    /**
+     * Transposed one-dimensional convolution ({@code torch.nn.functional.conv_transpose1d}), the
+     * vjp of {@link #conv1d} with respect to its input. Shapes: {@code this [batch, C, length]},
+     * {@code weight [C, O/G, k]} -> {@code [batch, O, (length - 1) s - 2 p + d (k - 1) + op + 1]}.
+     *
+     * @throws IllegalArgumentException as {@link #convTranspose2d(Tensor, ConvTransposeOptions)}
+     *     (ranks 3)
+     */
+    public Tensor convTranspose1d(Tensor weight, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose1d(this, weight, null, options);
+    }
+
+    /** {@link #convTranspose1d(Tensor, ConvTransposeOptions)} plus {@code bias [O]}. */
+    public Tensor convTranspose1d(Tensor weight, Tensor bias, ConvTransposeOptions options) {
+        return ConvolutionOps.convTranspose1d(this, weight,
+                checkNotNull(bias, "convTranspose1d: bias"), options);
+    }
+
+    /**
+     * Two-dimensional max pooling over the last two axes, as {@code
+     * torch.nn.functional.max_pool2d}: each output cell is the maximum of its window, padding
+     * being {@code -Inf} (it never wins). Shapes: {@code [..., height, width] -> [..., oh, ow]}
+     * (the leading axes, usually batch and channels, are kept) with {@code oh = floor((height + 2
+     * p - d (k - 1) - 1) / s) + 1}, or {@code ceil} in ceil mode, where a last window that would
+     * start beyond the input and its left padding is dropped; float32 or float64.
+     *
+     * <p>Composite: {@link #unfold}, a constant that makes the padding {@code -Inf} (added, so
+     * anomaly mode does not report it), and a max over each window's taps ({@link
+     * #max(int[], boolean)}). Each window's gradient goes to its largest element; when {@code
+     * count} elements of a window tie for the maximum, each receives {@code cotangent / count}
+     * (jgrad's one max convention, case C10: a 2x2 window {@code [[1, 3], [3, 2]]} sends {@code
+     * 0.5} to each 3). This differs from PyTorch's {@code max_pool2d}, which sends the whole
+     * gradient to one of them (the first maximum in the window's scan order); sums of gradients
+     * agree, single elements do not. Where windows overlap an element's contributions add up. A
+     * window holding a NaN has value NaN and its NaN elements share its gradient. A window whose
+     * real cells are all {@code -Inf} ties with its padding: its value is {@code -Inf} and the
+     * padding's share of its gradient is dropped.
+     *
+     * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
+     *     an option has more values than spatial axes, or the input is too small for one window
+     */
+    public Tensor maxPool2d(MaxPoolOptions options) {
+        return NetworkOps.maxPool("maxPool2d", this, options, 2);
+    }
+
+    /** {@link #maxPool2d(MaxPoolOptions)} with a {@code kernel x kernel} window and stride. */
+    public Tensor maxPool2d(int kernel) {
+        return maxPool2d(MaxPoolOptions.of(kernel));
+    }
+
+    /**
+     * One-dimensional max pooling over the last axis with padding, dilation and ceil mode, as
+     * {@code torch.nn.functional.max_pool1d}. Shapes: {@code [..., length] -> [..., out]}; see
+     * {@link #maxPool2d(MaxPoolOptions)} for the size rule, ties and overlaps. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #maxPool2d(MaxPoolOptions)} (rank below 1)
+     */
+    public Tensor maxPool1d(MaxPoolOptions options) {
+        return NetworkOps.maxPool("maxPool1d", this, options, 1);
+    }
+
+    /**
+     * Two-dimensional average pooling over the last two axes, as {@code
+     * torch.nn.functional.avg_pool2d}: each output cell is the sum of its window (zero padding)
+     * divided by the window's divisor (see {@link AvgPoolOptions}: the cells inside the padded
+     * input, or inside the input without {@code countIncludePad}, or the override). Shapes:
+     * {@code [..., height, width] -> [..., oh, ow]} by the size rule of {@link
+     * #maxPool2d(MaxPoolOptions)} (no dilation); float32 or float64.
+     *
+     * <p>Composite: {@link #unfold}, a sum over each window's taps and a division by a constant
+     * tensor of divisors, the same in the forward and the backward pass (case N02).
+     *
+     * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
+     *     an option has more values than spatial axes, or the input is too small for one window
+     */
+    public Tensor avgPool2d(AvgPoolOptions options) {
+        return NetworkOps.avgPool("avgPool2d", this, options, 2);
+    }
+
+    /** {@link #avgPool2d(AvgPoolOptions)} with a {@code kernel x kernel} window and stride. */
+    public Tensor avgPool2d(int kernel) {
+        return avgPool2d(AvgPoolOptions.of(kernel));
+    }
+
+    /**
+     * One-dimensional average pooling over the last axis ({@code
+     * torch.nn.functional.avg_pool1d}). Shapes: {@code [..., length] -> [..., out]}; see {@link
+     * #avgPool2d(AvgPoolOptions)}. Composite.
+     *
+     * @throws IllegalArgumentException as {@link #avgPool2d(AvgPoolOptions)} (rank below 1)
+     */
+    public Tensor avgPool1d(AvgPoolOptions options) {
+        return NetworkOps.avgPool("avgPool1d", this, options, 1);
+    }
+
+    /**
+     * Adaptive average pooling of the last two axes to {@code [outHeight, outWidth]}, as {@code
+     * torch.nn.functional.adaptive_avg_pool2d}: output cell {@code i} of an axis of length {@code
+     * in} averages the input cells from {@code floor(i * in / out)} up to (excluding) {@code
+     * ceil((i + 1) * in / out)}. Shapes: {@code [..., height, width] -> [..., outHeight,
+     * outWidth]}; float32 or float64.
+     *
+     * <p>Composite: separable, {@code A_h . x . A_w^T} with constant averaging matrices, two
+     * batched {@link MatMul}s.
+     *
+     * @throws IllegalArgumentException if the rank is below 2, an output size is below 1 or an
+     *     input axis is empty
+     */
+    public Tensor adaptiveAvgPool2d(int outHeight, int outWidth) {
+        return NetworkOps.adaptiveAvgPool("adaptiveAvgPool2d", this, outHeight, outWidth);
+    }
+
+    /**
+     * Adaptive average pooling of the last axis to {@code out} cells ({@code
+     * adaptive_avg_pool1d}); see {@link #adaptiveAvgPool2d}. Shapes: {@code [..., length] ->
+     * [..., out]}. Composite.
+     *
+     * @throws IllegalArgumentException if this is a scalar, {@code out < 1} or the axis is empty
+     */
+    public Tensor adaptiveAvgPool1d(int out) {
+        return NetworkOps.adaptiveAvgPool("adaptiveAvgPool1d", this, out);
+    }
+
+    /**
+     * Inverted dropout (Srivastava et al., 2014, as {@code torch.nn.functional.dropout}): in
+     * training, each element is kept with probability {@code 1 - p} and scaled by {@code 1 / (1 -
+     * p)}, so the expected value is unchanged, and dropped (set to 0) otherwise; in evaluation
+     * ({@code training = false}) and for {@code p = 0} it returns this tensor. Shapes: same as
+     * this; float32 or float64. The keep decisions are {@link #bernoulli} draws of {@code 1 - p}
+     * from {@code rng}, one per element in row-major order.
+     *
+     * <p>Composite: {@code where(keep, x / (1 - p), 0)}. Dropped elements are exactly 0 with
+     * gradient exactly 0, even where {@code x} is infinite or NaN (PyTorch multiplies by the mask
+     * and gives NaN there); {@code p = 1} gives zeros and zero gradients, never NaN (case N05).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}
+     */
+    public Tensor dropout(double p, boolean training, RandomGenerator rng) {
+        return NetworkOps.dropout(this, p, training, rng);
+    }
+
+    /**
+     * Inverted dropout in training with the keep decisions given: {@code where(keepMask, x / (1 -
+     * p), 0)}, and zeros for {@code p = 1}; see {@link #dropout(double, boolean,
+     * RandomGenerator)}. The mask may broadcast (e.g. {@code [batch, channels, 1, 1]} drops whole
+     * channels). Shapes: {@code keepMask} broadcasts to this shape; the result has this shape.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= p <= 1}, the mask broadcasts to this
+     *     shape and holds only 0 and 1
+     */
+    public Tensor dropout(double p, Tensor keepMask) {
+        return NetworkOps.dropout(this, p, keepMask);
     }
 
     // ---------------------------------------------------------------- indexing
@@ -1985,7 +2468,7 @@ public final class Tensor {
         Shape expected = primitive.outputShape(Arrays.asList(shapes));
         if (!expected.fitsInArray()) {
             throw new IllegalArgumentException(opName(primitive) + ": the result shape " + expected
-                    + " has more than 2^31 - 1 elements");
+                    + " has more than 2^31 - 9 elements (a Java array's limit)");
         }
         Tensor value = primitive.forward(inputList);
         if (!value.shape.equals(expected) || value.dtype != dtype) {
@@ -1997,7 +2480,9 @@ public final class Tensor {
         }
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
-        return node == null ? value : new Tensor(value.shape, value.dtype, value.storage, node);
+        boolean strong = StrongZeros.propagates(primitive, inputs);
+        return node == null && !strong ? value
+                : new Tensor(value.shape, value.dtype, value.storage, node, strong);
     }
 
     /**
@@ -2016,6 +2501,11 @@ public final class Tensor {
             throw new NullPointerException(op.name() + ": forward returned null");
         }
         value = value.stopGradient();
+        if (traced && !value.dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException(op.name() + ": forward returned a tensor of dtype "
+                    + value.dtype + " for inputs being differentiated; integer results are not"
+                    + " differentiable");
+        }
         if (Anomaly.checksOperations()) {
             Anomaly.check(op.name(), inputs, value);
         }
@@ -2064,6 +2554,16 @@ public final class Tensor {
 
     Node node() {
         return node;
+    }
+
+    /** Whether this cotangent's exact zeros are strong; see {@link StrongZeros}. */
+    boolean strongZeros() {
+        return strongZeros;
+    }
+
+    /** The same values and graph, with strong zeros; see {@link StrongZeros}. */
+    Tensor withStrongZeros() {
+        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true);
     }
 
     /**

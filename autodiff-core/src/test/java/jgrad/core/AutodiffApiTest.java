@@ -122,7 +122,7 @@ class AutodiffApiTest {
         // sqrt(0) is finite, its derivative 1 / (2 sqrt 0) is not.
         AnomalyException e = assertThrows(AnomalyException.class, () -> Autodiff.detectAnomaly(
                 () -> Autodiff.grad(t -> t.sqrt().sum(), Tensor.of(4, 0))));
-        assertTrue(e.getMessage().startsWith("anomaly: the backward pass of Sqrt[] produced an"
+        assertTrue(e.getMessage().startsWith("anomaly: the backward pass of sqrt produced an"
                 + " infinity for its input 0 from finite values; it was created at"
                 + " AutodiffApiTest.java:"), e.getMessage());
     }
@@ -132,9 +132,9 @@ class AutodiffApiTest {
         Tensor w = Tensor.of(1, 2).requiresGrad();
         Graph graph = Graph.of(w.mul(w).mul(3).sum());
         assertEquals("%0 = leaf [2] float64\n"
-                + "%1 = Mul[](%0, %0) [2] float64\n"
-                + "%2 = Mul[](%1, const) [2] float64\n"
-                + "%3 = ReduceSum[axes=[0]](%2) [] float64", graph.toString());
+                + "%1 = mul(%0, %0) [2] float64\n"
+                + "%2 = mul(%1, const) [2] float64\n"
+                + "%3 = reduceSum[axes=[0]](%2) [] float64", graph.toString());
         assertTrue(graph.toDot().contains("n1 -> n2;"), graph.toDot());
         assertTrue(graph.toDot().startsWith("digraph jgrad {"));
         assertThrows(IllegalArgumentException.class, () -> Graph.of(Tensor.of(1)));
@@ -167,5 +167,14 @@ class AutodiffApiTest {
         Params b = Params.of("w", Tensor.ones(1));
         Params joined = Params.concat(List.of(Map.entry("z", a), Map.entry("a", b)));
         assertEquals(List.of("z.w", "a.w"), joined.paths().asList());
+    }
+
+    @Test
+    void paramsCastConvertsEveryTensor() {
+        Params params = Params.of("w", Tensor.of(0.1, 0.2), "b", Tensor.scalar(1));
+        Params single = params.cast(DType.FLOAT32);
+        assertEquals(DType.FLOAT32, single.get("w").dtype());
+        assertEquals((double) 0.1f, single.get("w").get(0));
+        assertEquals(List.of("w", "b"), single.paths().asList());
     }
 }

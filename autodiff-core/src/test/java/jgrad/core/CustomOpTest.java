@@ -115,7 +115,8 @@ class CustomOpTest {
         CustomOp wrongShape = CustomOp.unary("badShape", x -> x, (g, x, y) -> g.sum());
         IllegalStateException shape = assertThrows(IllegalStateException.class,
                 () -> Autodiff.grad(t -> wrongShape.apply(t).sum(), Tensor.of(1, 2)));
-        assertTrue(shape.getMessage().contains("cotangent of shape []"), shape.getMessage());
+        assertTrue(shape.getMessage().startsWith("badShape: vjp returned a cotangent of [] float64 for"
+                + " input 0 of [2] float64"), shape.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> CustomOp.of("none", 2, in -> in.get(0), (g, in, y) -> List.of(g, g))
                         .apply(Tensor.of(1)));
@@ -172,5 +173,80 @@ class CustomOpTest {
                 GradCheck.checkOp(log, Tolerance.FLOAT64, Tensor.of(1e-7, 2));
         assertTrue(reports.get(0).passed(), reports.get(0).toString());
         assertEquals(Domain.REALS.withKinks(0), new Relu().domain());
+    }
+
+    @Test
+    void forwardModeUsesADeclaredJvp() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CustomOp cube = new CustomOp() {
+            @Override public String name() { return "cube"; }
+            @Override public Tensor forward(List<Tensor> in) { return in.get(0).pow(3); }
+            @Override public com.google.common.collect.ImmutableList<Tensor> vjp(Tensor g,
+                    List<Tensor> in, Tensor y) {
+                return com.google.common.collect.ImmutableList.of(
+                        g.mul(in.get(0).square()).mul(3));
+            }
+            @Override public Tensor jvp(List<Tensor> in, List<Tensor> t, Tensor y) {
+                calls.incrementAndGet();
+                return t.get(0).mul(in.get(0).square()).mul(3);
+            }
+        };
+        // d/dx tanh(cube(x)) * t, with cube's own jvp and tanh's transposed vjp.
+        Jvp jvp = Autodiff.jvp(t -> cube.apply(t).tanh(), Tensor.of(0.5, -1), Tensor.of(1, 2));
+        assertEquals(1, calls.get());
+        double[] expected = new double[2];
+        double[] x = {0.5, -1};
+        double[] t = {1, 2};
+        for (int i = 0; i < 2; i++) {
+            double c = Math.tanh(Math.pow(x[i], 3));
+            expected[i] = (1 - c * c) * 3 * x[i] * x[i] * t[i];
+        }
+        assertArrayEquals(expected, jvp.tangent().toArray(), 1e-15);
+        // Ops without a declared jvp keep the whole-graph transposition.
+        assertArrayEquals(new double[] {1.5, -1}, Autodiff.jvp(
+                u -> SOFTPLUS.apply(u).mul(0).add(u.square()), Tensor.of(0.75, -0.25),
+                Tensor.of(1, 2)).tangent().toArray(), 1e-15);
+    }
+
+    @Test
+    void anIntegerResultForTracedInputsIsRefused() {
+        CustomOp toInt = CustomOp.unary("toInt", x -> x.cast(DType.INT32), (g, x, y) -> g);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Autodiff.grad(t -> toInt.apply(t).cast(DType.FLOAT64).sum(), Tensor.of(1.5)));
+        assertTrue(e.getMessage().startsWith("toInt: forward returned a tensor of dtype int32"),
+                e.getMessage());
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+                () -> Autodiff.grad(t -> t.sum().cast(DType.INT32), Tensor.of(1.5)));
+        assertTrue(f.getMessage().startsWith("autodiff: f's output has dtype int32"),
+                f.getMessage());
+    }
+
+    /**
+     * A vjp computed on arrays loses its cotangent's graph: a differentiation that flows through
+     * the cotangent (forward mode by transposition, a Hessian-vector product) would get 0, so it is
+     * refused. A vjp that keeps the cotangent but turns x into a constant cannot be told from a
+     * linear op's; GradCheck.checkOp's second-order check catches that one.
+     */
+    @Test
+    void aVjpThatLeavesTensorOperationsIsRefusedWhenItsCotangentIsDifferentiated() {
+        CustomOp arrays = CustomOp.unary("onArrays", Tensor::square, (g, x, y) -> {
+            double[] gv = g.toArray();
+            double[] xv = x.toArray();
+            double[] out = new double[gv.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = 2 * xv[i] * gv[i];
+            }
+            return Tensor.of(out, g.shape(), g.dtype());
+        });
+        assertArrayEquals(new double[] {2, 4},
+                Autodiff.grad(t -> arrays.apply(t).sum(), Tensor.of(1, 2)).toArray(), 0.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Autodiff.jvp(t -> arrays.apply(t), Tensor.of(1, 2), Tensor.of(1, 1)));
+        assertTrue(e.getMessage().startsWith("onArrays: vjp returned a value that does not depend"
+                + " on its cotangent"), e.getMessage());
+        CustomOp constantX = CustomOp.unary("sqEsc", Tensor::square, (g, x, y) -> g.mul(
+                Tensor.of(java.util.Arrays.stream(x.toArray()).map(v -> 2 * v).toArray())));
+        assertFalse(GradCheck.checkOp(constantX, Tolerance.FLOAT64, Tensor.of(1, 2)).get(1)
+                .passed());
     }
 }

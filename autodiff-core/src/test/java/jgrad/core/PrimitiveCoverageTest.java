@@ -28,11 +28,13 @@ class PrimitiveCoverageTest {
             ElementwiseGradientTest.class, BinaryGradientTest.class, ReductionGradientTest.class,
             MovementGradientTest.class, LinearAlgebraGradientTest.class, CustomOpTest.class,
             MovementOpsGradientTest.class, IndexingGradientTest.class,
-            MathGradientTest.class, ReductionOpsGradientTest.class);
+            MathGradientTest.class, ReductionOpsGradientTest.class,
+            NetworkGradientTest.class, LinalgOpsGradientTest.class);
 
     static final List<Class<?>> SECOND_ORDER =
             List.of(SecondOrderGradientTest.class, CustomOpTest.class,
-                    MovementIndexingSecondOrderTest.class, MathSecondOrderGradientTest.class);
+                    MovementIndexingSecondOrderTest.class, MathSecondOrderGradientTest.class,
+                    NetworkSecondOrderGradientTest.class);
 
     @Test
     void everyDifferentiablePrimitiveHasAGradientProperty() {

@@ -138,7 +138,7 @@ class SecondOrderGradientTest {
 
     /** Overlapping windows: a squared max-pool, so the second derivative is not zero. */
     @Property
-    @Covers({Slice.class, Pad.class, ReduceMax.class})
+    @Covers({Unfold.class, Fold.class, ReduceMax.class})
     void gradOfSquaredMaxPoolMatchesCentralDifference(@ForAll("distinct") Tensor x) {
         int n = x.shape().dim(x.rank() - 1);
         checkGradOfGrad(t -> t.maxPool1d(Math.min(2, n), 1).square().sum(), x);

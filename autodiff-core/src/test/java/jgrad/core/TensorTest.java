@@ -122,7 +122,7 @@ class TensorTest {
                 seen[0] = y.toString();
                 return y;
             }, Tensor.scalar(0.5));
-            assertTrue(seen[0].endsWith("op=Tanh[])"), seen[0]);
+            assertTrue(seen[0].endsWith("op=tanh)"), seen[0]);
         }
     }
 

@@ -7,8 +7,10 @@ import jgrad.core.Params;
 import jgrad.core.Tensor;
 
 /**
- * An elementwise nonlinearity as a layer without parameters. Shapes: output same as input, any
- * rank. Composite: each is one {@link Tensor} operation, no vjp of its own.
+ * An elementwise nonlinearity without settings as a layer without parameters. Shapes: output
+ * same as input, any rank. Composite: each is one or two {@link Tensor} operations, no vjp of its
+ * own. The activations with a setting are records: {@link LeakyRelu}, {@link Elu}, {@link
+ * Softmax}.
  *
  * <pre>{@code
  * jshell> Activation.RELU.apply(Tensor.of(-2, 0, 3))
@@ -27,7 +29,25 @@ public enum Activation implements Layer {
     SIGMOID("Sigmoid", Tensor::sigmoid),
 
     /** Hyperbolic tangent, {@code tanh(x)}; outputs in (-1, 1). */
-    TANH("Tanh", Tensor::tanh);
+    TANH("Tanh", Tensor::tanh),
+
+    /**
+     * Sigmoid-weighted linear unit (swish), {@code x · sigmoid(x)} (Elfwing, Uchibe &amp; Doya,
+     * 2018; Ramachandran, Zoph &amp; Le, 2017; PyTorch's {@code nn.SiLU}).
+     */
+    SILU("SiLU", Tensor::silu),
+
+    /**
+     * Gaussian error linear unit, exact form {@code x · Φ(x) = x / 2 · (1 + erf(x / sqrt 2))}
+     * (Hendrycks &amp; Gimpel, 2016; PyTorch's {@code nn.GELU()}).
+     */
+    GELU("GELU", Tensor::gelu),
+
+    /**
+     * GELU's tanh approximation, {@code x / 2 · (1 + tanh(sqrt(2 / π) (x + 0.044715 x³)))}
+     * (Hendrycks &amp; Gimpel, 2016; PyTorch's {@code nn.GELU(approximate='tanh')}).
+     */
+    GELU_TANH("GELU(approximate='tanh')", Tensor::geluTanh);
 
     private final String displayName;
     private final UnaryOperator<Tensor> function;
@@ -60,7 +80,7 @@ public enum Activation implements Layer {
         return this;
     }
 
-    /** PyTorch's module name: {@code ReLU}, {@code Sigmoid}, {@code Tanh}. */
+    /** As PyTorch prints the module: {@code ReLU}, {@code SiLU}, {@code GELU}, .... */
     @Override
     public String toString() {
         return displayName;

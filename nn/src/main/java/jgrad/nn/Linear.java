@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.random.RandomGenerator;
 import jgrad.core.Params;
+import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.nn.init.Init;
 
@@ -16,7 +17,8 @@ import jgrad.nn.init.Init;
  * out]}. Weight, bias and input must share a dtype (float64 or float32). Parameter paths: {@code
  * "weight"}, {@code "bias"}.
  *
- * <p>Composite: {@code x.matmul(weight.transpose()).add(bias)}, no vjp of its own.
+ * <p>Composite: {@code x.linear(weight).add(bias)} (one matmul reading the weight transposed
+ * in place), no vjp of its own.
  *
  * <pre>{@code
  * jshell> var layer = Linear.init(new SplittableRandom(0), 4, 16, Init.HE_NORMAL);
@@ -61,6 +63,21 @@ public record Linear(Tensor weight, Tensor bias) implements Layer {
         return new Linear(init.weight(in, out, rng), Tensor.zeros(out));
     }
 
+    /**
+     * PyTorch's default {@code nn.Linear(in, out)}: weight and bias drawn from {@code U(-1 /
+     * sqrt(in), 1 / sqrt(in))} (the weight by {@code kaiming_uniform_(a = sqrt(5))}, whose bound
+     * is that), weight first; float64.
+     *
+     * @throws IllegalArgumentException if {@code in} or {@code out} is not positive
+     */
+    public static Linear init(RandomGenerator rng, int in, int out) {
+        checkNotNull(rng, "linear: rng is null");
+        checkArgument(in > 0 && out > 0,
+                "linear: in and out must be positive, got in=%s, out=%s", in, out);
+        Tensor[] weightAndBias = FanInUniform.weightAndBias(Shape.of(out, in), rng);
+        return new Linear(weightAndBias[0], weightAndBias[1]);
+    }
+
     /** The number of input features, {@code in}. */
     public int inFeatures() {
         return weight.shape().dim(1);
@@ -82,7 +99,7 @@ public record Linear(Tensor weight, Tensor bias) implements Layer {
         checkArgument(x.rank() == 2 && x.shape().dim(1) == inFeatures(),
                 "linear: x [batch, %s] expected for weight %s, got shape %s",
                 inFeatures(), weight.shape(), x.shape());
-        return x.matmul(weight.transpose()).add(bias);
+        return x.linear(weight).add(bias);
     }
 
     /** {@code Params{weight=[out, in], bias=[out]}}. */

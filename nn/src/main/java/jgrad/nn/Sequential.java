@@ -15,7 +15,9 @@ import jgrad.core.Tensor;
  * <p>Shapes: {@code x} as the first layer expects; the output as the last layer returns. Parameter
  * paths are the layer's index, a dot and the layer's own path: {@code "0.weight"}, {@code
  * "0.bias"}, {@code "2.weight"} (layers without parameters, such as activations, add none), the
- * same keys as PyTorch's {@code state_dict}.
+ * same keys as PyTorch's {@code state_dict}. The layers' states ({@link #state()}: batch
+ * normalisation's running statistics) are gathered the same way ({@code "1.running_mean"}), and
+ * {@link #forward} passes the mode to every layer, returning their new states.
  *
  * <pre>{@code
  * jshell> var rng = new SplittableRandom(0);
@@ -58,6 +60,54 @@ public record Sequential(ImmutableList<Layer> layers) implements Layer {
         return x;
     }
 
+    /**
+     * The layers applied in order in {@code mode}, with every layer's state after the pass under
+     * its index. In training mode the layers draw from the mode's generator in order.
+     *
+     * @throws IllegalArgumentException from the first layer whose input shape does not fit
+     */
+    @Override
+    public Forward forward(Tensor input, Mode mode) {
+        checkNotNull(mode, "sequential: mode is null");
+        Tensor x = checkNotNull(input, "sequential: input is null");
+        Map<String, Params> states = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Forward out = layers.get(i).forward(x, mode);
+            x = out.output();
+            states.put(String.valueOf(i), out.state());
+        }
+        return new Forward(x, Params.concat(states));
+    }
+
+    /** Every layer's state under its index: {@code "1.running_mean"}, ...; often empty. */
+    @Override
+    public Params state() {
+        Map<String, Params> groups = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            groups.put(String.valueOf(i), layers.get(i).state());
+        }
+        return Params.concat(groups);
+    }
+
+    /**
+     * The same layers, each with its part of {@code state} (the paths under its index).
+     *
+     * @throws IllegalArgumentException if the paths are not exactly those of {@link #state()} or
+     *     a shape differs, naming the path and both shapes
+     */
+    @Override
+    public Sequential withState(Params state) {
+        ParamsChecks.checkMatches("sequential", "withState", state(), state);
+        if (state.size() == 0) {
+            return this;
+        }
+        ImmutableList.Builder<Layer> rebuilt = ImmutableList.builderWithExpectedSize(layers.size());
+        for (int i = 0; i < layers.size(); i++) {
+            rebuilt.add(layers.get(i).withState(state.scope(String.valueOf(i))));
+        }
+        return new Sequential(rebuilt.build());
+    }
+
     /** Every layer's parameters under its index: {@code "0.weight"}, {@code "0.bias"}, .... */
     @Override
     public Params params() {
@@ -89,7 +139,8 @@ public record Sequential(ImmutableList<Layer> layers) implements Layer {
     public String toString() {
         StringBuilder out = new StringBuilder("Sequential(");
         for (int i = 0; i < layers.size(); i++) {
-            out.append("\n  (").append(i).append("): ").append(layers.get(i));
+            out.append("\n  (").append(i).append("): ").append(Residual.indent(
+                    layers.get(i).toString()));
         }
         return out.append(layers.isEmpty() ? ")" : "\n)").toString();
     }

@@ -70,6 +70,15 @@ public record Checkpoint(Params params, ImmutableMap<String, Tensor> layerState,
         }
     }
 
+    /**
+     * A checkpoint of {@code model}'s parameters and layer state ({@link Layer#state()}: batch
+     * normalisation's running statistics), without optimiser state or metadata.
+     */
+    public static Checkpoint of(Layer model) {
+        checkNotNull(model, "checkpoint: model is null");
+        return of(model.params()).withLayerState(model.state().asMap());
+    }
+
     /** A checkpoint of {@code params} alone (no layer state, optimiser state or metadata). */
     public static Checkpoint of(Params params) {
         return new Checkpoint(params, ImmutableMap.of(), ImmutableMap.of(), ImmutableMap.of());
@@ -96,17 +105,19 @@ public record Checkpoint(Params params, ImmutableMap<String, Tensor> layerState,
     }
 
     /**
-     * {@code model} with this checkpoint's parameters, after checking that the paths, shapes and
-     * dtypes are exactly the model's. {@code model} itself is unchanged (and on failure nothing
-     * else is either).
+     * {@code model} with this checkpoint's parameters and layer state, after checking that the
+     * paths, shapes and dtypes of both are exactly the model's ({@link Layer#params()}, {@link
+     * Layer#state()}). {@code model} itself is unchanged (and on failure nothing else is either).
      *
-     * @throws IllegalArgumentException naming the first parameter that is missing, unexpected, or
-     *     of another shape or dtype than the model's
+     * @throws IllegalArgumentException naming the first parameter or state tensor that is
+     *     missing, unexpected, or of another shape or dtype than the model's
      */
     public Layer restore(Layer model) {
         checkNotNull(model, "checkpoint: model is null");
-        checkMatches(model.params(), params, "checkpoint");
-        return model.withParams(params);
+        checkMatches(model.params(), params, "checkpoint", "parameter");
+        Params state = Params.copyOf(layerState);
+        checkMatches(model.state(), state, "checkpoint", "layer state tensor");
+        return model.withParams(params).withState(state);
     }
 
     /**
@@ -203,40 +214,55 @@ public record Checkpoint(Params params, ImmutableMap<String, Tensor> layerState,
     }
 
     /**
-     * {@code model} with the parameters of the safetensors file {@code file}: a checkpoint's if
-     * it is one, else the file's tensors by name ({@link #loadParams}). Nothing is built unless
-     * the whole file is valid and every parameter matches the model's path, shape and dtype.
+     * {@code model} with the parameters of the safetensors file {@code file}: a checkpoint's,
+     * with its layer state, if it is one ({@link #restore}); else the file's tensors by name
+     * ({@link #loadParams}), the model's layer state unchanged. Nothing is built unless the whole
+     * file is valid and every parameter (and state tensor) matches the model's path, shape and
+     * dtype.
      *
-     * @throws IllegalArgumentException naming the file and the first parameter that is missing,
-     *     unexpected, or of another shape or dtype than the model's
+     * @throws IllegalArgumentException naming the file and the first parameter or state tensor
+     *     that is missing, unexpected, or of another shape or dtype than the model's
      * @throws UncheckedIOException if the file cannot be read, naming it
      */
     public static Layer loadInto(Path file, Layer model) {
         checkNotNull(model, "checkpoint: model is null");
         SafetensorsFile contents = Safetensors.read(file);
-        Params params = contents.metadata().containsKey(FORMAT_KEY)
-                ? fromContents(file, contents).params() : Params.copyOf(contents.tensors());
-        checkMatches(model.params(), params, "checkpoint " + file);
+        if (contents.metadata().containsKey(FORMAT_KEY)) {
+            Checkpoint checkpoint = fromContents(file, contents);
+            String source = "checkpoint " + file;
+            checkMatches(model.params(), checkpoint.params(), source, "parameter");
+            Params state = Params.copyOf(checkpoint.layerState());
+            checkMatches(model.state(), state, source, "layer state tensor");
+            return model.withParams(checkpoint.params()).withState(state);
+        }
+        Params params = Params.copyOf(contents.tensors());
+        checkMatches(model.params(), params, "checkpoint " + file, "parameter");
         return model.withParams(params);
     }
 
-    private static void checkMatches(Params expected, Params actual, String source) {
+    /** {@code what} is "parameter" or "layer state tensor", for the messages. */
+    private static void checkMatches(Params expected, Params actual, String source,
+            String what) {
         Sets.SetView<String> missing = Sets.difference(expected.paths(), actual.paths());
-        checkArgument(missing.isEmpty(), "%s: the model's parameters %s are not in the"
-                + " checkpoint, which has %s", source, missing, actual.paths());
+        checkArgument(missing.isEmpty(), "%s: the model's %s %s are not in the checkpoint,"
+                + " which has %s", source, plural(what), missing, actual.paths());
         Sets.SetView<String> unexpected = Sets.difference(actual.paths(), expected.paths());
-        checkArgument(unexpected.isEmpty(), "%s: parameters %s are not in the model, whose"
-                + " paths are %s", source, unexpected, expected.paths());
+        checkArgument(unexpected.isEmpty(), "%s: %s %s are not in the model, whose paths are %s",
+                source, plural(what), unexpected, expected.paths());
         for (Map.Entry<String, Tensor> entry : expected.asMap().entrySet()) {
             Tensor stored = actual.get(entry.getKey());
             Tensor wanted = entry.getValue();
-            checkArgument(stored.shape().equals(wanted.shape()), "%s: parameter %s has shape %s"
-                    + " in the checkpoint but %s in the model", source, entry.getKey(),
+            checkArgument(stored.shape().equals(wanted.shape()), "%s: %s %s has shape %s"
+                    + " in the checkpoint but %s in the model", source, what, entry.getKey(),
                     stored.shape(), wanted.shape());
-            checkArgument(stored.dtype() == wanted.dtype(), "%s: parameter %s is %s in the"
+            checkArgument(stored.dtype() == wanted.dtype(), "%s: %s %s is %s in the"
                     + " checkpoint but %s in the model; cast one of them explicitly", source,
-                    entry.getKey(), stored.dtype(), wanted.dtype());
+                    what, entry.getKey(), stored.dtype(), wanted.dtype());
         }
+    }
+
+    private static String plural(String what) {
+        return what + "s";
     }
 
     private static String join(String part, String name) {

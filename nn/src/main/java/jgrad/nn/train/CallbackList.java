@@ -5,25 +5,26 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
-import jgrad.core.Params;
+import jgrad.nn.Layer;
 
 /**
  * The callbacks of one {@link Trainer#fit} run, called in order, with what the loop keeps for
- * them: the first stop reason, the parameters each callback asked to keep, and the parameters of
- * the lowest validation loss (for {@link Fit#bestModel()}). Lives for one run only.
+ * them: the first stop reason, the model (parameters and layer state) each callback asked to
+ * keep, and the model of the lowest validation loss (for {@link Fit#bestModel()}). Lives for one
+ * run only.
  */
 final class CallbackList {
 
     private final ImmutableList<Callback> callbacks;
-    private final Params[] kept;
+    private final Layer[] kept;
     private final int restoring;
     private String stopReason;
-    private Params lowestValidationLossParams;
+    private Layer lowestValidationLossModel;
     private double lowestValidationLoss = Double.NaN;
 
     private CallbackList(ImmutableList<Callback> callbacks) {
         this.callbacks = callbacks;
-        this.kept = new Params[callbacks.size()];
+        this.kept = new Layer[callbacks.size()];
         int restorer = -1;
         for (int i = 0; i < callbacks.size(); i++) {
             if (callbacks.get(i).restoresKeptParams()) {
@@ -69,19 +70,19 @@ final class CallbackList {
         return stopReason != null;
     }
 
-    /** Calls every callback, keeping {@code params} for those that ask; true to stop. */
-    boolean afterEpoch(EpochEnd epoch, Params params) {
+    /** Calls every callback, keeping the epoch's model for those that ask; true to stop. */
+    boolean afterEpoch(EpochEnd epoch) {
         // As History.bestEpoch: the first epoch of lowest validation loss, NaN above all.
         double loss = epoch.record().validationLoss();
-        if (lowestValidationLossParams == null || Double.compare(loss, lowestValidationLoss) < 0) {
+        if (lowestValidationLossModel == null || Double.compare(loss, lowestValidationLoss) < 0) {
             lowestValidationLoss = loss;
-            lowestValidationLossParams = params;
+            lowestValidationLossModel = epoch.model();
         }
         for (int i = 0; i < callbacks.size(); i++) {
             Decision decision = checkNotNull(callbacks.get(i).afterEpoch(epoch),
                     "fit: %s returned no decision", callbacks.get(i));
             if (decision.keepParams()) {
-                kept[i] = params;
+                kept[i] = epoch.model();
             }
             record(decision);
         }
@@ -109,14 +110,14 @@ final class CallbackList {
         return Optional.ofNullable(stopReason);
     }
 
-    /** The parameters kept by the restoring callback, else {@code last}. */
-    Params finalParams(Params last) {
+    /** The model kept by the restoring callback, else {@code last}. */
+    Layer finalModel(Layer last) {
         return restoring >= 0 && kept[restoring] != null ? kept[restoring] : last;
     }
 
-    /** The parameters after the epoch of lowest validation loss, else {@code last}. */
-    Params lowestValidationLossParams(Params last) {
-        return lowestValidationLossParams != null ? lowestValidationLossParams : last;
+    /** The model after the epoch of lowest validation loss, else {@code last}. */
+    Layer lowestValidationLossModel(Layer last) {
+        return lowestValidationLossModel != null ? lowestValidationLossModel : last;
     }
 
     private void record(Decision decision) {

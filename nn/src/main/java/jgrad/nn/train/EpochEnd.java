@@ -9,7 +9,7 @@ import jgrad.nn.Layer;
  *
  * @param record         what the epoch measured
  * @param history        every epoch so far, this one last
- * @param model          the model with the parameters after this epoch
+ * @param model          the model with the parameters and layer state after this epoch
  * @param optimizerState the optimiser's state after this epoch (for checkpoints)
  * @param step           the updates applied so far in the run
  */

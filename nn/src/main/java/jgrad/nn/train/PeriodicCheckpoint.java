@@ -12,10 +12,10 @@ import java.util.Locale;
 import jgrad.nn.io.Checkpoint;
 
 /**
- * Saves a {@link Checkpoint} (parameters, optimiser state and the epoch's numbers as metadata)
- * every {@code everyEpochs} epochs, to {@code folder/epoch-0005.safetensors} (Keras's {@code
- * ModelCheckpoint}). Files are written atomically; the folder is created if it is missing.
- * Resume a run with {@code Checkpoint.load(file)}: {@code restore(model)} and {@code
+ * Saves a {@link Checkpoint} (parameters, layer state, optimiser state and the epoch's numbers
+ * as metadata) every {@code everyEpochs} epochs, to {@code folder/epoch-0005.safetensors}
+ * (Keras's {@code ModelCheckpoint}). Files are written atomically; the folder is created if it
+ * is missing. Resume a run with {@code Checkpoint.load(file)}: {@code restore(model)} and {@code
  * optimizerState(optimizer)}.
  *
  * <p>Metadata: {@code epoch}, {@code step}, {@code train_loss}, {@code validation_loss}, {@code
@@ -55,7 +55,7 @@ public record PeriodicCheckpoint(Path folder, int everyEpochs) implements Callba
             throw new UncheckedIOException("periodicCheckpoint: cannot create " + folder, e);
         }
         EpochRecord record = end.record();
-        Checkpoint.of(end.model().params())
+        Checkpoint.of(end.model())
                 .withOptimizerState(end.optimizerState())
                 .withMetadata(ImmutableMap.of(
                         "epoch", String.valueOf(record.epoch()),

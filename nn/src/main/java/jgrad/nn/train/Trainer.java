@@ -14,10 +14,13 @@ import jgrad.core.Autodiff;
 import jgrad.core.DType;
 import jgrad.core.Params;
 import jgrad.core.Tensor;
-import jgrad.core.ValueAndGrad;
+import jgrad.core.ValueGradAux;
+import jgrad.core.WithAux;
 import jgrad.datasets.Batches;
 import jgrad.datasets.Dataset;
+import jgrad.nn.Forward;
 import jgrad.nn.Layer;
+import jgrad.nn.Mode;
 import jgrad.nn.losses.Losses;
 import jgrad.nn.optim.GradientTransformation;
 import jgrad.nn.optim.Update;
@@ -89,6 +92,13 @@ public final class Trainer {
      * {@link TrainingProgress} bar. {@link Fit#model()} has the last parameters, or those of the
      * callback that restores kept parameters ({@link EarlyStopping} with best weights).
      *
+     * <p>The forward pass of each batch runs in training mode ({@link Mode#training}, dropout
+     * masks drawn from a second generator split from one seeded by {@code settings.seed()}), and
+     * the layers' state it returns (batch normalisation's running statistics) replaces the
+     * model's state for the next batch; validation runs in evaluation mode ({@link
+     * Layer#apply}). {@link Fit#model()} has the final state, {@link Fit#bestModel()} the state of
+     * its epoch.
+     *
      * <p>The same loop runs in float64 and float32: the features are cast to the parameters'
      * dtype. Shapes: {@code train.features() [n, in]} must fit the model; its outputs and the
      * labels must fit {@code loss}. Nothing is mutated: the input model is unchanged.
@@ -105,7 +115,9 @@ public final class Trainer {
         DType dtype = parameterDtype(model);
         Tensor validationFeatures = validation.features().cast(dtype);
         RandomGenerator rng = new SplittableRandom(settings.seed());
+        Mode training = Mode.training(new SplittableRandom(settings.seed()).split());
         Params params = model.params();
+        Params layerState = model.state();
         S state = optimizer.init(params);
         History history = History.empty();
         long step = 0;
@@ -117,9 +129,12 @@ public final class Trainer {
                 for (int b = 0; b < batches.size(); b++) {
                     Dataset batch = batches.get(b);
                     Tensor features = batch.features().cast(dtype);
-                    // (1) forward, (2) loss, (3) backward: the batch loss and its gradient
-                    ValueAndGrad<Params> lossAndGrads = Autodiff.valueAndGrad(p -> trainingLoss(
-                            loss, model.withParams(p).apply(features), batch.labels()), params);
+                    // (1) forward in training mode, (2) loss, (3) backward: the batch loss, its
+                    // gradient, and the layers' new state (batch-norm running statistics)
+                    Layer current = model.withState(layerState);
+                    ValueGradAux<Params, Params> lossAndGrads = Autodiff.valueAndGradWithAux(
+                            p -> trainingStep(loss, current.withParams(p), features,
+                                    batch.labels(), training), params);
                     double batchLoss = lossAndGrads.value().item();
                     lossSum += batchLoss;
                     if (hooks.afterBatch(new BatchEnd(epoch, b + 1, batches.size(), step,
@@ -131,18 +146,19 @@ public final class Trainer {
                     params = params.plus(scaled(update.updates(),
                             hooks.learningRateFactor(epoch, step)));
                     state = update.state();
+                    layerState = lossAndGrads.aux();
                     step++;
                 }
-                // validation, once per epoch
-                Tensor outputs = model.withParams(params).apply(validationFeatures);
+                // validation, once per epoch, in evaluation mode
+                Layer trained = model.withParams(params).withState(layerState);
+                Tensor outputs = trained.apply(validationFeatures);
                 EpochRecord record = new EpochRecord(epoch, lossSum / batches.size(),
                         scalarLoss(loss, outputs, validation.labels()).item(),
                         Metrics.accuracy(outputs, validation.labels()));
                 history = history.plus(record);
                 // optimisers that watch a metric (reduce-on-plateau) see the validation loss
                 state = optimizer.observe(state, record.validationLoss());
-                if (hooks.afterEpoch(new EpochEnd(record, history, model.withParams(params),
-                        state, step), params)) {
+                if (hooks.afterEpoch(new EpochEnd(record, history, trained, state, step))) {
                     break;
                 }
             }
@@ -150,8 +166,8 @@ public final class Trainer {
             hooks.afterTraining(history);
         }
         Optional<String> stopReason = hooks.stopReason();
-        return new Fit(model.withParams(hooks.finalParams(params)),
-                model.withParams(hooks.lowestValidationLossParams(params)),
+        Layer last = model.withParams(params).withState(layerState);
+        return new Fit(hooks.finalModel(last), hooks.lowestValidationLossModel(last),
                 stopReason.isPresent() ? history.withStopReason(stopReason.get()) : history);
     }
 
@@ -191,6 +207,13 @@ public final class Trainer {
                 "fit: the validation set (%s features, classes %s) does not match the training set"
                         + " (%s features, classes %s)", validation.numFeatures(),
                 validation.classNames(), train.numFeatures(), train.classNames());
+    }
+
+    /** The batch loss in training mode, with the layers' new state beside it. */
+    private static WithAux<Params> trainingStep(Loss loss, Layer model, Tensor features,
+            ImmutableIntArray labels, Mode mode) {
+        Forward forward = model.forward(features, mode);
+        return new WithAux<>(trainingLoss(loss, forward.output(), labels), forward.state());
     }
 
     /** The batch loss, which must depend on the parameters being differentiated. */
