@@ -108,4 +108,36 @@ class GradCheckProjectionTest {
         assertEquals(1 - Math.tanh(x) * Math.tanh(x) + 0.01, located.value(), 1e-12);
         assertEquals(1 - Math.tanh(x) * Math.tanh(x), located.numeric(), 1e-8);
     }
+
+    /**
+     * Your gradient is what you asked to check: up to {@link GradCheck#SUPPLIED_ELEMENTWISE_LIMIT}
+     * elements every element is compared; beyond, projections plus every element against jgrad's
+     * reverse mode, the elements that differ compared with central differences one by one.
+     */
+    @Test
+    void aSuppliedGradientIsComparedElementByElementOrCrossCheckedAgainstReverseMode() {
+        GradCheckReport mid = GradCheck.of((Tensor x) -> x.tanh().sum())
+                .gradient(x -> x.tanh().square().neg().add(1), LARGE);
+        assertTrue(mid.passed(), mid.toString());
+        assertEquals(Method.EVERY_ELEMENT, mid.method());
+        assertEquals(300, mid.comparisons());
+
+        Tensor huge = Tensor.arange(5000).mul(0.001).sub(2.5);
+        double[] slip = new double[5000];
+        slip[4321] = 1e-3;
+        Tensor bump = Tensor.of(slip);
+        Function<Tensor, Tensor> right = x -> x.tanh().square().neg().add(1);
+        GradCheckReport wrong = GradCheck.of((Tensor x) -> x.tanh().sum())
+                .gradient(x -> right.apply(x).add(bump), huge);
+        assertFalse(wrong.passed(), wrong.toString());
+        assertTrue(wrong.failures().stream().anyMatch(e -> e.where().equals("x[4321]")),
+                wrong.toString());
+        assertTrue(note(wrong, "x: every element of your gradient compared with jgrad's reverse"
+                + " mode: 1 of 5000 differ").endsWith("each compared with central differences"),
+                wrong.toString());
+        GradCheckReport fixed = GradCheck.of((Tensor x) -> x.tanh().sum()).gradient(right, huge);
+        assertTrue(fixed.passed(), fixed.toString());
+        assertEquals("x: every element of your gradient compared with jgrad's reverse mode: 0"
+                + " of 5000 differ", note(fixed, "x: every element of your gradient"));
+    }
 }
