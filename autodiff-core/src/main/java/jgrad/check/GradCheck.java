@@ -33,15 +33,25 @@ import jgrad.core.Tensor;
  *        subgradient used 0.0 ...
  * }</pre>
  *
- * <p><b>Methods.</b> Up to {@value #ELEMENTWISE_LIMIT} input elements, every element of the
- * Jacobian {@code dy[j]/dx[i]} is compared (for a scalar {@code f}, every element of the
- * gradient): the numeric column {@code (f(x + h e_i) - f(x - h e_i)) / 2h} against the column of
- * the derivative under test (jgrad's from one pullback per output element, yours as given).
- * Jacobians of more than {@value GradChecker#JACOBIAN_LIMIT} elements compare {@code u^T J}
- * instead, for a random cotangent {@code u} (standard normal, seeded), element by element.
- * Larger inputs are compared by projection: {@code u^T J v} against {@code <u, (f(x + h v) - f(x
- * - h v)) / 2h>} for {@value #DIRECTIONS} random unit directions {@code v}, with {@code h} from
- * {@code max_i |x_i|} and the tolerance scaled by the square root of the element count.
+ * <p><b>Methods.</b> Every element of the Jacobian {@code dy[j]/dx[i]} is compared (for a
+ * scalar {@code f}, every element of the gradient): the numeric column {@code (f(x + h e_i) -
+ * f(x - h e_i)) / 2h} against the column of the derivative under test (jgrad's from one pullback
+ * per output element, yours as given), for inputs of up to {@value #ELEMENTWISE_LIMIT} elements
+ * when jgrad's reverse mode is checked, and up to {@value #SUPPLIED_ELEMENTWISE_LIMIT} when you
+ * supply the derivative (that is what you asked to check; it costs two evaluations of {@code f}
+ * per element). Jacobians of more than {@value GradChecker#JACOBIAN_LIMIT} elements compare
+ * {@code u^T J} instead, for a random cotangent {@code u} (standard normal, seeded), element by
+ * element. Larger inputs are compared by projection: {@code u^T J v} against {@code <u, (f(x + h
+ * v) - f(x - h v)) / 2h>} for {@value #DIRECTIONS} random unit directions {@code v}, with {@code
+ * h} from {@code max_i |x_i|}. A projection is the derivative of one function of one variable,
+ * {@code t -> <u, f(x + t v)>}, so its estimate's error budget is that of one central difference
+ * (truncation and rounding, as below), which does not grow with the element count: it is judged
+ * by the same tolerance as one element, with the same refinement. Projections suit jgrad's
+ * reverse mode, whose mistakes are rules wrong wherever they apply; an error at a single element
+ * is diluted by about {@code 1 / sqrt(n)} in them. So above {@value #SUPPLIED_ELEMENTWISE_LIMIT}
+ * elements a derivative you supplied is also compared with jgrad's reverse mode element by
+ * element (no evaluations of {@code f}), and the elements where the two differ (the first
+ * {@value #CROSS_CHECKED_ELEMENTS}) are compared with central differences one by one.
  *
  * <p><b>Step and tolerance.</b> {@code h = relativeStep * max(1, |x_i|)} with the relative step
  * of the tolerance's dtype ({@link Tolerance#step}); a comparison passes when {@code |value -
@@ -94,8 +104,16 @@ import jgrad.core.Tensor;
  */
 public final class GradCheck {
 
-    /** Inputs up to this many elements are checked element by element. */
+    /** Inputs up to this many elements are checked element by element (jgrad's derivatives). */
     public static final int ELEMENTWISE_LIMIT = 256;
+    /** Inputs up to this many elements are checked element by element when you supply the
+     * derivative (gradient, Jacobian or vjp). */
+    public static final int SUPPLIED_ELEMENTWISE_LIMIT = 4096;
+    /**
+     * Above {@link #SUPPLIED_ELEMENTWISE_LIMIT}, at most this many elements where your derivative
+     * differs from jgrad's reverse mode are compared with central differences.
+     */
+    public static final int CROSS_CHECKED_ELEMENTS = 256;
     /** Random directions used for larger inputs. */
     public static final int DIRECTIONS = 8;
     /** Refined steps {@code h / 4^k}, {@code k = 1..REFINEMENTS}, tried on a failing comparison. */
@@ -222,10 +240,11 @@ public final class GradCheck {
     /**
      * Checks a custom operation in one call, on these inputs: its vjp against central
      * differences (every input, element by element for small inputs), its jvp against central
-     * differences when it declares one (the Jacobian assembled from jvps of basis tangents), and
-     * its second order (grad of grad through the vjp) unless {@code firstOrderOnly}. The op's
-     * declared {@link jgrad.core.Domain} is respected for every input. Inputs are named {@code
-     * x0}, {@code x1}, ... in the reports.
+     * differences when it declares one ({@link GradCheckReport.Check#JVP}: {@code u^T J}
+     * assembled from jvps of basis tangents), and its second order (grad of grad through the
+     * vjp), always last: for an op whose vjp is not meant to be differentiable, judge the reports
+     * before it. The op's declared {@link jgrad.core.Domain} is respected for every input. Inputs
+     * are named {@code x0}, {@code x1}, ... in the reports.
      *
      * <pre>{@code
      * jshell> GradCheck.checkOp(softplus, Tolerance.FLOAT64, Tensor.of(-2, 0.5, 3))
@@ -257,8 +276,7 @@ public final class GradCheck {
             zeroTangents[i] = inputs[i].zerosLike();
         }
         if (op.jvp(List.of(inputs), List.of(zeroTangents), output) != null) {
-            GradChecker<Params> jvpChecker = checker.named(op.name() + " (its jvp)");
-            reports.add(jvpChecker.vjp((p, u) -> jvpTranspose(op, p, u), params));
+            reports.add(checker.opJvp((p, u) -> jvpTranspose(op, p, u), params));
         }
         reports.add(checker.secondOrder(params));
         return reports.build();

@@ -27,7 +27,9 @@ import jgrad.core.Shape;
  * @param verdict         passed, failed, or not judged (and why, in {@code notes})
  * @param entries         every comparison, input by input in element order
  * @param tolerance       the tolerance and the dtype the check computed in
- * @param budget          the error budget of the worst comparison, if a central difference made it
+ * @param budget          the error budget of the estimate the worst comparison was judged by (a
+ *                        central or one-sided difference, or a Richardson extrapolation); empty
+ *                        at a kink, or where no difference was taken
  * @param notes           what the check did differently from the standard method, and why
  * @param nonFiniteOutput the first element of {@code f(x)} that is NaN or infinite, if any: the
  *                        check then fails before any comparison
@@ -47,6 +49,11 @@ public record GradCheckReport(String name, String createdAt, Check check,
         JACOBIAN("yours", "numeric", "your Jacobian vs central differences"),
         /** A vjp you supplied against central differences. */
         VJP("yours", "numeric", "your vjp vs central differences"),
+        /**
+         * A custom op's own jvp against central differences ({@link GradCheck#checkOp}): {@code
+         * u^T J} assembled from jvps of basis tangents, compared like a vjp.
+         */
+        JVP("jvp", "numeric", "the op's jvp vs central differences"),
         /** jgrad's forward mode ({@code Autodiff.jvp}) against its reverse mode. */
         FORWARD_VS_REVERSE("forward", "reverse", "jgrad's forward mode (jvp) vs reverse mode"
                 + " (vjp)"),
@@ -147,14 +154,21 @@ public record GradCheckReport(String name, String createdAt, Check check,
      *                    "kink"}, {@code "none"}, or {@code "-"} where no difference was taken
      * @param refinement  0, or {@code k} if {@code numeric} is the Richardson extrapolation of the
      *                    differences at {@code step / 4^(k-1)} and {@code step / 4^k}
-     * @param left        the one-sided derivative from below, at a kink; NaN otherwise
-     * @param right       the one-sided derivative from above, at a kink; NaN otherwise
+     * @param left        the one-sided derivative from below, at or near a kink (or where f
+     *                    jumps at x); NaN otherwise
+     * @param right       the one-sided derivative from above, likewise; NaN otherwise
      * @param note        what was special here (a kink, a shrunk step), or empty
+     * @param kinkOffset  where the kink is relative to the input element: 0 at it (the value
+     *                    must then lie between {@code left} and {@code right}), else its signed
+     *                    offset, for a kink inside the step but not at x (the value must then be
+     *                    the one-sided derivative of x's side, which {@code numeric} holds); NaN
+     *                    where no kink was found
      */
     public record Entry(Method method, String input, ImmutableIntArray index,
             ImmutableIntArray outputIndex, int projection, double value, double numeric,
             double reverse, double error, double allowed, Status status, double step,
-            String scheme, int refinement, double left, double right, String note) {
+            String scheme, int refinement, double left, double right, String note,
+            double kinkOffset) {
 
         /** @throws NullPointerException if a reference component is null */
         public Entry {
@@ -165,6 +179,25 @@ public record GradCheckReport(String name, String createdAt, Check check,
             checkNotNull(status, "status");
             checkNotNull(scheme, "scheme");
             checkNotNull(note, "note");
+        }
+
+        /**
+         * An entry whose kink, if any ({@code left} not NaN), is at the input element itself.
+         *
+         * @throws NullPointerException if a reference component is null
+         */
+        public Entry(Method method, String input, ImmutableIntArray index,
+                ImmutableIntArray outputIndex, int projection, double value, double numeric,
+                double reverse, double error, double allowed, Status status, double step,
+                String scheme, int refinement, double left, double right, String note) {
+            this(method, input, index, outputIndex, projection, value, numeric, reverse, error,
+                    allowed, status, step, scheme, refinement, left, right, note,
+                    Double.isNaN(left) ? Double.NaN : 0);
+        }
+
+        /** Whether a kink was found at this element itself (not only inside its step). */
+        public boolean atKink() {
+            return kinkOffset == 0;
         }
 
         /**
@@ -186,7 +219,9 @@ public record GradCheckReport(String name, String createdAt, Check check,
         @Override
         public String toString() {
             String kink = Double.isNaN(left) ? ""
-                    : String.format(" (one-sided derivatives %s and %s)", left, right);
+                    : String.format(" (one-sided derivatives %s and %s%s)", left, right,
+                            atKink() || Double.isNaN(kinkOffset) ? ""
+                                    : String.format(", kink at offset %.3e", kinkOffset));
             return String.format("%s: value %s, numeric %s, error %.3e, allowed %.3e, %s%s%s",
                     where(), value, numeric, error, allowed, status, kink,
                     note.isEmpty() ? "" : "; " + note);
@@ -204,11 +239,33 @@ public record GradCheckReport(String name, String createdAt, Check check,
     }
 
     /**
-     * The error expected of the worst comparison's central difference at step {@code step}:
-     * truncation {@code h^2 |f'''| / 6} (with {@code f'''} from a third difference) and rounding
-     * ({@code 16 eps (|f(x + h)| + |f(x - h)|) / 2h}).
+     * The error expected of the estimate the worst comparison was judged by: for a central
+     * difference at step {@code step}, truncation {@code h^2 |f'''| / 6} (with {@code f'''} from a
+     * third difference) and rounding ({@code 16 eps (|f(x + h)| + |f(x - h)|) / 2h}); for a
+     * one-sided difference, truncation {@code h^2 |f'''| / 3}; for a Richardson extrapolation
+     * ({@code step} is then its finest step), the gap to the extrapolation before it, and the
+     * rounding of the differences it combines.
+     *
+     * @param step       the step of the estimate (the finest one for an extrapolation)
+     * @param truncation the truncation error estimate
+     * @param rounding   the bound on its rounding error
+     * @param estimate   which estimate, and its truncation formula: {@code "central difference,
+     *                   truncation h^2|f'''|/6"}, {@code "Richardson extrapolation of central
+     *                   differences at h/64 and h/256 of h = 1.000e-05, truncation ~ |R_3 -
+     *                   R_2|"}, ...
      */
-    public record ErrorBudget(double step, double truncation, double rounding) {
+    public record ErrorBudget(double step, double truncation, double rounding, String estimate) {
+
+        /** @throws NullPointerException if {@code estimate} is null */
+        public ErrorBudget {
+            checkNotNull(estimate, "estimate");
+        }
+
+        /** The budget of a central difference at step {@code step}. */
+        public ErrorBudget(double step, double truncation, double rounding) {
+            this(step, truncation, rounding, "central difference, truncation h^2|f'''|/6");
+        }
+
         /** {@code truncation + rounding}. */
         public double total() {
             return truncation + rounding;
@@ -220,11 +277,21 @@ public record GradCheckReport(String name, String createdAt, Check check,
      *
      * @param index the element's coordinates in {@code f(x)} (empty for a scalar)
      * @param value NaN or an infinity
+     * @param cause the operation that first produced a non-finite value from finite inputs, and
+     *              where, from anomaly detection ({@code jgrad.core.Autodiff#detectAnomaly}):
+     *              {@code "log produced NaN from finite inputs, at MyTest.java:12 (...); first at
+     *              element [1] (NaN) of its output [3]; inputs: ..."}; empty if none was found
      */
-    public record NonFiniteOutput(ImmutableIntArray index, double value) {
-        /** @throws NullPointerException if {@code index} is null */
+    public record NonFiniteOutput(ImmutableIntArray index, double value, String cause) {
+        /** @throws NullPointerException if {@code index} or {@code cause} is null */
         public NonFiniteOutput {
             checkNotNull(index, "index");
+            checkNotNull(cause, "cause");
+        }
+
+        /** A non-finite element whose cause is not known. */
+        public NonFiniteOutput(ImmutableIntArray index, double value) {
+            this(index, value, "");
         }
     }
 
@@ -271,7 +338,9 @@ public record GradCheckReport(String name, String createdAt, Check check,
         return entries.stream().filter(Entry::failed).collect(ImmutableList.toImmutableList());
     }
 
-    /** The comparisons at kinks (failing or not), in order. */
+    /**
+     * The comparisons at kinks or with a kink inside their step (failing or not), in order.
+     */
     public ImmutableList<Entry> kinks() {
         return entries.stream().filter(entry -> !Double.isNaN(entry.left()))
                 .collect(ImmutableList.toImmutableList());

@@ -24,6 +24,7 @@ import jgrad.check.GradCheckReport.Method;
 import jgrad.check.GradCheckReport.NonFiniteOutput;
 import jgrad.check.GradCheckReport.Status;
 import jgrad.check.GradCheckReport.Verdict;
+import jgrad.core.AnomalyException;
 import jgrad.core.Autodiff;
 import jgrad.core.DType;
 import jgrad.core.Params;
@@ -70,14 +71,29 @@ public final class GradChecker<T> {
     private final ImmutableMap<String, Domain> domains;
     private final ImmutableMap<String, Tensor> masks;
     private final Optional<Method> method;
-    private final Supplier<RandomGenerator> random;
+    private final Draws random;
     private final int directions;
+
+    /**
+     * Where the random cotangent {@code u} and directions {@code v} come from, and how the report
+     * names it ({@code "seed 7"}).
+     */
+    private record Draws(Supplier<RandomGenerator> generator, String source)
+            implements Supplier<RandomGenerator> {
+        static final Draws DEFAULT = new Draws(() -> new SplittableRandom(GradCheck.DEFAULT_SEED),
+                "seed " + GradCheck.DEFAULT_SEED + " (the default; .seed(n) changes it)");
+
+        @Override
+        public RandomGenerator get() {
+            return generator.get();
+        }
+    }
 
     private GradChecker(Function<Params, Tensor> f, Function<T, Params> toParams,
             Function<Params, T> fromParams, String name, String createdAt, Tolerance tolerance,
             Optional<Domain> domainForAll, ImmutableMap<String, Domain> domains,
             ImmutableMap<String, Tensor> masks, Optional<Method> method,
-            Supplier<RandomGenerator> random, int directions) {
+            Draws random, int directions) {
         this.f = f;
         this.toParams = toParams;
         this.fromParams = fromParams;
@@ -97,20 +113,20 @@ public final class GradChecker<T> {
         return new GradChecker<>(params -> f.apply(params.get("x")), x -> Params.of("x", x),
                 params -> params.get("x"), "f", createdAt, Tolerance.FLOAT64, Optional.empty(),
                 ImmutableMap.of(), ImmutableMap.of(), Optional.empty(),
-                () -> new SplittableRandom(GradCheck.DEFAULT_SEED), GradCheck.DIRECTIONS);
+                Draws.DEFAULT, GradCheck.DIRECTIONS);
     }
 
     static GradChecker<Params> ofParams(Function<Params, Tensor> f, String createdAt) {
         checkNotNull(f, "gradient check: f is null");
         return new GradChecker<>(f, params -> params, params -> params, "f", createdAt,
                 Tolerance.FLOAT64, Optional.empty(), ImmutableMap.of(), ImmutableMap.of(),
-                Optional.empty(), () -> new SplittableRandom(GradCheck.DEFAULT_SEED),
+                Optional.empty(), Draws.DEFAULT,
                 GradCheck.DIRECTIONS);
     }
 
     private GradChecker<T> with(String name, Tolerance tolerance, Optional<Domain> domainForAll,
             ImmutableMap<String, Domain> domains, ImmutableMap<String, Tensor> masks,
-            Optional<Method> method, Supplier<RandomGenerator> random, int directions) {
+            Optional<Method> method, Draws random, int directions) {
         return new GradChecker<>(f, toParams, fromParams, name, createdAt, tolerance,
                 domainForAll, domains, masks, method, random, directions);
     }
@@ -173,8 +189,9 @@ public final class GradChecker<T> {
     /**
      * This check, with every input compared by {@code method} whatever its size (by default:
      * {@link Method#EVERY_ELEMENT} while the input has at most {@value GradCheck#ELEMENTWISE_LIMIT}
-     * elements and the Jacobian at most {@value #JACOBIAN_LIMIT}, {@link Method#COTANGENT} for
-     * larger outputs, {@link Method#PROJECTION} for larger inputs).
+     * elements, {@value GradCheck#SUPPLIED_ELEMENTWISE_LIMIT} for a derivative you supply, and the
+     * Jacobian at most {@value #JACOBIAN_LIMIT}, {@link Method#COTANGENT} for larger outputs,
+     * {@link Method#PROJECTION} for larger inputs; see {@link GradCheck}).
      */
     public GradChecker<T> method(Method method) {
         checkNotNull(method, "gradient check: method is null");
@@ -185,7 +202,7 @@ public final class GradChecker<T> {
     /** This check, drawing from a {@code SplittableRandom(seed)} made for each check. */
     public GradChecker<T> seed(long seed) {
         return with(name, tolerance, domainForAll, domains, masks, method,
-                () -> new SplittableRandom(seed), directions);
+                new Draws(() -> new SplittableRandom(seed), "seed " + seed), directions);
     }
 
     /**
@@ -194,7 +211,9 @@ public final class GradChecker<T> {
      */
     public GradChecker<T> random(RandomGenerator rng) {
         checkNotNull(rng, "gradient check: rng is null");
-        return with(name, tolerance, domainForAll, domains, masks, method, () -> rng,
+        return with(name, tolerance, domainForAll, domains, masks, method,
+                new Draws(() -> rng, "your RandomGenerator " + rng.getClass().getSimpleName()
+                        + " (its state when the check ran; use .seed(n) to reproduce a check)"),
                 directions);
     }
 
@@ -236,9 +255,9 @@ public final class GradChecker<T> {
             checkArgument(context.output.size() == 1, "gradient check: f returns shape %s; a"
                     + " gradient needs a scalar f (shape []): check your Jacobian or vjp"
                     + " instead", context.output.shape());
-            return new Derivatives.Supplied("gradient",
-                    toParams.apply(gradient.apply(fromParams.apply(context.params))),
-                    context.params, context.output, context.cotangent);
+            return new Derivatives.Supplied("gradient", toParams.apply(returned("gradient",
+                    gradient.apply(fromParams.apply(context.params)))), context.params,
+                    context.output, context.cotangent);
         });
     }
 
@@ -252,7 +271,8 @@ public final class GradChecker<T> {
     public GradCheckReport jacobian(Function<T, T> jacobian, T x) {
         checkNotNull(jacobian, "gradient check: jacobian is null");
         return run(Check.JACOBIAN, x, context -> new Derivatives.Supplied("Jacobian",
-                toParams.apply(jacobian.apply(fromParams.apply(context.params))),
+                toParams.apply(returned("Jacobian", jacobian.apply(
+                        fromParams.apply(context.params)))),
                 context.params, context.output, context.cotangent));
     }
 
@@ -267,7 +287,20 @@ public final class GradChecker<T> {
     public GradCheckReport vjp(BiFunction<T, Tensor, T> vjp, T x) {
         checkNotNull(vjp, "gradient check: vjp is null");
         return run(Check.VJP, x, context -> new Derivatives.Supplied(
-                u -> toParams.apply(vjp.apply(fromParams.apply(context.params), u)),
+                u -> toParams.apply(returned("vjp", vjp.apply(fromParams.apply(context.params),
+                        u))),
+                context.params, context.output, context.cotangent));
+    }
+
+    /**
+     * A custom op's jvp, given as the {@code u^T J} it implies ({@code jvpTranspose}), against
+     * central differences: {@link Check#JVP}, compared like {@link #vjp}.
+     */
+    GradCheckReport opJvp(BiFunction<T, Tensor, T> jvpTranspose, T x) {
+        checkNotNull(jvpTranspose, "gradient check: jvp is null");
+        return run(Check.JVP, x, context -> new Derivatives.Supplied(
+                u -> toParams.apply(returned("jvp", jvpTranspose.apply(
+                        fromParams.apply(context.params), u))),
                 context.params, context.output, context.cotangent));
     }
 
@@ -311,10 +344,9 @@ public final class GradChecker<T> {
         if (params.size() == 1 && params.paths().contains("x")) {
             g = p -> Autodiff.vjp(t -> f.apply(Params.of("x", t)), p.get("x")).pullback()
                     .apply(u);
-            if (!scalar) {
-                notes.add("f has " + output.size() + " outputs: the gradient checked is u^T J(x)"
-                        + " for a random cotangent u");
-            }
+            notes.add(scalar ? "the function checked is g(x) = grad f(x)"
+                    : "f has " + output.size() + " outputs: the function checked is g(x) = u^T"
+                            + " J(x) for a random cotangent u");
         } else {
             Map<String, Tensor> weights = new LinkedHashMap<>();
             for (String path : params.paths()) {
@@ -330,12 +362,12 @@ public final class GradChecker<T> {
                 }
                 return sum;
             };
-            notes.add("the gradient checked is the Hessian-vector product of sum_p <w_p,"
-                    + " grad_p <u, f>> for random w" + (scalar ? "" : " and u"));
+            notes.add("the function checked is g = sum_p <w_p, grad_p <u, f>>, whose gradient is"
+                    + " a Hessian-vector product, for random w" + (scalar ? "" : " and u"));
         }
         GradChecker<Params> inner = new GradChecker<>(g, p -> p, p -> p, "grad of " + name,
-                createdAt, tolerance, domainForAll, domains, masks, method, () -> rng,
-                directions);
+                createdAt, tolerance, domainForAll, domains, masks, method,
+                new Draws(() -> rng, random.source()), directions);
         GradCheckReport report = inner.run(Check.SECOND_ORDER, params,
                 context -> context.reverse());
         return withNotes(report, notes);
@@ -410,11 +442,20 @@ public final class GradChecker<T> {
             double[] values = params.get(path).toArray();
             for (int i = 0; i < values.length; i++) {
                 if (!domain.contains(values[i])) {
-                    notes.add(String.format("%s%s = %s is outside the declared domain %s: f was"
-                            + " not evaluated", path, coordinates(params.get(path).shape(), i),
-                            values[i], domain));
                     return report(check, inputShapes, Shape.scalar(), Verdict.NOT_CHECKED,
-                            ImmutableList.of(), Optional.empty(), notes, Optional.empty());
+                            ImmutableList.of(), Optional.empty(), reasonFirst(String.format(
+                                    "%s%s = %s is outside the declared domain %s: f was not"
+                                            + " evaluated", path,
+                                    coordinates(params.get(path).shape(), i), values[i],
+                                    domain), notes), Optional.empty());
+                }
+                if (!Double.isFinite(values[i])) {
+                    return report(check, inputShapes, Shape.scalar(), Verdict.NOT_CHECKED,
+                            ImmutableList.of(), Optional.empty(), reasonFirst(String.format(
+                                    "%s%s is %s: differences need a finite x, f was not"
+                                            + " evaluated", path,
+                                    coordinates(params.get(path).shape(), i), values[i]),
+                                    notes), Optional.empty());
                 }
             }
         }
@@ -434,18 +475,20 @@ public final class GradChecker<T> {
             if (!recast) {
                 throw e;
             }
-            notes.add("f cannot be evaluated at x cast to " + dtype + " (" + e.getMessage()
-                    + "): not checked; check it with a tolerance of its own dtype");
             return report(check, inputShapes, Shape.scalar(), Verdict.NOT_CHECKED,
-                    ImmutableList.of(), Optional.empty(), notes, Optional.empty());
+                    ImmutableList.of(), Optional.empty(), reasonFirst("f cannot be evaluated at"
+                            + " x cast to " + dtype + " (" + e.getMessage() + "): not checked;"
+                            + " check it with a tolerance of its own dtype", notes),
+                    Optional.empty());
         }
         if (output.dtype() != dtype) {
-            notes.add(String.format("f returns %s for a %s x: it cannot be re-evaluated in %s,"
-                    + " and its differences are not judged by %s tolerances; check it with"
-                    + " Tolerance.%s, or remove the cast inside f", output.dtype(), dtype, dtype,
-                    dtype, output.dtype() == DType.FLOAT32 ? "FLOAT32" : "FLOAT64"));
             return report(check, inputShapes, output.shape(), Verdict.NOT_CHECKED,
-                    ImmutableList.of(), Optional.empty(), notes, Optional.empty());
+                    ImmutableList.of(), Optional.empty(), reasonFirst(String.format("f returns %s"
+                            + " for a %s x: it cannot be re-evaluated in %s, and its"
+                            + " differences are not judged by %s tolerances; check it with"
+                            + " Tolerance.%s, or remove the cast inside f", output.dtype(), dtype,
+                            dtype, dtype, output.dtype() == DType.FLOAT32 ? "FLOAT32"
+                                    : "FLOAT64"), notes), Optional.empty());
         }
         output = output.stopGradient();
         double[] y = output.toArray();
@@ -454,7 +497,8 @@ public final class GradChecker<T> {
             if (!Double.isFinite(y[j])) {
                 return report(check, inputShapes, output.shape(), Verdict.FAILED,
                         ImmutableList.of(), Optional.empty(), notes, Optional.of(
-                                new NonFiniteOutput(coordinates(output.shape(), j), y[j])));
+                                new NonFiniteOutput(coordinates(output.shape(), j), y[j],
+                                        nonFiniteCause(params))));
             }
         }
         RandomGenerator rng = random.get();
@@ -478,16 +522,25 @@ public final class GradChecker<T> {
         List<Entry> entries = new ArrayList<>();
         List<LineRef> lines = new ArrayList<>();
         for (String path : params.paths()) {
-            Method chosen = methodFor(params.get(path).size(), output.size());
+            Method chosen = methodFor(params.get(path).size(), output.size(), supplied);
             if (chosen == Method.PROJECTION) {
-                compareProjections(check, context, path, tested, reverse, reference, rng,
-                        entries, lines, notes);
+                int first = entries.size();
+                List<double[]> drawn = compareProjections(check, context, path, tested, reverse,
+                        reference, rng, entries, lines, notes);
+                if (reference == null) {
+                    locate(check, context, path, tested, reverse, drawn, first, entries, lines,
+                            notes);
+                }
+                if (supplied) {
+                    crossCheck(check, context, path, tested, reverse, entries, lines, notes);
+                }
             } else {
                 compareElements(check, chosen, context, path, tested, reverse, reference,
-                        entries, lines, notes);
+                        entries, lines, notes, null);
             }
         }
-        summariseNotes(entries, notes, supplied && reverse != null);
+        summariseNotes(entries, notes, supplied && reverse != null,
+                check == Check.JVP ? "the op's jvp" : "yours");
         boolean failed = entries.stream().anyMatch(Entry::failed);
         boolean unjudged = entries.stream().anyMatch(e -> e.status() == Status.NOT_CHECKED);
         Verdict verdict = failed ? Verdict.FAILED
@@ -496,23 +549,50 @@ public final class GradChecker<T> {
                 ImmutableList.copyOf(entries), Optional.empty(), notes, Optional.empty());
         Optional<ErrorBudget> budget = draft.worst().flatMap(worst -> {
             LineRef line = lines.get(entries.indexOf(worst));
-            if (line == null || !worst.scheme().equals("central")) {
-                return Optional.empty();
-            }
-            double[][] terms = Differences.budget(line.result, worst.step(),
-                    tolerance.machineEpsilon());
-            return Optional.of(new ErrorBudget(worst.step(), terms[0][line.component],
-                    terms[1][line.component]));
+            return line == null ? Optional.empty() : Optional.ofNullable(Differences.budget(
+                    line.result, line.component, tolerance.machineEpsilon()));
         });
         return report(check, inputShapes, output.shape(), verdict, ImmutableList.copyOf(entries),
                 budget, notes, Optional.empty());
     }
 
-    private Method methodFor(int inputSize, int outputSize) {
+    /** {@code reason} followed by {@code notes}: the summary quotes the first note. */
+    private static List<String> reasonFirst(String reason, List<String> notes) {
+        List<String> all = new ArrayList<>();
+        all.add(reason);
+        all.addAll(notes);
+        return all;
+    }
+
+    /**
+     * Which operation made {@code f(params)} NaN or infinite, from anomaly detection ({@link
+     * Autodiff#detectAnomaly}): {@code "log produced NaN from finite inputs, at
+     * MyTest.java:12 (...); first at element [1] (NaN) of its output [3]; inputs: ..."}; empty if
+     * it names none (a value computed outside Tensor operations, or a non-finite input).
+     */
+    private String nonFiniteCause(Params params) {
+        try {
+            Autodiff.detectAnomaly(() -> f.apply(params));
+        } catch (AnomalyException e) {
+            String message = e.getMessage();
+            return message.startsWith("anomaly: ") ? message.substring("anomaly: ".length())
+                    : message;
+        } catch (RuntimeException e) {
+            return "";
+        }
+        return "";
+    }
+
+    /**
+     * The default method: every element while the input has at most {@link #ELEMENTWISE_LIMIT}
+     * elements ({@link GradCheck#SUPPLIED_ELEMENTWISE_LIMIT} for a derivative you supplied, which
+     * is what you asked to check), else projections.
+     */
+    private Method methodFor(int inputSize, int outputSize, boolean supplied) {
         if (method.isPresent()) {
             return method.get();
         }
-        if (inputSize > ELEMENTWISE_LIMIT) {
+        if (inputSize > (supplied ? GradCheck.SUPPLIED_ELEMENTWISE_LIMIT : ELEMENTWISE_LIMIT)) {
             return Method.PROJECTION;
         }
         return outputSize == 1 || (long) outputSize * inputSize <= JACOBIAN_LIMIT
@@ -523,12 +603,62 @@ public final class GradChecker<T> {
         return domains.getOrDefault(path, domainForAll.orElse(Domain.REALS));
     }
 
+    /** The name of the function differenced, in notes: {@code g}, the gradient, in second order. */
+    private static String symbol(Check check) {
+        return check == Check.SECOND_ORDER ? "g" : "f";
+    }
+
     /** A line's result and one of its components, for the worst comparison's error budget. */
     private record LineRef(Differences.Result result, int component) {}
 
+    /**
+     * Above {@link GradCheck#SUPPLIED_ELEMENTWISE_LIMIT}, a derivative you supplied is compared
+     * by projections, which dilute an error at one element by its direction's component there
+     * (about {@code 1 / sqrt(n)}). So every element of yours is also compared with jgrad's reverse
+     * mode (one pullback, no evaluations of f), and the elements where the two differ, at most
+     * {@link GradCheck#CROSS_CHECKED_ELEMENTS} of them, are compared with central differences
+     * element by element: a slip at one element fails the check whatever the input's size.
+     */
+    private void crossCheck(Check check, Context context, String path, Derivatives tested,
+            Derivatives reverse, List<Entry> entries, List<LineRef> lines, List<String> notes) {
+        if (reverse == null) {
+            notes.add(String.format("%s: jgrad's reverse mode could not differentiate f, so your"
+                    + " derivative was compared by projections only: an error at a single element"
+                    + " can hide in them; compare every element with .method(Method"
+                    + ".EVERY_ELEMENT) (2 evaluations of f per element)", path));
+            return;
+        }
+        boolean scalar = context.output.size() == 1;
+        double[] yours = scalar ? tested.jacobian(path) : tested.cotangent(path);
+        double[] jgrad = scalar ? reverse.jacobian(path) : reverse.cotangent(path);
+        double[] mask = masks.containsKey(path) ? masks.get(path).toArray() : null;
+        List<Integer> differing = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < yours.length; i++) {
+            if ((mask == null || mask[i] != 0) && !tolerance.accepts(yours[i], jgrad[i])) {
+                count++;
+                if (differing.size() < GradCheck.CROSS_CHECKED_ELEMENTS) {
+                    differing.add(i);
+                }
+            }
+        }
+        notes.add(String.format("%s: every element of your %s compared with jgrad's reverse"
+                + " mode: %d of %d differ%s", path, scalar ? "gradient" : "u^T J", count,
+                yours.length, count == 0 ? ""
+                        : count > differing.size()
+                                ? String.format("; the first %d compared element by element with"
+                                        + " central differences", differing.size())
+                                : ", each compared with central differences"));
+        if (!differing.isEmpty()) {
+            compareElements(check, scalar ? Method.EVERY_ELEMENT : Method.COTANGENT,
+                    context, path, tested, reverse, null, entries, lines, notes,
+                    differing.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
     private void compareElements(Check check, Method chosen, Context context, String path,
             Derivatives tested, Derivatives reverse, Derivatives reference, List<Entry> entries,
-            List<LineRef> lines, List<String> notes) {
+            List<LineRef> lines, List<String> notes, int[] only) {
         Tensor x = context.params.get(path);
         int in = x.size();
         int out = context.output.size();
@@ -547,7 +677,9 @@ public final class GradChecker<T> {
                 ? new Differences.Sample(0, y, abs(y))
                 : projected(y, u, 0);
         int masked = 0;
-        for (int i = 0; i < in; i++) {
+        int count = only == null ? in : only.length;
+        for (int n = 0; n < count; n++) {
+            int i = only == null ? n : only[n];
             if (mask != null && mask[i] == 0) {
                 masked++;
                 continue;
@@ -584,7 +716,7 @@ public final class GradChecker<T> {
             Differences.Room room = room(values[i], domain, path + index);
             double h = tolerance.step(values[i]);
             Differences.Result result = Differences.estimate(line, base, value, h, room,
-                    tolerance, true);
+                    tolerance, true, symbol(check));
             for (int j = 0; j < m; j++) {
                 entries.add(entry(chosen, path, index, outputIndex(context, jacobian, j), 0,
                         value[j], rev[j], result, j, tolerance));
@@ -595,16 +727,18 @@ public final class GradChecker<T> {
             notes.add(String.format("%d of %d elements of %s excluded by the mask", masked, in,
                     path));
         }
-        if (!jacobian) {
+        if (!jacobian && only == null) {
             notes.add(String.format("%s: compared u^T J for one random cotangent u (f has %d"
                     + " outputs; a full Jacobian would have %d elements)", path, out,
                     (long) out * in));
         }
     }
 
-    private void compareProjections(Check check, Context context, String path,
+    /** Compares {@link #directions} random projections; returns the directions drawn. */
+    private List<double[]> compareProjections(Check check, Context context, String path,
             Derivatives tested, Derivatives reverse, Derivatives reference, RandomGenerator rng,
             List<Entry> entries, List<LineRef> lines, List<String> notes) {
+        List<double[]> drawn = new ArrayList<>();
         Tensor x = context.params.get(path);
         double[] values = x.toArray();
         double[] mask = masks.containsKey(path) ? masks.get(path).toArray() : null;
@@ -613,7 +747,6 @@ public final class GradChecker<T> {
             scale = Math.max(scale, Math.abs(value));
         }
         double h = tolerance.step(scale);
-        Tolerance scaled = tolerance.scaled(Math.sqrt(values.length));
         Domain domain = domainOf(path);
         double[] y = context.output.toArray();
         double[] u = context.cotangent.toArray();
@@ -631,6 +764,7 @@ public final class GradChecker<T> {
             for (int i = 0; i < v.length; i++) {
                 v[i] = norm == 0 ? 0 : v[i] / norm;
             }
+            drawn.add(v);
             double value = tested.projection(path, v);
             double rev = reverse == null ? Double.NaN : reverse.projection(path, v);
             if (reference != null) {
@@ -648,14 +782,137 @@ public final class GradChecker<T> {
             };
             Differences.Room room = roomAlong(values, v, domain, path);
             Differences.Result result = Differences.estimate(line, base, new double[] {value}, h,
-                    room, scaled, true);
+                    room, tolerance, true, symbol(check));
             entries.add(entry(Method.PROJECTION, path, ImmutableIntArray.of(),
-                    ImmutableIntArray.of(), d, value, rev, result, 0, scaled));
+                    ImmutableIntArray.of(), d, value, rev, result, 0, tolerance));
             lines.add(new LineRef(result, 0));
         }
-        notes.add(String.format("%s has %d elements: compared %d random projections u^T J v"
-                + " (step %.3e from max |x| = %.3e, tolerance scaled by sqrt(n) = %.1f)", path,
-                values.length, directions, h, scale, Math.sqrt(values.length)));
+        notes.add(String.format("%s has %d elements, more than %d: not every element was"
+                + " compared, but %d random projections u^T J v (directional derivatives along"
+                + " unit directions v, standard normal then normalised, drawn after u from %s),"
+                + " each judged by the element tolerance (step %.3e from max |x| = %.3e; its"
+                + " error is that of one central difference, which does not grow with n); an"
+                + " error at one element is diluted by about 1/sqrt(n) = %.1e in them; every"
+                + " element: .method(Method.EVERY_ELEMENT)", path, values.length,
+                ELEMENTWISE_LIMIT, directions, random.source(), h, scale,
+                1 / Math.sqrt(values.length)));
+        return drawn;
+    }
+
+    /**
+     * After a failed projection of input {@code path}: a projection mixes every element, so it
+     * cannot say which one is wrong. Its direction is bisected: the projections onto each half of
+     * the elements it moves are compared (their errors add up to the whole one's), the failing
+     * half with the larger error relative to its allowed error is kept, until one element is
+     * left, which is then compared on its own (an element entry of {@code u^T J}). Stops where
+     * neither half fails on its own (errors spread thinly over many elements), and says so.
+     */
+    private void locate(Check check, Context context, String path, Derivatives tested,
+            Derivatives reverse, List<double[]> drawn, int first, List<Entry> entries,
+            List<LineRef> lines, List<String> notes) {
+        Entry failed = null;
+        for (int k = first; k < entries.size(); k++) {
+            Entry entry = entries.get(k);
+            if (entry.status() == Status.FAILED && !Double.isNaN(entry.numeric())
+                    && (failed == null || entry.ratio() > failed.ratio())) {
+                failed = entry;
+            }
+        }
+        if (failed == null) {
+            return;
+        }
+        double[] v = drawn.get(failed.projection() - 1);
+        List<Integer> moved = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                moved.add(i);
+            }
+        }
+        int lo = 0;
+        int hi = moved.size();
+        int probes = 0;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            double bestRatio = -1;
+            int[] best = null;
+            for (int[] half : new int[][] {{lo, mid}, {mid, hi}}) {
+                double[] w = new double[v.length];
+                double norm = 0;
+                for (int k = half[0]; k < half[1]; k++) {
+                    int i = moved.get(k);
+                    w[i] = v[i];
+                    norm += v[i] * v[i];
+                }
+                norm = Math.sqrt(norm);
+                for (int k = half[0]; k < half[1]; k++) {
+                    w[moved.get(k)] /= norm;
+                }
+                Differences.Result result = along(check, context, path, w,
+                        new double[] {tested.projection(path, w)});
+                probes++;
+                double value = tested.projection(path, w);
+                double error = Math.abs(value - result.numeric[0]);
+                double ratio = error / tolerance.allowed(result.numeric[0]);
+                if (result.status[0] == Status.FAILED && Double.isFinite(result.numeric[0])
+                        && ratio > bestRatio) {
+                    bestRatio = ratio;
+                    best = half;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            lo = best[0];
+            hi = best[1];
+        }
+        String head = String.format("%s: %s failed; a projection mixes every element, so it"
+                + " cannot say which is wrong", path, failed.where());
+        if (hi - lo > 1) {
+            notes.add(String.format("%s; bisecting its direction (%d more projections) stopped at"
+                    + " %d elements, %s%s to %s%s, where neither half fails on its own (the error"
+                    + " is spread over them); compare every element with"
+                    + " .method(Method.EVERY_ELEMENT) (2 evaluations of f per element, %d here)",
+                    head, probes, hi - lo, path,
+                    coordinates(context.params.get(path).shape(), moved.get(lo)), path,
+                    coordinates(context.params.get(path).shape(), moved.get(hi - 1)),
+                    2 * v.length));
+            return;
+        }
+        int i = moved.get(lo);
+        boolean scalar = context.output.size() == 1;
+        int before = entries.size();
+        compareElements(check, scalar ? Method.EVERY_ELEMENT : Method.COTANGENT, context, path,
+                tested, reverse, null, entries, lines, notes, new int[] {i});
+        boolean fails = entries.subList(before, entries.size()).stream().anyMatch(Entry::failed);
+        notes.add(String.format("%s; bisecting its direction (%d more projections onto halves of"
+                + " %s's elements) located %s%s, compared on its own (%s): %s", head, probes,
+                path, path, coordinates(context.params.get(path).shape(), i),
+                scalar ? "the gradient's element" : "u^T J's element", fails ? "it fails"
+                        : "it passes on its own, so the error is spread over several elements"));
+    }
+
+    /** The derivative along unit direction {@code w} of {@code <u, f>}, estimated against value. */
+    private Differences.Result along(Check check, Context context, String path, double[] w,
+            double[] value) {
+        Tensor x = context.params.get(path);
+        double[] values = x.toArray();
+        double scale = 0;
+        for (double element : values) {
+            scale = Math.max(scale, Math.abs(element));
+        }
+        double[] y = context.output.toArray();
+        double[] u = context.cotangent.toArray();
+        Differences.Line line = t -> {
+            double[] moved = values.clone();
+            for (int i = 0; i < w.length; i++) {
+                if (w[i] != 0) {
+                    moved[i] = round(values[i] + t * w[i]);
+                }
+            }
+            return projected(evaluate(context, path, moved, x.shape()).toArray(), u, t);
+        };
+        return Differences.estimate(line, projected(y, u, 0), value, tolerance.step(scale),
+                roomAlong(values, w, domainOf(path), path), tolerance, true, symbol(check));
     }
 
     private Entry compared(Method chosen, String path, ImmutableIntArray index,
@@ -676,7 +933,8 @@ public final class GradChecker<T> {
         return new Entry(chosen, path, index, outputIndex, projection, value, numeric, reverse,
                 Math.abs(value - numeric), tolerance.allowed(numeric), result.status[j],
                 result.step, result.scheme.name().toLowerCase(java.util.Locale.ROOT),
-                result.refinement[j], result.left[j], result.right[j], note == null ? "" : note);
+                result.refinement[j], result.left[j], result.right[j], note == null ? "" : note,
+                result.kinkOffset[j]);
     }
 
     private ImmutableIntArray outputIndex(Context context, boolean jacobian, int j) {
@@ -684,10 +942,24 @@ public final class GradChecker<T> {
                 ? coordinates(context.output.shape(), j) : ImmutableIntArray.of();
     }
 
+    /**
+     * What your {@code what} function returned, checked.
+     *
+     * @throws NullPointerException saying that your function returned null
+     */
+    private static <V> V returned(String what, V value) {
+        return checkNotNull(value, "gradient check: your %s function returned null; it must"
+                + " return %s", what, what.equals("vjp") ? "u^T J, shaped like x"
+                        : what.equals("gradient") ? "df/dx, shaped like x"
+                                : "the Jacobian, shaped f(x).shape ++ x.shape");
+    }
+
     /** {@code f} at {@code params} with input {@code path} set to {@code values}, untraced. */
     private Tensor evaluate(Context context, String path, double[] values, Shape shape) {
         Tensor y = f.apply(replace(context.params, path,
                 Tensor.of(values, shape, tolerance.dtype())));
+        checkNotNull(y, "gradient check: f returned null at a point near x (it returned %s at"
+                + " x)", context.output.shape());
         checkArgument(y.shape().equals(context.output.shape()),
                 "gradient check: f changed its output shape from %s to %s",
                 context.output.shape(), y.shape());
@@ -799,7 +1071,8 @@ public final class GradChecker<T> {
     }
 
     /** Notes on kinks, shrunk steps, one-sided differences and disagreements with jgrad. */
-    private void summariseNotes(List<Entry> entries, List<String> notes, boolean withReverse) {
+    private void summariseNotes(List<Entry> entries, List<String> notes, boolean withReverse,
+            String yours) {
         long special = entries.stream().filter(e -> !e.note().isEmpty()
                 && Double.isNaN(e.left())).map(Entry::where).count();
         if (special > 0) {
@@ -809,28 +1082,62 @@ public final class GradChecker<T> {
                     + " %s: %s", special, first.where(), first.note()));
         }
         if (withReverse) {
-            List<String> differ = new ArrayList<>();
             List<String> slips = new ArrayList<>();
+            List<String> shared = new ArrayList<>();
+            List<String> allDiffer = new ArrayList<>();
+            List<String> reverseOff = new ArrayList<>();
             for (Entry entry : entries) {
+                if (Double.isNaN(entry.reverse()) || entry.status() == Status.NOT_CHECKED
+                        || Double.isNaN(entry.numeric())) {
+                    continue;
+                }
+                boolean reverseRight = matchesNumeric(entry, entry.reverse());
                 boolean agrees = tolerance.accepts(entry.value(), entry.reverse());
-                boolean reverseRight = tolerance.accepts(entry.reverse(), entry.numeric());
                 if (entry.failed() && reverseRight) {
                     slips.add(entry.where());
-                } else if (!entry.failed() && !agrees && entry.status() != Status.NOT_CHECKED
-                        && entry.status() != Status.KINK) {
-                    differ.add(entry.where());
+                } else if (entry.failed() && agrees) {
+                    shared.add(entry.where());
+                } else if (entry.failed()) {
+                    allDiffer.add(entry.where());
+                } else if (!reverseRight) {
+                    reverseOff.add(entry.where());
                 }
             }
             if (!slips.isEmpty()) {
                 notes.add(String.format("jgrad's reverse mode matches the numeric value where"
-                        + " yours fails (%s): the slip is in your derivative", head(slips)));
+                        + " %s fails (%s): the slip is in %s", yours, head(slips),
+                        yours.equals("yours") ? "your derivative" : yours));
             }
-            if (!differ.isEmpty()) {
-                notes.add(String.format("jgrad's reverse mode differs from yours and from the"
-                        + " numeric value at %s: does f use stopGradient, or values computed"
-                        + " outside Tensor operations?", head(differ)));
+            if (!shared.isEmpty()) {
+                notes.add(String.format("%s and jgrad's reverse mode agree with each other but"
+                        + " not with the numeric value at %s: either both miss something (does f"
+                        + " use stopGradient, or values computed outside Tensor operations?) or"
+                        + " the numeric value is off (see the notes on steps and kinks)", yours,
+                        head(shared)));
+            }
+            if (!allDiffer.isEmpty()) {
+                notes.add(String.format("%s, jgrad's reverse mode and the numeric value all"
+                        + " differ at %s", yours, head(allDiffer)));
+            }
+            if (!reverseOff.isEmpty()) {
+                notes.add(String.format("jgrad's reverse mode differs from the numeric value,"
+                        + " which %s matches, at %s: does f use stopGradient, or values"
+                        + " computed outside Tensor operations?", yours, head(reverseOff)));
             }
         }
+    }
+
+    /**
+     * Whether {@code candidate} would pass where {@code entry}'s value was judged: within the
+     * entry's allowed error of its numeric value, or between the one-sided derivatives at a kink.
+     */
+    private static boolean matchesNumeric(Entry entry, double candidate) {
+        if (entry.status() == Status.KINK) {
+            double low = Math.min(entry.left(), entry.right());
+            double high = Math.max(entry.left(), entry.right());
+            return candidate >= low - entry.allowed() && candidate <= high + entry.allowed();
+        }
+        return Math.abs(candidate - entry.numeric()) <= entry.allowed();
     }
 
     private static String head(List<String> names) {

@@ -52,7 +52,8 @@ final class ReportJson {
             json.append('{');
             field(json, "step").append(number(budget.step())).append(',');
             field(json, "truncation").append(number(budget.truncation())).append(',');
-            field(json, "rounding").append(number(budget.rounding())).append('}');
+            field(json, "rounding").append(number(budget.rounding())).append(',');
+            field(json, "estimate").append(string(budget.estimate())).append('}');
         } else {
             json.append("null");
         }
@@ -62,7 +63,8 @@ final class ReportJson {
             GradCheckReport.NonFiniteOutput bad = report.nonFiniteOutput().get();
             json.append('{');
             field(json, "index").append(ints(bad.index())).append(',');
-            field(json, "value").append(number(bad.value())).append('}');
+            field(json, "value").append(number(bad.value())).append(',');
+            field(json, "cause").append(string(bad.cause())).append('}');
         } else {
             json.append("null");
         }
@@ -100,6 +102,7 @@ final class ReportJson {
         field(json, "refinement").append(entry.refinement()).append(',');
         field(json, "left").append(number(entry.left())).append(',');
         field(json, "right").append(number(entry.right())).append(',');
+        field(json, "kinkOffset").append(number(entry.kinkOffset())).append(',');
         field(json, "note").append(string(entry.note())).append('}');
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import jgrad.check.GradCheckReport.Check;
 import jgrad.check.GradCheckReport.Entry;
+import jgrad.check.GradCheckReport.Method;
 import jgrad.check.GradCheckReport.NonFiniteOutput;
 import jgrad.check.GradCheckReport.Status;
 import jgrad.check.GradCheckReport.Verdict;
@@ -31,8 +32,9 @@ final class ReportText {
         if (report.nonFiniteOutput().isPresent()) {
             NonFiniteOutput bad = report.nonFiniteOutput().get();
             String where = bad.index().isEmpty() ? "" : " at output " + bad.index();
-            return String.format("%s: f(x) is %s%s; finite differences need a finite f(x)", head,
-                    bad.value(), where);
+            String cause = bad.cause().isEmpty() ? "" : "; cause: " + bad.cause();
+            return String.format("%s: f(x) is %s%s; finite differences need a finite f(x)%s",
+                    head, bad.value(), where, cause);
         }
         Optional<Entry> worst = report.worst();
         if (worst.isEmpty()) {
@@ -40,12 +42,30 @@ final class ReportText {
                     : " (" + report.notes().get(0) + ")");
         }
         Entry entry = worst.get();
-        String method = report.entries().stream().map(Entry::method).distinct().count() == 1
-                ? entry.method().description() : "mixed methods";
-        return String.format("%s (%s, %d comparisons): worst at %s: %s %s, %s %s%s, error %.3e,"
-                + " allowed %.3e", head, method, report.comparisons(), entry.where(),
+        long methods = report.entries().stream().map(Entry::method).distinct().count();
+        long single = report.entries().stream().filter(e -> e.method() != Method.PROJECTION)
+                .count();
+        String method = methods == 1 ? entry.method().description()
+                : single < report.entries().size() ? String.format("%s and %d single element%s",
+                        Method.PROJECTION.description(), single, single == 1 ? "" : "s")
+                : "mixed methods";
+        String summary = String.format("%s (%s, %d comparisons): worst at %s: %s %s, %s %s%s,"
+                + " error %.3e, allowed %.3e", head, method, report.comparisons(), entry.where(),
                 report.check().valueLabel(), entry.value(), report.check().referenceLabel(),
-                entry.numeric(), refinementText(entry), entry.error(), entry.allowed());
+                numericText(entry), refinementText(entry), entry.error(), entry.allowed());
+        if (report.verdict() == Verdict.NOT_CHECKED) {
+            // Say what was not judged, and why: the worst judged comparison passed.
+            Optional<Entry> unjudged = report.entries().stream()
+                    .filter(e -> e.status() == Status.NOT_CHECKED).findFirst();
+            if (unjudged.isPresent()) {
+                long count = report.entries().stream()
+                        .filter(e -> e.status() == Status.NOT_CHECKED).count();
+                summary += String.format("; not checked: %s%s (%s)", unjudged.get().where(),
+                        count > 1 ? String.format(" and %d more", count - 1) : "",
+                        unjudged.get().note());
+            }
+        }
+        return summary;
     }
 
     static String text(GradCheckReport report) {
@@ -67,16 +87,12 @@ final class ReportText {
                         names), more, failures.size(), entries.size()));
             }
             for (Entry kink : report.kinks()) {
-                text.append(String.format("%n  kink at %s: one-sided derivatives %s and %s,"
-                        + " subgradient used %s%s%s", kink.where(), kink.left(), kink.right(),
-                        kink.value(), kink.status() == Status.FAILED ? " (not between them:"
-                        + " FAILED)" : "", kink.note().isEmpty() ? "" : " [" + kink.note()
-                        + "]"));
+                text.append(kinkLine(report, kink));
             }
             report.worst().ifPresent(worst -> {
                 text.append(String.format("%n  worst: %s: %s %s, %s %s, error %.3e, allowed"
                         + " %.3e, step %.3e (%s%s)", worst.where(), report.check().valueLabel(),
-                        worst.value(), report.check().referenceLabel(), worst.numeric(),
+                        worst.value(), report.check().referenceLabel(), numericText(worst),
                         worst.error(), worst.allowed(), worst.step(), worst.scheme(),
                         refinementText(worst)));
                 if (!Double.isNaN(worst.reverse())) {
@@ -85,9 +101,9 @@ final class ReportText {
                 }
             });
             report.budget().ifPresent(budget -> text.append(String.format("%n  error budget"
-                    + " of the worst central difference (h = %.3e): truncation h^2|f'''|/6 ~"
-                    + " %.1e, rounding 16 eps |f|/h ~ %.1e, together %.1e against the allowed"
-                    + " %.1e", budget.step(), budget.truncation(), budget.rounding(),
+                    + " of the worst comparison's estimate (%s, h = %.3e): truncation ~ %.1e,"
+                    + " rounding 16 eps |f|/h ~ %.1e, together %.1e against the allowed %.1e",
+                    budget.estimate(), budget.step(), budget.truncation(), budget.rounding(),
                     budget.total(), report.allowed())));
         }
         for (String note : report.notes()) {
@@ -97,6 +113,36 @@ final class ReportText {
             text.append(String.format("%n  note: not judged"));
         }
         return text.toString();
+    }
+
+    /**
+     * {@code "kink at x[0]: one-sided derivatives -1.0 and 1.0, subgradient used 0.0"}, or for a
+     * kink inside the step but not at x, on which side x is and the derivative there.
+     */
+    private static String kinkLine(GradCheckReport report, Entry kink) {
+        String note = kink.note().isEmpty() ? "" : " [" + kink.note() + "]";
+        if (kink.atKink()) {
+            return String.format("%n  kink at %s: one-sided derivatives %s and %s, subgradient"
+                    + " used %s%s%s", kink.where(), kink.left(), kink.right(), kink.value(),
+                    kink.status() == Status.FAILED ? " (not between them: FAILED)" : "", note);
+        }
+        boolean above = kink.kinkOffset() > 0;
+        String point = kink.projection() > 0 ? kink.input() + " (along projection "
+                + kink.projection() + "'s direction)"
+                : kink.index().isEmpty() ? kink.input() : kink.input() + kink.index();
+        return String.format("%n  kink within step at %s: %s has a kink %.3e %s %s, inside the"
+                + " step %.3e; one-sided derivatives %s below the kink and %s above; x is %s"
+                + " it, so the derivative at x is %s; %s %s%s", kink.where(),
+                report.check() == GradCheckReport.Check.SECOND_ORDER ? "g" : "f",
+                Math.abs(kink.kinkOffset()), above ? "above" : "below", point, kink.step(),
+                kink.left(), kink.right(), above ? "below" : "above", kink.numeric(),
+                report.check().valueLabel(), kink.value(), kink.failed() ? " (FAILED)" : " (ok)");
+    }
+
+    /** The numeric value, or why there is none. */
+    private static String numericText(Entry entry) {
+        return Double.isNaN(entry.numeric()) && !entry.note().isEmpty()
+                ? "none (" + entry.note() + ")" : Double.toString(entry.numeric());
     }
 
     private static String table(GradCheckReport report) {
@@ -145,8 +191,10 @@ final class ReportText {
             case KINK -> "kink";
             case NOT_CHECKED -> "not checked";
         };
-        return entry.note().isEmpty() || !Double.isNaN(entry.left()) ? status
-                : status + " (" + entry.note() + ")";
+        if (!Double.isNaN(entry.left())) {
+            return entry.atKink() ? status : status + " (kink within step)";
+        }
+        return entry.note().isEmpty() ? status : status + " (" + entry.note() + ")";
     }
 
     private static String refinementText(Entry entry) {

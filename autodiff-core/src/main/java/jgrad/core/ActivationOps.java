@@ -68,7 +68,12 @@ final class ActivationOps {
     }
 
     static Tensor elu(Tensor x, double alpha) {
-        return Tensor.where(x.greater(0.0), x, x.expm1().mul(alpha));
+        // expm1 only ever sees min(x, 0) (selected by `where`, so x = 0 keeps the gradient
+        // alpha): for x > 709 expm1(x) would be inf in the unselected branch, which anomaly
+        // detection reports as an operation making an infinity from finite inputs.
+        Tensor positive = x.greater(0.0);
+        Tensor negativePart = Tensor.where(positive, x.zerosLike(), x);
+        return Tensor.where(positive, x, negativePart.expm1().mul(alpha));
     }
 
     static Tensor gelu(Tensor x) {

@@ -130,7 +130,9 @@ final class Anomaly {
         }
         StringBuilder message = new StringBuilder("anomaly: ").append(op).append(" produced ")
                 .append(Kernels.containsNaN(output) ? "NaN" : "an infinity")
-                .append(" from finite inputs, at ").append(callSite()).append("; inputs:");
+                .append(" from finite inputs, at ").append(callSite())
+                .append("; first at element ").append(firstNonFinite(output))
+                .append(" of its output ").append(output.shape()).append("; inputs:");
         appendInputs(message, inputs);
         message.setLength(message.length() - 1);
         throw new AnomalyException(message.toString());
@@ -181,9 +183,31 @@ final class Anomaly {
         return name.startsWith("jgrad.nn.") || name.startsWith("jgrad.datasets.");
     }
 
+    /**
+     * {@code "MyTest.java:42 (MyTest.method)"}; for a JShell snippet {@code "jshell snippet, line
+     * 3"} ({@link SourcePosition}: its wrapper class's name means nothing to its reader).
+     */
     private static String frame(StackWalker.StackFrame frame) {
-        return frame.getFileName() + ":" + frame.getLineNumber() + " ("
-                + frame.getClassName() + "." + frame.getMethodName() + ")";
+        String position = SourcePosition.of(frame);
+        return SourcePosition.isJShell(frame.getClassName()) ? position
+                : position + " (" + frame.getClassName() + "." + frame.getMethodName() + ")";
+    }
+
+    /** The coordinates of the first NaN or infinite element, {@code "[1, 0] (NaN)"}. */
+    private static String firstNonFinite(Tensor tensor) {
+        double[] values = tensor.toArray();
+        for (int flat = 0; flat < values.length; flat++) {
+            if (!Double.isFinite(values[flat])) {
+                int[] index = new int[tensor.rank()];
+                int rest = flat;
+                for (int d = index.length - 1; d >= 0; d--) {
+                    index[d] = rest % tensor.shape().dim(d);
+                    rest /= tensor.shape().dim(d);
+                }
+                return java.util.Arrays.toString(index) + " (" + values[flat] + ")";
+            }
+        }
+        return "none";
     }
 
     private static String range(Tensor tensor) {

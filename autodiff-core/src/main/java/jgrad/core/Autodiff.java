@@ -133,12 +133,32 @@ public final class Autodiff {
     }
 
     /**
-     * {@code f(x)} and the Jacobian-vector product {@code J t}, by transposing the (linear)
-     * pullback with a second reverse pass: {@code J t = d/du <u^T J, t>}. When {@code f} uses a
-     * {@link CustomOp} that declares its own jvp, tangents are instead carried forward node by
-     * node and that jvp is used for it.
+     * The forward-mode derivative of {@code f} at the point {@code x} in the direction {@code
+     * tangent} (JAX's {@code jax.jvp(f, (x,), (tangent,))}, PyTorch's {@code torch.func.jvp}).
      *
-     * @throws IllegalArgumentException if {@code tangent}'s shape differs from {@code x}'s
+     * <p>Inputs: the primal {@code x}, the point where {@code f} is evaluated, and the tangent
+     * {@code t}, an input direction of the same shape and dtype as {@code x}. Outputs ({@link
+     * Jvp}): {@code output()} is the primal output {@code y = f(x)}, and {@code tangent()} is the
+     * output tangent {@code J t}, the directional derivative {@code d/de f(x + e t)} at {@code e =
+     * 0}, where {@code J} is the Jacobian of {@code f} at {@code x}: element {@code i} of {@code J
+     * t} is {@code sum_j (d y_i / d x_j) t_j}. Shapes: {@code x} and {@code t} any shape, equal;
+     * {@code y} any shape (not only a scalar); {@code J t} has {@code y}'s shape and dtype. For a
+     * scalar {@code x} and {@code t = 1} it is {@code f'(x)}.
+     *
+     * <pre>{@code
+     * jshell> Autodiff.jvp(v -> v.square(), Tensor.of(1, 2, 3), Tensor.of(1, 0, 0)).tangent()
+     * $1 ==> tensor([2., 0., 0.], dtype=float64)                 // 2 x * t, elementwise
+     * }</pre>
+     *
+     * <p>Method: the (linear) pullback is transposed with a second reverse pass, {@code J t = d/du
+     * <u^T J, t>}, so the cost is about two reverse passes. When {@code f} uses a {@link
+     * CustomOp} that declares its own jvp, tangents are instead carried forward node by node and
+     * that jvp is used for it.
+     *
+     * @throws IllegalArgumentException if {@code tangent}'s shape or dtype differs from {@code
+     *     x}'s, {@code x} is an integer tensor, or {@code f} returns an integer tensor
+     * @throws NullPointerException if {@code f}, {@code x} or {@code tangent} is null, or {@code f}
+     *     returns null
      */
     public static Jvp jvp(Function<Tensor, Tensor> f, Tensor x, Tensor tangent) {
         checkNotNull(x, "jvp: x is null");
@@ -294,10 +314,18 @@ public final class Autodiff {
     }
 
     /**
-     * {@code f(params)} and the Jacobian-vector product {@code J t} for tangents with the same
-     * paths and shapes, by transposing the pullback.
+     * The forward-mode derivative of {@code f} at {@code params} in the direction {@code
+     * tangents}: {@link #jvp(Function, Tensor, Tensor)} for a function of several named tensors.
      *
-     * @throws IllegalArgumentException if the tangents' paths or shapes differ from the params'
+     * <p>Inputs: the primal {@code params} and {@code tangents}, a {@code Params} with the same
+     * paths, each tangent of its parameter's shape. Outputs ({@link Jvp}): {@code output()} is
+     * {@code y = f(params)}, any shape, and {@code tangent()} is {@code sum over paths p of J_p
+     * t_p}, the directional derivative {@code d/de f(params + e tangents)} at {@code e = 0}, of
+     * {@code y}'s shape ({@code J_p} is the Jacobian of {@code y} with respect to parameter
+     * {@code p}). Method: the pullback transposed, as for a tensor.
+     *
+     * @throws IllegalArgumentException if the tangents' paths, shapes or dtypes differ from the
+     *     params', or {@code f} returns an integer tensor
      */
     public static Jvp jvp(Function<Params, Tensor> f, Params params, Params tangents) {
         checkNotNull(tangents, "jvp: tangents is null");
@@ -305,6 +333,11 @@ public final class Autodiff {
                 "jvp: tangent paths %s differ from params paths %s",
                 tangents.paths(), params.paths());
         params.zipWith(tangents, (p, t) -> p); // checks the shapes, naming a path that differs
+        for (String path : params.paths()) {
+            checkArgument(tangents.get(path).dtype() == params.get(path).dtype(),
+                    "jvp: tangent dtype %s differs from params dtype %s at %s",
+                    tangents.get(path).dtype(), params.get(path).dtype(), path);
+        }
         Vjp<Params> vjp = vjp(f, params);
         Tensor jt = grad(u -> {
             Params pulled = vjp.pullback().apply(u);

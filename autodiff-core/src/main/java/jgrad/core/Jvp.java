@@ -1,9 +1,10 @@
 package jgrad.core;
 
 /**
- * A function's output and its Jacobian-vector product, from {@link Autodiff#jvp}.
+ * The result of {@link Autodiff#jvp}: the primal output of a function and its output tangent.
  *
- * @param output  {@code f(x)}
- * @param tangent {@code J t}, of the output's shape
+ * @param output  the primal output {@code y = f(x)}
+ * @param tangent the output tangent {@code J t}: the derivative of {@code f} at {@code x} in the
+ *     input direction {@code t}, of {@code y}'s shape and dtype
  */
 public record Jvp(Tensor output, Tensor tangent) {}

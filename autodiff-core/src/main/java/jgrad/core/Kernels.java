@@ -1,12 +1,16 @@
 package jgrad.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import jgrad.core.kernels.BinaryOp;
 import jgrad.core.kernels.BroadcastPlan;
 import jgrad.core.kernels.DoubleKernels;
 import jgrad.core.kernels.FloatKernels;
+import jgrad.core.kernels.Gemm;
+import jgrad.core.kernels.GemmLayout;
 import jgrad.core.kernels.Indexing;
 import jgrad.core.kernels.IntegerKernels;
+import jgrad.core.kernels.MatrixOp;
 import jgrad.core.kernels.Movement;
 import jgrad.core.kernels.ReducePlan;
 import jgrad.core.kernels.UnaryOp;
@@ -381,21 +385,53 @@ final class Kernels {
         int[] batch = java.util.Arrays.copyOf(outShape.toArray(), rank - 2);
         int[] aOffsets = Movement.offsets(batch, matrixStrides(a.shape(), batch.length), 0);
         int[] bOffsets = Movement.offsets(batch, matrixStrides(b.shape(), batch.length), 0);
-        int count = aOffsets.length;
+        GemmLayout layout = GemmLayout.batched(transposeA ? MatrixOp.TRANSPOSE : MatrixOp.IDENTITY,
+                transposeB ? MatrixOp.TRANSPOSE : MatrixOp.IDENTITY, aOffsets.length, m, n, k);
+        int aStride = uniformStride(aOffsets);
+        int bStride = uniformStride(bOffsets);
+        boolean oneCall = aStride >= 0 && bStride >= 0;
+        List<GemmLayout> calls = new ArrayList<>();
+        if (oneCall) {
+            calls.add(layout.withA(first(aOffsets), layout.lda(), aStride)
+                    .withB(first(bOffsets), layout.ldb(), bStride));
+        } else {
+            // Batch axes broadcast unevenly (e.g. [2, 1] against [1, 3]): one call per matrix.
+            GemmLayout one = GemmLayout.of(layout.opA(), layout.opB(), m, n, k);
+            for (int i = 0; i < aOffsets.length; i++) {
+                calls.add(one.withA(aOffsets[i], one.lda(), 0).withB(bOffsets[i], one.ldb(), 0)
+                        .withC(i * m * n, one.ldc(), 0));
+            }
+        }
         if (a.dtype() == DType.FLOAT32) {
             float[] out = new float[outShape.size()];
-            for (int i = 0; i < count; i++) {
-                gemm((float[]) a.storage(), aOffsets[i], transposeA, (float[]) b.storage(),
-                        bOffsets[i], transposeB, out, i * m * n, m, n, k);
+            for (GemmLayout call : calls) {
+                Gemm.gemm(call, (float[]) a.storage(), (float[]) b.storage(), out);
             }
             return result(outShape, a.dtype(), out);
         }
         double[] out = new double[outShape.size()];
-        for (int i = 0; i < count; i++) {
-            gemm((double[]) a.storage(), aOffsets[i], transposeA, (double[]) b.storage(),
-                    bOffsets[i], transposeB, out, i * m * n, m, n, k);
+        for (GemmLayout call : calls) {
+            Gemm.gemm(call, (double[]) a.storage(), (double[]) b.storage(), out);
         }
         return result(outShape, a.dtype(), out);
+    }
+
+    /** The common difference of {@code offsets}, or -1 if they are not evenly spaced. */
+    private static int uniformStride(int[] offsets) {
+        if (offsets.length < 2) {
+            return 0;
+        }
+        int stride = offsets[1] - offsets[0];
+        for (int i = 2; i < offsets.length; i++) {
+            if (offsets[i] - offsets[i - 1] != stride) {
+                return -1;
+            }
+        }
+        return stride < 0 ? -1 : stride;
+    }
+
+    private static int first(int[] offsets) {
+        return offsets.length == 0 ? 0 : offsets[0];
     }
 
     /**
@@ -411,48 +447,6 @@ final class Kernels {
             stride *= shape.dim(d);
         }
         return strides;
-    }
-
-    /** {@code c = op(a) . op(b)} for one {@code [m, k] x [k, n]} product, plain loops. */
-    private static void gemm(double[] a, int aOffset, boolean transposeA, double[] b, int bOffset,
-            boolean transposeB, double[] c, int cOffset, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * n;
-            for (int p = 0; p < k; p++) {
-                double aip = a[aOffset + (transposeA ? p * m + i : i * k + p)];
-                if (transposeB) {
-                    for (int j = 0; j < n; j++) {
-                        c[row + j] += aip * b[bOffset + j * k + p];
-                    }
-                } else {
-                    int col = bOffset + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[row + j] += aip * b[col + j];
-                    }
-                }
-            }
-        }
-    }
-
-    /** {@code c = op(a) . op(b)} for one {@code [m, k] x [k, n]} product, plain loops. */
-    private static void gemm(float[] a, int aOffset, boolean transposeA, float[] b, int bOffset,
-            boolean transposeB, float[] c, int cOffset, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * n;
-            for (int p = 0; p < k; p++) {
-                float aip = a[aOffset + (transposeA ? p * m + i : i * k + p)];
-                if (transposeB) {
-                    for (int j = 0; j < n; j++) {
-                        c[row + j] += aip * b[bOffset + j * k + p];
-                    }
-                } else {
-                    int col = bOffset + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[row + j] += aip * b[col + j];
-                    }
-                }
-            }
-        }
     }
 
     /**

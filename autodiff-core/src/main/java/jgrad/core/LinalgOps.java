@@ -41,6 +41,16 @@ final class LinalgOps {
         return product.reshape(out);
     }
 
+    /** {@code x weight^T}: one {@link MatMul} reading the weight transposed in place. */
+    static Tensor linear(Tensor x, Tensor weight) {
+        checkArgument(x.rank() >= 1 && weight.rank() == 2 && x.shape().dim(-1) == weight.shape().dim(1),
+                "linear: x [..., in] and weight [out, in] expected, got %s and %s", x.shape(),
+                weight.shape());
+        Tensor rows = x.rank() == 1 ? x.reshape(1, x.size()) : x;
+        Tensor product = Tensor.apply(new MatMul(false, true), rows, weight);
+        return x.rank() == 1 ? product.reshape(weight.shape().dim(0)) : product;
+    }
+
     static Tensor dot(Tensor a, Tensor b) {
         checkArgument(a.rank() == 1 && b.rank() == 1 && a.size() == b.size(),
                 "dot: two vectors of equal length expected, got %s and %s", a.shape(), b.shape());

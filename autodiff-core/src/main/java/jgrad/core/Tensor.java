@@ -355,20 +355,47 @@ public final class Tensor {
     }
 
     /**
-     * The single value of a one-element tensor (any rank).
+     * The single value of a one-element tensor (any rank, any dtype), as a {@code double}. Exact
+     * for float32, float64 and int32; an int64 value beyond {@code 2^53} in magnitude rounds to
+     * the nearest double ({@code 2^53 + 1} gives {@code 2^53}): use {@link #itemLong()} for
+     * integer tensors.
      *
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
-        if (shape.size() != 1) {
-            throw new IllegalStateException("item: tensor of shape " + shape + " has "
-                    + shape.size() + " elements, not 1");
-        }
+        checkOneElement("item");
         return Storage.get(storage, 0);
     }
 
     /**
-     * The element at {@code index}, one coordinate per axis.
+     * The single value of a one-element int32 or int64 tensor (any rank), exactly, as a {@code
+     * long} (PyTorch's {@code item()} returns a Python int for integer tensors).
+     *
+     * <pre>{@code
+     * jshell> Tensor.ofLongs((1L << 53) + 1).itemLong()
+     * $1 ==> 9007199254740993
+     * }</pre>
+     *
+     * @throws IllegalStateException if the tensor has more or fewer than one element, or its
+     *     dtype is float32 or float64 (use {@link #item()})
+     */
+    public long itemLong() {
+        checkOneElement("itemLong");
+        checkState(dtype.isInteger(),
+                "itemLong: tensor has dtype %s; use item() for floating-point tensors", dtype);
+        return storage instanceof int[] ? ((int[]) storage)[0] : ((long[]) storage)[0];
+    }
+
+    private void checkOneElement(String op) {
+        if (shape.size() != 1) {
+            throw new IllegalStateException(op + ": tensor of shape " + shape + " has "
+                    + shape.size() + " elements, not 1");
+        }
+    }
+
+    /**
+     * The element at {@code index}, one coordinate per axis, as a {@code double} (int64 values
+     * beyond {@code 2^53} round, as in {@link #item()}; {@code toLongArray()} is exact).
      *
      * @throws IllegalArgumentException if the number of coordinates is not the rank
      * @throws IndexOutOfBoundsException if a coordinate is out of range
@@ -733,8 +760,12 @@ public final class Tensor {
 
     /**
      * The elementwise larger of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
-     * broadcast of both. All dtypes. A primitive ({@link Maximum}): ties split the gradient
-     * equally between the two, as PyTorch's {@code maximum}.
+     * broadcast of both. All dtypes. A primitive ({@link Maximum}).
+     *
+     * <p>Gradient: the cotangent goes to the larger operand; on a tie {@code a == b} each gets
+     * half ({@code maximum(x, x)} has gradient 1 in total, as PyTorch's {@code maximum}); where
+     * either operand is NaN both get the whole cotangent (PyTorch 1.13's rule). Each operand's
+     * part is summed to its own shape when it was broadcast.
      *
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
@@ -745,8 +776,12 @@ public final class Tensor {
 
     /**
      * The elementwise smaller of this and {@code other}, broadcast; NaN if either is NaN. Shapes:
-     * broadcast of both. All dtypes. A primitive ({@link Minimum}): ties split the gradient
-     * equally between the two, as PyTorch's {@code minimum}.
+     * broadcast of both. All dtypes. A primitive ({@link Minimum}).
+     *
+     * <p>Gradient: the cotangent goes to the smaller operand; on a tie {@code a == b} each gets
+     * half (as PyTorch's {@code minimum}); where either operand is NaN both get the whole
+     * cotangent (PyTorch 1.13's rule). Each operand's part is summed to its own shape when it was
+     * broadcast.
      *
      * @throws IllegalArgumentException if the shapes do not broadcast or the dtypes differ
      */
@@ -851,7 +886,10 @@ public final class Tensor {
      * Exponential linear unit, {@code x > 0 ? x : alpha * (e^x - 1)} (Clevert et al., 2016).
      * Shapes: same as this tensor.
      *
-     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}); the
+     * <p>Composite of {@link Where} and {@link Expm1} (accurate for small negative {@code x}):
+     * {@code where(x > 0, x, alpha * expm1(where(x > 0, 0, x)))}, so the exponential never sees a
+     * positive input: large {@code x} (800) gives {@code x} with gradient 1 and no infinity in
+     * the unselected branch (quiet under {@link Autodiff#detectAnomaly}). The
      * derivative at 0 is {@code alpha}, as in PyTorch.
      */
     public Tensor elu(double alpha) {
@@ -1029,17 +1067,35 @@ public final class Tensor {
     }
 
     /**
-     * Elementwise {@code mask != 0 ? a : b}, all three broadcast together. Gradients flow to the
-     * selected branch only; the other receives exact zeros, even where its derivative is infinite.
-     * The mask is cast to the branches' dtype (0 and 1 are exact in every dtype).
+     * Elementwise {@code mask != 0 ? a : b} (NumPy's, JAX's and PyTorch's {@code where}). Shapes:
+     * {@code mask}, {@code a} and {@code b} broadcast together (NumPy rules) to the output's
+     * shape. Dtypes: {@code a} and {@code b} alike, any; the output has theirs; the mask may have
+     * any dtype and is read by its own values, so every non-zero value counts as true, NaN
+     * included (IEEE 754: {@code NaN != 0}).
+     *
+     * <p>NaN. A mask made by a comparison with NaN ({@code x.greater(0)} at {@code x = NaN}) is 0,
+     * since every comparison with NaN but {@link #notEqual} is false: such elements take {@code b}.
+     * A NaN or infinity in the branch not selected never reaches the value.
+     *
+     * <p>Gradient: {@code da = where(mask, cotangent, 0)}, {@code db = where(mask, 0, cotangent)},
+     * each summed to its operand's shape when broadcast; the mask gets none. The zeros of the
+     * branch not selected are strong: they stay exactly 0 through the rest of the backward pass,
+     * even where that branch's own derivative is infinite or NaN, so {@code where(x > 0, sqrt(x),
+     * 0)} has gradient 0 (not NaN) at {@code x = -1} and {@code where(x > 0, log(x), x)} has
+     * gradient 1 at {@code x = 0} (PyTorch gives NaN in such cases, pytorch issue #68425).
      *
      * @throws IllegalArgumentException if the shapes do not broadcast or the branches' dtypes
      *     differ
+     * @throws NullPointerException if an argument is null
      */
     public static Tensor where(Tensor mask, Tensor a, Tensor b) {
         checkSameDtype("where", a, b);
         checkNotNull(mask, "where: mask is null");
-        mask = mask.cast(a.dtype); // 0 and 1 are exact in every dtype: no silent loss
+        if (mask.dtype != a.dtype) {
+            // Read the mask in its own dtype first: a cast alone would turn NaN and 0.5 into an
+            // integer 0 and 1e-60 into a float32 0, all of which are true.
+            mask = mask.notEqual(0.0).cast(a.dtype);
+        }
         Shape shape = Shape.broadcast(
                 Shape.broadcast(mask.shape, a.shape, "where"), b.shape, "where");
         return apply(new Where(),
@@ -1084,7 +1140,20 @@ public final class Tensor {
         return sum(new int[] {axis}, keepDims);
     }
 
-    /** The sum along {@code axes}; {@code keepDims} keeps them with size 1. */
+    /**
+     * The sum along {@code axes} (negative ones count from the end); {@code keepDims} keeps them
+     * with size 1. Shapes: this shape without {@code axes} (with them as 1 under {@code
+     * keepDims}). The sum of no elements is 0. All dtypes (an int32 sum that does not fit is
+     * refused).
+     *
+     * <p>An empty {@code axes} reduces nothing, as NumPy's and JAX's {@code axis=()}: the result
+     * has this tensor's shape and values (whatever {@code keepDims}) and the gradient passes
+     * through unchanged. PyTorch 1.13's {@code sum(dim=[])} reduces every axis instead (pytorch
+     * issue #29137); for that, call {@link #sum()}. The same holds for every reduction that takes
+     * {@code int[] axes} (mean, max, min, prod, var, std, logSumExp, norm, any, all).
+     *
+     * @throws IllegalArgumentException if an axis is out of range or repeated
+     */
     public Tensor sum(int[] axes, boolean keepDims) {
         return ReductionOps.sum(this, axes, keepDims);
     }
@@ -1104,13 +1173,21 @@ public final class Tensor {
         return mean(new int[] {axis}, keepDims);
     }
 
-    /** The mean along {@code axes}; NaN where they hold no elements. Composite: sum / count. */
+    /**
+     * The mean along {@code axes}, {@code sum(axes) / n} with {@code n} the number of elements
+     * reduced; NaN where they hold no elements. Float dtypes only. Composite. An empty {@code
+     * axes} reduces nothing ({@code n = 1}; see {@link #sum(int[], boolean)}).
+     *
+     * @throws IllegalArgumentException if the dtype is an integer dtype, or an axis is out of
+     *     range or repeated
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         return ReductionOps.mean(this, axes, keepDims);
     }
 
     /**
-     * The maximum of all elements. Ties share the gradient equally.
+     * The maximum of all elements. Shapes: {@code []}. Ties share the gradient equally; see
+     * {@link #max(int[], boolean)}.
      *
      * @throws IllegalArgumentException if the tensor has no elements (max has no identity)
      */
@@ -1128,7 +1205,25 @@ public final class Tensor {
         return max(new int[] {axis}, keepDims);
     }
 
-    /** The maximum along {@code axes}; ties share the gradient equally. */
+    /**
+     * The maximum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
+     * them with size 1. Values only, as PyTorch's {@code amax} and JAX's {@code max}; for the index
+     * use {@link #argmax(int)}. NaN propagates (a slice holding a NaN has maximum NaN). All
+     * dtypes. A primitive ({@link ReduceMax}). An empty {@code axes} reduces nothing (see {@link
+     * #sum(int[], boolean)}).
+     *
+     * <p>Gradient on ties: the cotangent of each output element is shared equally among the
+     * elements of its slice equal to the maximum, {@code dx = where(x == y, cotangent / count,
+     * 0)} with {@code count} the number of tied elements (so {@code max([0.6, 0.6, 0.3])} has
+     * gradient {@code [0.5, 0.5, 0]}, case C10). This is PyTorch's rule for {@code amax} and for
+     * {@code max()} over all elements, and JAX's; it is not PyTorch's {@code max(x, dim)}, which
+     * returns indices too and gives the whole gradient to the one index it returns. Where the
+     * maximum is NaN, the NaN elements share the cotangent. Every max in jgrad ({@link
+     * #maxPool2d(MaxPoolOptions)}, the infinity norm) uses this rule.
+     *
+     * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0 (max
+     *     has no identity)
+     */
     public Tensor max(int[] axes, boolean keepDims) {
         return ReductionOps.max(this, axes, keepDims);
     }
@@ -1154,8 +1249,10 @@ public final class Tensor {
 
     /**
      * The minimum along {@code axes} (negative ones count from the end); {@code keepDims} keeps
-     * them with size 1. Ties share the gradient equally (PyTorch's {@code amin}); NaN propagates.
-     * All dtypes. A primitive ({@link ReduceMin}).
+     * them with size 1. Ties share the gradient equally, {@code dx = where(x == y, cotangent /
+     * count, 0)}, the rule of {@link #max(int[], boolean)} (PyTorch's {@code amin}); NaN
+     * propagates and the NaN elements share the gradient. All dtypes. A primitive ({@link
+     * ReduceMin}). An empty {@code axes} reduces nothing (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if an axis is out of range, repeated or of size 0
      */
@@ -1178,7 +1275,7 @@ public final class Tensor {
      * elements is 1. All dtypes (an int32 product that does not fit is refused; int64 wraps). A
      * primitive ({@link ReduceProd}) whose gradient is right with zeros in the input: with one
      * zero, the zero's gradient is the product of the others and the rest get 0; with several,
-     * all get 0.
+     * all get 0. An empty {@code axes} reduces nothing (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      * @throws ArithmeticException if an int32 product does not fit in int32
@@ -1201,7 +1298,8 @@ public final class Tensor {
      * mean(x^2) - mean(x)^2} does. Gradient {@code 2 (x - mean) / (n - ddof)}. Where {@code ddof
      * >= n} no degree of freedom is left and the value and gradient are NaN (NumPy gives NaN for
      * {@code ddof == n} with zero spread and {@code +Inf} otherwise, dividing by {@code max(n -
-     * ddof, 0)}; PyTorch likewise).
+     * ddof, 0)}; PyTorch likewise). An empty {@code axes} reduces nothing ({@code n = 1}: 0 with
+     * ddof 0, NaN otherwise; see {@link #sum(int[], boolean)}).
      *
      * <pre>{@code
      * jshell> Tensor.of(1, 2, 4).var(new int[] {0}, 1, false)
@@ -1237,7 +1335,8 @@ public final class Tensor {
     /**
      * {@code log(sum(exp(x)))} over {@code axes}, computed as {@code m + log(sum(exp(x - m)))} with
      * {@code m} the max over them, so it neither overflows nor underflows; {@code -Inf} over no
-     * elements. Composite; the shift goes through {@link #stopGradient()}.
+     * elements. Composite; the shift goes through {@link #stopGradient()}. An empty {@code axes}
+     * reduces nothing (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      */
@@ -1259,7 +1358,8 @@ public final class Tensor {
      * p = Infinity} is {@code max(abs(x))} (ties share the gradient, as PyTorch); otherwise the
      * elements are divided by {@code max |x|} first (through {@link #stopGradient()}), so powers
      * neither overflow nor underflow, and at the zero vector the value is 0 and the gradient the
-     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0.
+     * subgradient 0 (as {@link #norm()}). The norm of no elements is 0. An empty {@code axes}
+     * reduces nothing: the result is {@code |x|} (see {@link #sum(int[], boolean)}).
      *
      * @throws IllegalArgumentException if {@code p < 1} or NaN, the dtype is an integer dtype, or
      *     an axis is out of range or repeated
@@ -1276,6 +1376,7 @@ public final class Tensor {
     /**
      * Mask: 1 where some element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
      * {@code any}; 0 over no elements). In this tensor's dtype, like every mask; never traced.
+     * An empty {@code axes} reduces nothing: the result is {@code x != 0}.
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      */
@@ -1290,7 +1391,8 @@ public final class Tensor {
 
     /**
      * Mask: 1 where every element along {@code axes} is non-zero (NaN counts), else 0 (NumPy's
-     * {@code all}; 1 over no elements). In this tensor's dtype; never traced.
+     * {@code all}; 1 over no elements). In this tensor's dtype; never traced. An empty {@code
+     * axes} reduces nothing: the result is {@code x != 0}.
      *
      * @throws IllegalArgumentException if an axis is out of range or repeated
      */
@@ -1331,8 +1433,9 @@ public final class Tensor {
      *
      * <p>Composite: no vjp of its own; {@link #maxPool1d(MaxPoolOptions)} without padding, that is
      * {@link #unfold} of the windows and a max over each. Each window's gradient goes to its
-     * largest element (ties share it equally, the max convention); where windows overlap ({@code
-     * stride < window}) an element's contributions from every window add up.
+     * largest element; {@code count} tied maxima get {@code cotangent / count} each (the rule of
+     * {@link #max(int[], boolean)}; PyTorch gives it all to one of them); where windows overlap
+     * ({@code stride < window}) an element's contributions from every window add up.
      *
      * @throws IllegalArgumentException if this tensor is a scalar, {@code window < 1}, {@code
      *     stride < 1} or {@code window > n}, naming the values and the shape
@@ -1406,8 +1509,16 @@ public final class Tensor {
     }
 
     /**
-     * Reverses the axes: the matrix transpose for rank 2 (NumPy's {@code .T}). Shapes: {@code [m,
-     * n]} -> {@code [n, m]}.
+     * Reverses the order of all axes, as NumPy's {@code x.T} and {@code transpose()} and JAX's
+     * {@code x.T}: output element {@code [i0, ..., i(r-1)]} is input element {@code [i(r-1), ...,
+     * i0]}. Shapes: {@code [d0, ..., d(r-1)] -> [d(r-1), ..., d0]}, so {@code [m, n] -> [n, m]}
+     * (the matrix transpose) and {@code [b, m, n] -> [n, m, b]}. For rank 0 and 1 it is the
+     * identity and returns this tensor itself. Any dtype.
+     *
+     * <p>For the batched matrix transpose {@code [..., m, n] -> [..., n, m]} (PyTorch's {@code
+     * mT}) use {@link #swapAxes swapAxes(-1, -2)}; PyTorch's {@code t()} accepts rank 2 at most.
+     * Composite: one {@link Permute} (none for rank below 2); the gradient is the cotangent
+     * transposed back.
      */
     public Tensor transpose() {
         return MovementOps.transpose(this);
@@ -1785,6 +1896,20 @@ public final class Tensor {
     }
 
     /**
+     * {@code this · weightᵀ}, the affine map of PyTorch's {@code torch.nn.functional.linear}
+     * without its bias. Shapes: {@code [..., in] x [out, in] -> [..., out]}; same float dtype.
+     * Equal to {@code matmul(weight.transpose())}, but one {@link MatMul} reads the weight
+     * transposed in place (no copy forward or backward).
+     *
+     * @throws IllegalArgumentException if the weight is not {@code [out, in]} for this tensor's
+     *     last axis {@code in}, naming both shapes, or the dtypes differ
+     */
+    public Tensor linear(Tensor weight) {
+        checkSameDtype("linear", this, weight);
+        return LinalgOps.linear(this, weight);
+    }
+
+    /**
      * The matrix product by NumPy's {@code matmul} rules: {@code [m, k] x [k, n] -> [m, n]}; a 1-D
      * operand is a row (on the left) or a column (on the right) whose axis is removed from the
      * result (two 1-D operands give their dot product, shape {@code []}); operands of rank above 2
@@ -2024,11 +2149,16 @@ public final class Tensor {
      * start beyond the input and its left padding is dropped; float32 or float64.
      *
      * <p>Composite: {@link #unfold}, a constant that makes the padding {@code -Inf} (added, so
-     * anomaly mode does not report it), and a max over each window's taps. Each window's
-     * gradient goes to its largest element; tied elements share it equally (jgrad's max
-     * convention; PyTorch gives it all to the first), and where windows overlap an element's
-     * contributions add up. A window whose real cells are all {@code -Inf} ties with its padding:
-     * its value is {@code -Inf} and the padding's share of its gradient is dropped.
+     * anomaly mode does not report it), and a max over each window's taps ({@link
+     * #max(int[], boolean)}). Each window's gradient goes to its largest element; when {@code
+     * count} elements of a window tie for the maximum, each receives {@code cotangent / count}
+     * (jgrad's one max convention, case C10: a 2x2 window {@code [[1, 3], [3, 2]]} sends {@code
+     * 0.5} to each 3). This differs from PyTorch's {@code max_pool2d}, which sends the whole
+     * gradient to one of them (the first maximum in the window's scan order); sums of gradients
+     * agree, single elements do not. Where windows overlap an element's contributions add up. A
+     * window holding a NaN has value NaN and its NaN elements share its gradient. A window whose
+     * real cells are all {@code -Inf} ties with its padding: its value is {@code -Inf} and the
+     * padding's share of its gradient is dropped.
      *
      * @throws IllegalArgumentException if the rank is below 2, a padding exceeds half its kernel,
      *     an option has more values than spatial axes, or the input is too small for one window

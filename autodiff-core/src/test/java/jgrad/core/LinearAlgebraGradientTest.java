@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** Gradients of the matrix product with respect to both operands, alone and in a small layer. */
 @PropertyDefaults(tries = 200, edgeCases = EdgeCasesMode.NONE)
@@ -60,6 +61,20 @@ class LinearAlgebraGradientTest {
                 Params.copyOf(com.google.common.collect.ImmutableMap.of("a", a, "b", b)),
                 Tolerance.FLOAT64);
         assertTrue(m >= 1);
+    }
+
+    /** {@code x weight^T} for x of rank 1 to 3, against central differences in both inputs. */
+    @Property
+    void linearVjpMatchesCentralDifference(@ForAll("batched") Tensor x,
+            @ForAll @IntRange(min = 0, max = 2) int dropAxes) {
+        Tensor input = dropAxes == 0 ? x : dropAxes == 1 ? x.slice(0, 0, 1).squeeze(0)
+                : x.slice(0, 0, 1).slice(1, 0, 1).reshape(x.shape().dim(-1));
+        int in = x.shape().dim(-1);
+        Tensor weight = Tensor.arange(4 * in).mul(0.1).sub(0.7).reshape(4, in);
+        assertTrue(input.linear(weight).allClose(input.matmul(weight.transpose()), 1e-12, 1e-12));
+        GradCheck.assertVjpMatches(p -> p.get("x").linear(p.get("w")).tanh(),
+                Params.copyOf(com.google.common.collect.ImmutableMap.of("x", input, "w", weight)),
+                Tolerance.FLOAT64);
     }
 
     @Provide

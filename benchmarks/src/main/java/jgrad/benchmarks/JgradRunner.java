@@ -2,7 +2,9 @@ package jgrad.benchmarks;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import jgrad.core.Compute;
 
 /**
  * Runs one workload of a plan file in this JVM and prints its measurements, one {@code
@@ -36,7 +38,16 @@ public final class JgradRunner {
                         ? "loaded" : "absent");
         ImmutableList<Measurement> measurements;
         try {
+            // Steady state, as the peer (no JIT) is: the Vector API kernels reach C2 first.
+            if (!Compute.awaitFastKernels(Duration.ofMinutes(2))) {
+                System.err.println("JgradRunner: the Vector API kernels did not reach compiled"
+                        + " speed within 2 minutes; timing the scalar twin");
+            }
             measurements = JgradWorkloads.run(workload);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(1);
+            return;
         } catch (RuntimeException | OutOfMemoryError e) {
             System.err.println("JgradRunner: " + workload.id() + " failed: " + e);
             e.printStackTrace();

@@ -17,7 +17,8 @@ import jgrad.nn.init.Init;
  * out]}. Weight, bias and input must share a dtype (float64 or float32). Parameter paths: {@code
  * "weight"}, {@code "bias"}.
  *
- * <p>Composite: {@code x.matmul(weight.transpose()).add(bias)}, no vjp of its own.
+ * <p>Composite: {@code x.linear(weight).add(bias)} (one matmul reading the weight transposed
+ * in place), no vjp of its own.
  *
  * <pre>{@code
  * jshell> var layer = Linear.init(new SplittableRandom(0), 4, 16, Init.HE_NORMAL);
@@ -98,7 +99,7 @@ public record Linear(Tensor weight, Tensor bias) implements Layer {
         checkArgument(x.rank() == 2 && x.shape().dim(1) == inFeatures(),
                 "linear: x [batch, %s] expected for weight %s, got shape %s",
                 inFeatures(), weight.shape(), x.shape());
-        return x.matmul(weight.transpose()).add(bias);
+        return x.linear(weight).add(bias);
     }
 
     /** {@code Params{weight=[out, in], bias=[out]}}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import jgrad.core.Autodiff;
 import jgrad.core.DType;
@@ -130,10 +131,21 @@ class LayersTest {
 
     @Test
     void eluDoesNotOverflowForLargeInputs() {
-        // (Tensor.elu gives a NaN gradient at 800: 0 · expm1'(800) = 0 · inf in its where.)
+        // A where over expm1(x) computes expm1(800) = inf in its unselected branch: anomaly
+        // detection flags it (and only strong zeros keep 0 · inf out of the gradient). The
+        // layer and Tensor.elu must make nothing non-finite.
         Tensor x = Tensor.of(800, -800, 0);
         assertClose(Tensor.of(800, -1, 0), new Elu().apply(x), "values", 0, 0);
         Tensor grad = Autodiff.grad(t -> new Elu().apply(t).sum(), x);
         assertClose(Tensor.of(1, 0, 1), grad, "grad (alpha at 0, as PyTorch)", 0, 0);
+        Tensor coreGrad = Autodiff.grad(t -> t.elu(1.0).sum(), x);
+        assertClose(Tensor.of(1, 0, 1), coreGrad, "Tensor.elu grad", 0, 0);
+        // and nothing non-finite is made on the way, in float32 too
+        for (DType dtype : List.of(DType.FLOAT64, DType.FLOAT32)) {
+            Tensor y = x.cast(dtype);
+            Tensor g = Autodiff.detectAnomaly(() -> Autodiff.grad(t -> new Elu(0.5).apply(t).sum(),
+                    y));
+            assertClose(Tensor.of(1, 0, 0.5).cast(dtype), g, "anomaly-free grad " + dtype, 0, 0);
+        }
     }
 }

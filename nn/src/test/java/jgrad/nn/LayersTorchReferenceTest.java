@@ -22,6 +22,14 @@ class LayersTorchReferenceTest {
     }
 
     @Test
+    void eluMatchesPyTorchFarFromZero() {
+        // x = ±800, ±710, ±50: no overflow in either branch, saturation at -alpha
+        LayerFixtures.Case c = LayerFixtures.reference("eluExtremes");
+        checkElementwise(c, new Elu(c.number("alpha"))::apply);
+        checkElementwise(c, x -> x.elu(c.number("alpha")));
+    }
+
+    @Test
     void leakyReluMatchesPyTorch() {
         LayerFixtures.Case c = LayerFixtures.reference("leakyRelu");
         checkElementwise(c, new LeakyRelu(c.number("negativeSlope"))::apply);

@@ -16,10 +16,11 @@ import jgrad.plots.Plots;
  *       Java runtime has that module; the JVM then prints a warning that it uses an incubator
  *       module, which the runner drops);
  *   <li>{@code -Djava.awt.headless=true}, so that plots are drawn without a display;
- *   <li>the system properties {@value #THREADS_PROPERTY} (jgrad's compute threads) and
- *       {@value Plots#FIGURES_PROPERTY} (where notebooks write figures), passed on when set in
- *       the JVM that starts the snippet VM ({@code ./notebook} sets them from the environment
- *       variables {@code JGRAD_THREADS} and {@code NOTEBOOK_FIGURES}).
+ *   <li>the system properties {@value #THREADS_PROPERTY} (jgrad's compute threads),
+ *       {@value Plots#FIGURES_PROPERTY} (where notebooks write figures) and {@value
+ *       #PROGRESS_PROPERTY} (the training progress bar), passed on when set in the JVM that
+ *       starts the snippet VM ({@code ./notebook} sets them from the environment variables {@code
+ *       JGRAD_THREADS}, {@code NOTEBOOK_FIGURES} and {@code JGRAD_PROGRESS}).
  * </ul>
  */
 final class SnippetVmOptions {
@@ -33,8 +34,11 @@ final class SnippetVmOptions {
     /** The warning a JVM prints at start when it resolves an incubator module. */
     static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: ";
 
+    /** The system property of the training progress bar ({@code TrainingProgress.PROPERTY}). */
+    static final String PROGRESS_PROPERTY = "jgrad.progress";
+
     private static final ImmutableList<String> PASSED_ON =
-            ImmutableList.of(THREADS_PROPERTY, Plots.FIGURES_PROPERTY);
+            ImmutableList.of(THREADS_PROPERTY, Plots.FIGURES_PROPERTY, PROGRESS_PROPERTY);
 
     private SnippetVmOptions() {
     }

@@ -684,6 +684,15 @@ class NotebookRunnerTest {
                 "-Djgrad.figures=out/figures"), SnippetVmOptions.of(properties));
     }
 
+    @Test
+    void snippetVmOptionsPassOnTheProgressBarProperty() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("jgrad.progress", "false");
+
+        assertEquals(List.of("--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true",
+                "-Djgrad.progress=false"), SnippetVmOptions.of(properties));
+    }
+
     private NotebookRunner.Result run(String name, String source) throws IOException {
         return run(name, Duration.ofMinutes(2), source);
     }

@@ -15,6 +15,14 @@
  * is chosen once per call by a {@code switch}, outside the loop, so each loop is one the JIT
  * compiles (and vectorises) on its own.
  *
+ * <p>Matrix products: {@link jgrad.core.kernels.Gemm} computes {@code C = op(A) op(B)} (op the
+ * identity or the transpose, row-major, offsets, leading dimensions and batch strides described by
+ * a {@link jgrad.core.kernels.GemmLayout}), on the engine {@link jgrad.core.kernels.VectorSupport}
+ * chose once at start-up: packed, cache-blocked Vector API ({@code jdk.incubator.vector}) kernels
+ * when that module is in the boot layer, plain Java otherwise. {@link
+ * jgrad.core.kernels.GemmEngine#reference()} holds the scalar triple loops every fast kernel is
+ * tested against. The thread count comes from {@link jgrad.core.Compute}.
+ *
  * <p>Internal: public only so that {@code jgrad.core} can call it; no compatibility promise.
  */
 package jgrad.core.kernels;

@@ -173,6 +173,21 @@ public final class Losses {
      * contributes no gradient. Prefer {@link #binaryCrossEntropyWithLogits}, which is exact for
      * any logit: a sigmoid that rounds to 0 or 1 loses the information this loss needs.
      *
+     * <p>Numerics: the logarithms are taken of {@code where(p <= 0, 1, p)} and {@code where(1 - p
+     * <= 0, 1, 1 - p)}, so probabilities of exactly 0 or 1 never make {@code ln 0 = -Inf} or
+     * {@code 0 · -Inf = NaN} in any branch: the loss and its gradient are quiet under {@link
+     * jgrad.core.Autodiff#detectAnomaly}.
+     *
+     * <p>Versus PyTorch 1.13: the values are PyTorch's, floors included ({@code p = 1, y = 0} and
+     * {@code p = 0, y = 1} give 100, {@code p = y} in {@code {0, 1}} gives 0). The gradients agree
+     * wherever {@code p (1 - p) > 1e-12}; elsewhere PyTorch's hand-written backward {@code (p - y)
+     * / max(p (1 - p), 1e-12)} differs from the derivative of the floored formula used here:
+     * measured ({@code torch_reference.py}, case {@code bceEndpoints}) at {@code (p, y) = (1, 0)}
+     * PyTorch gives {@code 1.000000004e12} (its epsilon is a float32 {@code 1e-12}) and jgrad 0
+     * (the floored term is constant), at {@code (0, 1)} {@code -1.000000004e12} and 0, at {@code
+     * (0, 0)} PyTorch 0 and jgrad 1 ({@code d/dp -ln(1 - p)}), at {@code (1, 1)} PyTorch 0 and
+     * jgrad -1, and at {@code (1e-50, 0)} PyTorch {@code 1e-38} and jgrad 1.
+     *
      * <p>Shapes: {@code probabilities} and {@code targets} equal, any rank -> {@code []} (MEAN,
      * SUM) or their shape (NONE). Probabilities in {@code [0, 1]}; targets are usually 0 or 1 but
      * any value in {@code [0, 1]} works. NaN propagates.
@@ -309,10 +324,12 @@ public final class Losses {
     }
 
     /**
-     * Softmax cross-entropy of target distributions (one-hot rows or probabilities), averaged over
-     * the batch: {@code softmaxCrossEntropy(logits, targets, Reduction.MEAN)}.
+     * Softmax cross-entropy of target distributions (one-hot rows or probabilities) or of integer
+     * class labels, averaged over the batch: {@code softmaxCrossEntropy(logits, targets,
+     * Reduction.MEAN)}.
      *
-     * @throws IllegalArgumentException if the shapes or dtypes differ, naming both
+     * @throws IllegalArgumentException if the shapes or dtypes do not fit, or a label is out of
+     *     range
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets) {
         return softmaxCrossEntropy(logits, targets, Reduction.MEAN);
@@ -329,8 +346,14 @@ public final class Losses {
      * <p>Shapes: {@code logits [batch, K]}, {@code targets [batch, K]} -> {@code []} (MEAN, SUM)
      * or {@code [batch]} (NONE). An empty batch gives NaN for MEAN and 0 for SUM.
      *
-     * @throws IllegalArgumentException if {@code logits} is not 2-D with {@code K >= 1}, or the
-     *     shapes or dtypes of logits and targets differ, naming both
+     * <p>As in PyTorch, the targets' dtype chooses the form: integer targets {@code [batch]}
+     * (int32 or int64) are class labels, the loss of {@link #softmaxCrossEntropy(Tensor,
+     * ImmutableIntArray, Reduction)}; float targets {@code [batch]} are refused, naming the cast
+     * ({@link Labels}).
+     *
+     * @throws IllegalArgumentException if {@code logits} is not 2-D with {@code K >= 1}, the
+     *     shapes or dtypes of logits and targets differ (naming both), or integer labels are out of
+     *     range (naming the label, its index and the range)
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets, Reduction reduction) {
         checkNotNull(reduction, "softmaxCrossEntropy: reduction is null");
@@ -348,13 +371,22 @@ public final class Losses {
      * <p>Shapes: {@code logits [batch, K]}, {@code targets [batch, K]} -> {@code []} (MEAN, SUM) or
      * {@code [batch]} (NONE).
      *
-     * @throws IllegalArgumentException if the options set an ignore index (which needs integer
-     *     labels), the shapes or dtypes differ, or the class weights are not {@code [K]} of the
-     *     logits' dtype
+     * <p>Integer targets {@code [batch]} (int32 or int64, PyTorch's int64 class indices) are
+     * class labels: {@link #softmaxCrossEntropy(Tensor, ImmutableIntArray, CrossEntropyOptions)},
+     * ignore index included; float targets {@code [batch]} are refused, naming the cast ({@link
+     * Labels}), as PyTorch refuses them.
+     *
+     * @throws IllegalArgumentException if the options set an ignore index with float targets
+     *     (which needs integer labels), the shapes or dtypes differ, the class weights are not
+     *     {@code [K]} of the logits' dtype, or integer labels are out of range
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, Tensor targets,
             CrossEntropyOptions options) {
         checkLogits("softmaxCrossEntropy", "logits", logits);
+        if (isLabelTensor(logits, checkNotNull(targets, "softmaxCrossEntropy: targets is null"))) {
+            return softmaxCrossEntropy(logits, Labels.toIndices("softmaxCrossEntropy", targets),
+                    options);
+        }
         checkSameShape("softmaxCrossEntropy", "logits", logits, targets);
         checkNotNull(options, "softmaxCrossEntropy: options is null");
         checkArgument(options.ignoreIndex().isEmpty(), "softmaxCrossEntropy: an ignore index"
@@ -407,6 +439,37 @@ public final class Losses {
     }
 
     /**
+     * Negative log-likelihood of integer labels held in a tensor (PyTorch's {@code nll_loss} with
+     * an int64 target), averaged over the batch.
+     *
+     * <p>Shapes: {@code logProbabilities [batch, K]}, {@code labels [batch]} int32 or int64 ->
+     * {@code []}.
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]}
+     *     (float labels name the cast), or a label is out of range (naming it, its index and the
+     *     range)
+     */
+    public static Tensor negativeLogLikelihood(Tensor logProbabilities, Tensor labels) {
+        return negativeLogLikelihood(logProbabilities, labels, CrossEntropyOptions.defaults());
+    }
+
+    /**
+     * {@link #negativeLogLikelihood(Tensor, ImmutableIntArray, CrossEntropyOptions)} with the
+     * labels held in an integer tensor.
+     *
+     * <p>Shapes: {@code logProbabilities [batch, K]}, {@code labels [batch]} int32 or int64 ->
+     * {@code []} (MEAN, SUM) or {@code [batch]} (NONE).
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]}
+     *     (float labels name the cast), a label is out of range, or as the array form
+     */
+    public static Tensor negativeLogLikelihood(Tensor logProbabilities, Tensor labels,
+            CrossEntropyOptions options) {
+        return negativeLogLikelihood(logProbabilities,
+                Labels.toIndices("negativeLogLikelihood", labels), options);
+    }
+
+    /**
      * Kullback-Leibler divergence {@code KL(p || q)} of target {@code p} from the model's {@code
      * q}, given {@code ln q} (PyTorch's {@code kl_div(input, target, log_target)}): pointwise
      * {@code p · (ln p - ln q)}, with {@code 0 · (anything) = 0} where {@code p = 0} (the
@@ -415,7 +478,11 @@ public final class Losses {
      * logTarget} the targets are {@code ln p} and the pointwise term is {@code e^{ln p} · (ln p -
      * ln q)}, 0 where {@code ln p = -Inf}. Where {@code p > 0} meets {@code q = 0} the divergence
      * is {@code +Inf}. The gradient with respect to {@code ln q} is {@code -p}; with respect to a
-     * target that is 0 it is taken as 0.
+     * target that is 0 it is taken as 0. Computed with xlogy semantics ({@code
+     * scipy.special.xlogy}, {@code torch.xlogy}): where the target is absent, {@code ln p} and
+     * {@code ln q} are replaced by 0 before any arithmetic, so valid inputs (targets with zeros,
+     * a masked {@code ln q = -Inf} where {@code p = 0}) make no NaN or infinity anywhere and are
+     * quiet under {@link jgrad.core.Autodiff#detectAnomaly}.
      *
      * <p>MEAN is PyTorch's elementwise mean (over batch × classes), which is not the mean
      * divergence per sample: for that (PyTorch's {@code 'batchmean'}) use SUM divided by the batch
@@ -430,17 +497,23 @@ public final class Losses {
             boolean logTarget) {
         checkSameShape("klDivergence", "logProbabilities", logProbabilities, targets);
         checkNotNull(reduction, "klDivergence: reduction is null");
+        // xlogy semantics without ever computing ln 0 = -Inf or 0 · -Inf: where the target is
+        // absent (p = 0, or ln p = -Inf), ln p and ln q are replaced by 0 before any arithmetic,
+        // so valid inputs make no NaN or infinity in any branch (anomaly detection stays quiet)
+        // and the selected-away term passes no gradient to either input.
+        Tensor zeros = logProbabilities.zerosLike();
+        Tensor absent = logTarget ? targets.equal(Double.NEGATIVE_INFINITY) : targets.equal(0.0);
+        Tensor present = absent.logicalNot();
+        Tensor logQ = Tensor.where(present, logProbabilities, zeros);
         Tensor pointwise;
-        Tensor absent;
         if (logTarget) {
-            pointwise = targets.exp().mul(targets.sub(logProbabilities));
-            absent = targets.equal(Double.NEGATIVE_INFINITY);
+            Tensor logP = Tensor.where(present, targets, zeros);
+            pointwise = logP.exp().mul(logP.sub(logQ));
         } else {
-            pointwise = targets.mul(targets.log().sub(logProbabilities));
-            absent = targets.equal(0.0);
+            Tensor logP = Tensor.where(present, targets, targets.onesLike()).log();
+            pointwise = targets.mul(logP.sub(logQ));
         }
-        // where: the unselected 0 · (ln 0 - ...) = NaN never reaches the value or the gradient.
-        return reduction.reduce(Tensor.where(absent, logProbabilities.zerosLike(), pointwise));
+        return reduction.reduce(Tensor.where(absent, zeros, pointwise));
     }
 
     // ---------------------------------------------------------------- margins
@@ -452,12 +525,23 @@ public final class Losses {
      * reduction}. The subgradient where {@code margin - x_{i,y_i} + x_ij = 0} is 0 (relu'(0) = 0,
      * as in PyTorch).
      *
-     * <p>Shapes: {@code logits [batch, K]}, {@code labels [batch]} -> {@code []} (MEAN, SUM) or
-     * {@code [batch]} (NONE).
+     * <p>Shapes: {@code logits [batch, K]}, {@code labels [batch]} int32 or int64 -> {@code []}
+     * (MEAN, SUM) or {@code [batch]} (NONE).
      *
      * @param p the power, 1 or 2
      * @throws IllegalArgumentException if {@code p} is not 1 or 2, {@code margin} is not finite,
-     *     the shapes do not fit, or a label is out of range (naming it, its index and the range)
+     *     the shapes do not fit, the labels are not an integer tensor (float labels name the
+     *     cast), or a label is out of range (naming it, its index and the range)
+     */
+    public static Tensor multiMargin(Tensor logits, Tensor labels, int p, double margin,
+            Reduction reduction) {
+        return multiMargin(logits, Labels.toIndices("multiMargin", labels), p, margin, reduction);
+    }
+
+    /**
+     * {@link #multiMargin(Tensor, Tensor, int, double, Reduction)} with the labels as an array.
+     *
+     * @throws IllegalArgumentException as the tensor form
      */
     public static Tensor multiMargin(Tensor logits, ImmutableIntArray labels, int p, double margin,
             Reduction reduction) {
@@ -632,11 +716,27 @@ public final class Losses {
         }
     }
 
-    /** {@code max(ln x, -100)}: the floored branch is a constant, so it passes no gradient. */
+    /**
+     * {@code max(ln x, -100)} for {@code x} in {@code [0, 1]}: the floored branch is a constant,
+     * so it passes no gradient; NaN propagates. The logarithm is taken of {@code where(x <= 0, 1,
+     * x)}, so {@code x
+     * = 0} never makes {@code ln 0 = -Inf} (which anomaly detection would report, and whose vjp
+     * {@code 0 / 0} a strong zero would have to discard).
+     */
     private static Tensor flooredLog(Tensor x) {
-        Tensor log = x.log();
-        return Tensor.where(log.less(LOG_FLOOR), Tensor.full(LOG_FLOOR, x.shape(), x.dtype()),
-                log);
+        // Masks written so that NaN (which compares false) reaches the log and propagates.
+        Tensor zero = x.lessEqual(0.0);
+        Tensor log = Tensor.where(zero, x.onesLike(), x).log();
+        return Tensor.where(zero.logicalOr(log.less(LOG_FLOOR)),
+                Tensor.full(LOG_FLOOR, x.shape(), x.dtype()), log);
+    }
+
+    /**
+     * Whether {@code targets} are class labels rather than distributions: integer targets, or
+     * targets of rank one less than the logits (float ones are then refused by {@link Labels}).
+     */
+    private static boolean isLabelTensor(Tensor logits, Tensor targets) {
+        return targets.dtype().isInteger() || targets.rank() == logits.rank() - 1;
     }
 
     private static void checkLogits(String loss, String name, Tensor logits) {

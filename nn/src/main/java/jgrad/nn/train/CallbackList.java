@@ -41,14 +41,19 @@ final class CallbackList {
 
     /**
      * The given callbacks, after the ones the settings ask for: the stop on a non-finite loss
-     * first, then a progress bar when output is a terminal.
+     * first, then a progress bar when {@link TrainingProgress#shown} says so for this JVM (the
+     * system property {@value TrainingProgress#PROPERTY} and whether output is a terminal).
+     *
+     * @throws IllegalArgumentException if the system property has a value other than true,
+     *     false or auto
      */
     static CallbackList of(Iterable<? extends Callback> given, TrainingSettings settings) {
         ImmutableList.Builder<Callback> all = ImmutableList.builder();
         if (settings.stopOnNonFiniteLoss()) {
             all.add(new StopOnNonFiniteLoss());
         }
-        if (settings.progressBar() && System.console() != null) {
+        if (TrainingProgress.shown(settings, System.getProperty(TrainingProgress.PROPERTY),
+                System.console() != null)) {
             all.add(new TrainingProgress(System.err, 0, settings.epochs()));
         }
         for (Callback callback : given) {

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -15,6 +16,12 @@ import java.util.OptionalInt;
  * {@link DiagnosisThresholds}), checked in this order:
  *
  * <ol>
+ *   <li><b>diverged</b> when a loss is NaN or infinite, when training was stopped on such a loss
+ *       ({@link StopOnNonFiniteLoss}: the epoch it happened in was not recorded), or when an
+ *       epoch's training loss exceeds {@code divergence ·} the lowest training loss before it and
+ *       also {@code t_1} (the run got worse than it started, by orders of magnitude); the
+ *       divergence began the epoch after the lowest training loss before that epoch. The advice:
+ *       lower the learning rate, clip gradients;
  *   <li><b>over-fitting</b> when the validation loss at the end exceeds {@code v_b} by more than
  *       {@code rise · v_b}, at least two epochs and a window have passed since {@code b} (the rise
  *       is sustained, not one noisy epoch) and the training loss at the end is below {@code t_b}
@@ -27,8 +34,6 @@ import java.util.OptionalInt;
  *       while the accuracy still rises counts as a good fit, as in the tutorial).
  * </ol>
  *
- * <p>NaN losses (a diverged run) are not diagnosed: it is under-fitting, with that reason.
- *
  * <pre>{@code
  * jshell> fit.history().diagnose()
  * $4 ==> over-fitting: the validation loss fell to 0.46510 at epoch 11 and began to rise at
@@ -37,42 +42,45 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * @param regime              the regime
- * @param bestEpoch           the epoch of the lowest validation loss (the first on ties)
+ * @param bestEpoch           the epoch of the lowest validation loss (the first on ties); 0
+ *                            for a run that diverged in its first epoch, before any record
  * @param overfittingFrom     the epoch where the validation loss began to rise ({@code
  *                            bestEpoch + 1}), for over-fitting only
+ * @param divergedFrom        the epoch where the divergence began (the epoch after the lowest
+ *                            training loss before the blow-up), for a diverged run only
  * @param explanation         the numbers behind the verdict, in one sentence
  */
 public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfittingFrom,
-        String explanation) {
+        OptionalInt divergedFrom, String explanation) {
 
     /** @throws NullPointerException if an argument is null */
     public Diagnosis {
         checkNotNull(regime, "diagnosis: regime is null");
         checkNotNull(overfittingFrom, "diagnosis: overfittingFrom is null");
+        checkNotNull(divergedFrom, "diagnosis: divergedFrom is null");
         checkNotNull(explanation, "diagnosis: explanation is null");
     }
 
     /**
      * Diagnoses {@code history} with {@code thresholds} (see the class description).
      *
-     * @throws IllegalStateException if the history has fewer than two epochs
+     * @throws IllegalStateException if the history has fewer than two epochs and shows no
+     *     divergence
      */
     public static Diagnosis of(History history, DiagnosisThresholds thresholds) {
         checkNotNull(history, "diagnosis: history is null");
         checkNotNull(thresholds, "diagnosis: thresholds is null");
         List<EpochRecord> epochs = history.epochs();
         int n = epochs.size();
+        boolean stoppedOnNonFinite = history.stopReason()
+                .filter(StopOnNonFiniteLoss::isItsReason).isPresent();
+        Optional<Diagnosis> diverged = divergence(history, thresholds, stoppedOnNonFinite);
+        if (diverged.isPresent()) {
+            return diverged.get();
+        }
         checkState(n >= 2, "diagnosis: needs at least 2 epochs, got %s", n);
         int best = history.bestEpoch().epoch();
         EpochRecord atBest = epochs.get(best - 1);
-        for (EpochRecord record : epochs) {
-            if (!Double.isFinite(record.trainLoss()) || !Double.isFinite(record.validationLoss())) {
-                return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
-                        String.format(Locale.ROOT, "under-fitting: the losses are not finite from"
-                                + " epoch %d on (the run diverged: lower the learning rate)",
-                                record.epoch()));
-            }
-        }
         int window = Math.max(1, (int) Math.round(thresholds.window() * n));
         double trainFirst = epochs.get(0).trainLoss();
         double trainEnd = mean(epochs, n - window, n, true);
@@ -81,6 +89,7 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
         if (validationEnd > validationBest * (1 + thresholds.rise())
                 && n - best >= Math.max(2, window) && trainEnd < atBest.trainLoss()) {
             return new Diagnosis(FittingRegime.OVER_FITTING, best, OptionalInt.of(best + 1),
+                    OptionalInt.empty(),
                     String.format(Locale.ROOT, "over-fitting: the validation loss fell to %.5f at"
                             + " epoch %d and began to rise at epoch %d, ending %.0f %% higher"
                             + " (%.5f) while the training loss fell from %.5f to %.5f; keep the"
@@ -92,6 +101,7 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
         }
         if (validationBest > thresholds.highLoss() * trainFirst) {
             return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
+                    OptionalInt.empty(),
                     String.format(Locale.ROOT, "under-fitting: even the lowest validation loss,"
                             + " %.5f at epoch %d, is %.0f %% of the first epoch's training loss"
                             + " %.5f (the training loss ends at %.5f); try a bigger model or"
@@ -102,6 +112,7 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
             double trainBefore = mean(epochs, n - 2 * window, n - window, true);
             if (trainBefore - trainEnd > thresholds.stillFalling() * trainFirst) {
                 return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
+                    OptionalInt.empty(),
                         String.format(Locale.ROOT, "under-fitting: the training loss was still"
                                 + " falling at the end (%.5f to %.5f over the last %d epochs,"
                                 + " %.0f %% of the first epoch's %.5f); train for more epochs",
@@ -109,11 +120,66 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
                                 100 * (trainBefore - trainEnd) / trainFirst, trainFirst));
             }
         }
-        return new Diagnosis(FittingRegime.GOOD_FIT, best, OptionalInt.empty(),
+        return new Diagnosis(FittingRegime.GOOD_FIT, best, OptionalInt.empty(), OptionalInt.empty(),
                 String.format(Locale.ROOT, "good fit: the validation loss settled at %.5f (lowest"
                         + " %.5f at epoch %d) and the training loss at %.5f, from %.5f in the"
                         + " first epoch", validationEnd, validationBest, best, trainEnd,
                         trainFirst));
+    }
+
+    /**
+     * The divergence, if the run diverged: the first epoch with a non-finite loss or a training
+     * loss blown up above {@code divergence ·} the lowest before it and the first epoch's, or the
+     * epoch after the last recorded one when training stopped on a non-finite loss.
+     */
+    private static Optional<Diagnosis> divergence(History history,
+            DiagnosisThresholds thresholds, boolean stoppedOnNonFinite) {
+        List<EpochRecord> epochs = history.epochs();
+        int n = epochs.size();
+        double lowest = Double.POSITIVE_INFINITY;
+        int lowestEpoch = 0;
+        for (int i = 0; i < n; i++) {
+            EpochRecord record = epochs.get(i);
+            double train = record.trainLoss();
+            if (!Double.isFinite(train) || !Double.isFinite(record.validationLoss())) {
+                String which = Double.isFinite(train) ? String.format(Locale.ROOT,
+                        "the validation loss is %s after epoch %d", record.validationLoss(),
+                        record.epoch())
+                        : String.format(Locale.ROOT, "the training loss is %s in epoch %d", train,
+                        record.epoch());
+                return Optional.of(diverged(history, lowestEpoch, lowest, record.epoch(), which));
+            }
+            if (i > 0 && train > thresholds.divergence() * lowest
+                    && train > epochs.get(0).trainLoss()) {
+                return Optional.of(diverged(history, lowestEpoch, lowest, record.epoch(),
+                        String.format(Locale.ROOT, "the training loss grew to %.5g in epoch %d,"
+                                + " %.3g times its lowest", train, record.epoch(),
+                                train / lowest)));
+            }
+            if (train < lowest) {
+                lowest = train;
+                lowestEpoch = record.epoch();
+            }
+        }
+        if (stoppedOnNonFinite) {
+            return Optional.of(diverged(history, lowestEpoch, lowest, n + 1,
+                    "training stopped on a non-finite loss (" + history.stopReason().orElseThrow()
+                            + ")"));
+        }
+        return Optional.empty();
+    }
+
+    private static Diagnosis diverged(History history, int lowestEpoch, double lowest,
+            int blowUpEpoch, String what) {
+        int from = lowestEpoch == 0 ? 1 : Math.min(lowestEpoch + 1, blowUpEpoch);
+        String before = lowestEpoch == 0 ? "" : String.format(Locale.ROOT, "; the training loss"
+                + " was lowest (%.5f) at epoch %d", lowest, lowestEpoch);
+        int best = history.epochs().isEmpty() ? 0 : history.bestEpoch().epoch();
+        return new Diagnosis(FittingRegime.DIVERGED, best, OptionalInt.empty(),
+                OptionalInt.of(from), String.format(Locale.ROOT, "diverged from epoch %d: %s%s;"
+                        + " this is not under- or over-fitting: lower the learning rate, clip the"
+                        + " gradients (Optimizers.clipByGlobalNorm), or look for a log of 0 or a"
+                        + " division by 0 in the loss", from, what, before));
     }
 
     private static double mean(List<EpochRecord> epochs, int from, int to, boolean train) {

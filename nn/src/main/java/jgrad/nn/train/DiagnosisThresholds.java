@@ -20,14 +20,23 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param stillFalling under-fitting when the training loss fell, between the two last windows, by
  *                     more than this fraction of the first epoch's training loss (the run ended
  *                     while still learning); default 0.05
+ * @param divergence   diverged when an epoch's training loss exceeds both this multiple of the
+ *                     lowest training loss of the epochs before it and the first epoch's
+ *                     training loss (a run that got worse than it started, by a large factor);
+ *                     default 10 (an order of magnitude). Over-fitting never raises the training
+ *                     loss, so this cannot mistake it for divergence
  */
 public record DiagnosisThresholds(double window, double rise, double highLoss,
-        double stillFalling) {
+        double stillFalling, double divergence) {
 
     private static final DiagnosisThresholds DEFAULTS =
-            new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05);
+            new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05, 10);
 
-    /** @throws IllegalArgumentException if a threshold is not in {@code (0, 1]} (rise: > 0) */
+    /**
+     * @throws IllegalArgumentException if a threshold is out of its range: window in {@code (0,
+     *     0.5]}, rise positive, highLoss and stillFalling in {@code (0, 1]}, divergence above 1;
+     *     all finite
+     */
     public DiagnosisThresholds {
         checkArgument(window > 0 && window <= 0.5,
                 "diagnosisThresholds: window must be in (0, 0.5], got %s", window);
@@ -37,9 +46,20 @@ public record DiagnosisThresholds(double window, double rise, double highLoss,
                 "diagnosisThresholds: highLoss must be in (0, 1], got %s", highLoss);
         checkArgument(stillFalling > 0 && stillFalling <= 1,
                 "diagnosisThresholds: stillFalling must be in (0, 1], got %s", stillFalling);
+        checkArgument(divergence > 1 && Double.isFinite(divergence),
+                "diagnosisThresholds: divergence must be above 1 and finite, got %s", divergence);
     }
 
-    /** window 0.1, rise 0.25, highLoss 0.35, stillFalling 0.05. */
+    /**
+     * The thresholds without a divergence factor given: {@code divergence} 10, the default.
+     *
+     * @throws IllegalArgumentException if a threshold is out of its range
+     */
+    public DiagnosisThresholds(double window, double rise, double highLoss, double stillFalling) {
+        this(window, rise, highLoss, stillFalling, 10);
+    }
+
+    /** window 0.1, rise 0.25, highLoss 0.35, stillFalling 0.05, divergence 10. */
     public static DiagnosisThresholds defaults() {
         return DEFAULTS;
     }

@@ -12,7 +12,8 @@ import java.util.Locale;
  *                           update (so the parameters change during the epoch)
  * @param validationLoss     the loss on the whole validation set after the epoch
  * @param validationAccuracy the fraction of validation samples classified correctly after the
- *                           epoch, in [0, 1]
+ *                           epoch, in [0, 1]; NaN for a regression run ({@link
+ *                           Trainer#fitRegression}, no classes) or a model whose outputs are NaN
  */
 public record EpochRecord(int epoch, double trainLoss, double validationLoss,
         double validationAccuracy) {
@@ -24,13 +25,14 @@ public record EpochRecord(int epoch, double trainLoss, double validationLoss,
 
     /**
      * One line: {@code epoch   3  train loss 0.41230  validation loss 0.40010  validation accuracy
-     * 0.9333}.
+     * 0.9333}; without the accuracy when it is NaN (a regression run: losses only).
      */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "epoch %3d  train loss %s  validation loss %s"
-                + "  validation accuracy %.4f", epoch, loss(trainLoss), loss(validationLoss),
-                validationAccuracy);
+        String line = String.format(Locale.ROOT, "epoch %3d  train loss %s  validation loss %s",
+                epoch, loss(trainLoss), loss(validationLoss));
+        return Double.isNaN(validationAccuracy) ? line : line + String.format(Locale.ROOT,
+                "  validation accuracy %.4f", validationAccuracy);
     }
 
     /** Five decimals, or scientific notation once a diverging loss would print 100 digits. */

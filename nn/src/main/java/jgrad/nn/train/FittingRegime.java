@@ -14,5 +14,13 @@ public enum FittingRegime {
      * falling: the model learns the training set's particulars (stop earlier, regularise, get
      * more data, or a smaller model).
      */
-    OVER_FITTING
+    OVER_FITTING,
+    /**
+     * The optimisation failed: a loss became NaN or infinite, or the training loss grew by an
+     * order of magnitude or more above its lowest value and above where it started. This is
+     * neither under- nor over-fitting, and more epochs or another model size will not help: lower
+     * the learning rate, clip the gradients ({@code Optimizers.clipByGlobalNorm}), or look for a
+     * log of 0 or a division by 0 in the loss.
+     */
+    DIVERGED
 }

@@ -57,9 +57,11 @@ public record History(ImmutableList<EpochRecord> epochs, Optional<String> stopRe
 
     /**
      * The fitting regime these curves show, with the default thresholds: {@code
-     * Diagnosis.of(this, DiagnosisThresholds.defaults())}.
+     * Diagnosis.of(this, DiagnosisThresholds.defaults())}: under-fitting, good fit, over-fitting,
+     * or a diverged run (NaN, infinite or exploding losses).
      *
-     * @throws IllegalStateException if fewer than two epochs were recorded
+     * @throws IllegalStateException if fewer than two epochs were recorded and they show no
+     *     divergence
      */
     public Diagnosis diagnose() {
         return Diagnosis.of(this, DiagnosisThresholds.defaults());
@@ -109,15 +111,22 @@ public record History(ImmutableList<EpochRecord> epochs, Optional<String> stopRe
         return column(EpochRecord::validationAccuracy);
     }
 
-    /** One line per epoch under a header: epoch, train loss, validation loss, accuracy. */
+    /**
+     * One line per epoch under a header: epoch, train loss, validation loss, accuracy (left out
+     * when no epoch has one: a regression run).
+     */
     public String table() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "%5s  %12s  %15s  %19s%n", "epoch", "train loss", "validation loss",
-                "validation accuracy"));
+        boolean accuracy = epochs.stream()
+                .anyMatch(record -> !Double.isNaN(record.validationAccuracy()));
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%5s  %12s  %15s",
+                "epoch", "train loss", "validation loss"));
+        out.append(accuracy ? String.format(Locale.ROOT, "  %19s%n", "validation accuracy")
+                : System.lineSeparator());
         for (EpochRecord record : epochs) {
-            out.append(String.format(Locale.ROOT, "%5d  %12.5f  %15.5f  %19.4f%n",
-                    record.epoch(), record.trainLoss(), record.validationLoss(),
-                    record.validationAccuracy()));
+            out.append(String.format(Locale.ROOT, "%5d  %12.5f  %15.5f", record.epoch(),
+                    record.trainLoss(), record.validationLoss()));
+            out.append(accuracy ? String.format(Locale.ROOT, "  %19.4f%n",
+                    record.validationAccuracy()) : System.lineSeparator());
         }
         stopReason.ifPresent(reason -> out.append("stopped: ").append(reason)
                 .append(System.lineSeparator()));

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.primitives.ImmutableIntArray;
 import jgrad.core.Tensor;
+import jgrad.nn.losses.Labels;
 
 
 /**
@@ -30,17 +31,12 @@ public final class Metrics {
      * <p>Shapes: {@code logits [batch, K]}, {@code labels [batch]} -> a {@code double}.
      * Probabilities or log-probabilities work as well as logits (the argmax is the same).
      *
-     * @throws IllegalArgumentException if {@code logits} is not 2-D with {@code K >= 1} or the
-     *     label count differs from the batch size
+     * @throws IllegalArgumentException if {@code logits} is not 2-D with {@code K >= 1}, the
+     *     label count differs from the batch size, or a label is outside {@code 0..K-1} (naming
+     *     it, its index and the range)
      */
     public static double accuracy(Tensor logits, ImmutableIntArray labels) {
-        checkNotNull(logits, "accuracy: logits is null");
-        checkNotNull(labels, "accuracy: labels is null");
-        checkArgument(logits.rank() == 2 && logits.shape().dim(1) >= 1,
-                "accuracy: logits [batch, K] with K >= 1 expected, got shape %s", logits.shape());
-        checkArgument(labels.length() == logits.shape().dim(0),
-                "accuracy: logits [batch, K] = %s need %s labels, got %s",
-                logits.shape(), logits.shape().dim(0), labels.length());
+        checkClassification("accuracy", logits, labels);
         for (double logit : logits.toArray()) {
             if (Double.isNaN(logit)) {
                 return Double.NaN;
@@ -54,6 +50,19 @@ public final class Metrics {
             }
         }
         return (double) correct / predicted.length;
+    }
+
+    /**
+     * {@link #accuracy(Tensor, ImmutableIntArray)} of labels held in an integer tensor (as
+     * PyTorch and torchmetrics take them). Shapes: {@code logits [batch, K]}, {@code labels
+     * [batch]} int32 or int64 -> a {@code double}.
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]}
+     *     (float labels name the cast, see {@link Labels}), the shapes do not fit, or a label is
+     *     outside {@code 0..K-1}
+     */
+    public static double accuracy(Tensor logits, Tensor labels) {
+        return accuracy(logits, Labels.toIndices("accuracy", labels));
     }
 
     /**
@@ -96,6 +105,17 @@ public final class Metrics {
     }
 
     /**
+     * {@link #topKAccuracy(Tensor, ImmutableIntArray, int)} of labels held in an integer tensor.
+     * Shapes: {@code logits [batch, K]}, {@code labels [batch]} int32 or int64.
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]},
+     *     or as the array form
+     */
+    public static double topKAccuracy(Tensor logits, Tensor labels, int k) {
+        return topKAccuracy(logits, Labels.toIndices("topKAccuracy", labels), k);
+    }
+
+    /**
      * The confusion matrix of the predicted classes {@code argmax(logits, 1)} (first on ties)
      * against {@code labels}, with precision, recall and F1 per class and macro-averaged.
      *
@@ -116,6 +136,17 @@ public final class Metrics {
         }
         return ConfusionMatrix.of(ImmutableIntArray.copyOf(predicted), labels,
                 logits.shape().dim(1));
+    }
+
+    /**
+     * {@link #confusionMatrix(Tensor, ImmutableIntArray)} of labels held in an integer tensor.
+     * Shapes: {@code logits [batch, K]}, {@code labels [batch]} int32 or int64.
+     *
+     * @throws IllegalArgumentException if the labels are not an integer tensor {@code [batch]},
+     *     or as the array form
+     */
+    public static ConfusionMatrix confusionMatrix(Tensor logits, Tensor labels) {
+        return confusionMatrix(logits, Labels.toIndices("confusionMatrix", labels));
     }
 
     /**

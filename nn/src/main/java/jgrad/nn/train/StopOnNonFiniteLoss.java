@@ -17,12 +17,23 @@ public record StopOnNonFiniteLoss() implements Callback {
     private static final System.Logger LOGGER =
             System.getLogger(StopOnNonFiniteLoss.class.getName());
 
+    /** How the reason of a stop on a non-finite training loss begins ({@link Diagnosis}). */
+    static final String TRAINING_REASON = "the training loss is ";
+
+    /** How the reason of a stop on a non-finite validation loss begins. */
+    static final String VALIDATION_REASON = "the validation loss is ";
+
+    /** Whether {@code reason} is one this callback gives. */
+    static boolean isItsReason(String reason) {
+        return reason.startsWith(TRAINING_REASON) || reason.startsWith(VALIDATION_REASON);
+    }
+
     @Override
     public Decision afterBatch(BatchEnd batch) {
         if (Double.isFinite(batch.loss())) {
             return Decision.proceed();
         }
-        return stop(String.format(Locale.ROOT, "the training loss is %s at epoch %d, batch %d of"
+        return stop(String.format(Locale.ROOT, TRAINING_REASON + "%s at epoch %d, batch %d of"
                 + " %d (step %d); training stopped before that batch's update, so the model has"
                 + " the parameters of the step before. A learning rate too high for the data, or a"
                 + " log of 0 or a division by 0 in the loss, are the usual causes", batch.loss(),
@@ -35,7 +46,7 @@ public record StopOnNonFiniteLoss() implements Callback {
         if (Double.isFinite(loss)) {
             return Decision.proceed();
         }
-        return stop(String.format(Locale.ROOT, "the validation loss is %s after epoch %d (step"
+        return stop(String.format(Locale.ROOT, VALIDATION_REASON + "%s after epoch %d (step"
                 + " %d), while the training loss was finite", loss, epoch.epoch(),
                 epoch.step()));
     }

@@ -4,11 +4,14 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.primitives.ImmutableIntArray;
+import com.google.common.collect.Lists;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleBiFunction;
 import java.util.random.RandomGenerator;
 import jgrad.core.Autodiff;
 import jgrad.core.DType;
@@ -18,6 +21,7 @@ import jgrad.core.ValueGradAux;
 import jgrad.core.WithAux;
 import jgrad.datasets.Batches;
 import jgrad.datasets.Dataset;
+import jgrad.datasets.RegressionData;
 import jgrad.nn.Forward;
 import jgrad.nn.Layer;
 import jgrad.nn.Mode;
@@ -26,7 +30,8 @@ import jgrad.nn.optim.GradientTransformation;
 import jgrad.nn.optim.Update;
 
 /**
- * The training loop: mini-batch gradient descent on a classification data set.
+ * The training loop: mini-batch gradient descent on a classification data set ({@code fit}) or
+ * a regression data set ({@code fitRegression}, losses only).
  *
  * <pre>{@code
  * jshell> var split = Split.of(Datasets.iris(), new SplittableRandom(0)).standardized()
@@ -89,8 +94,9 @@ public final class Trainer {
      * a learning-rate factor before each update, and at the end; any of them can stop training
      * ({@link History#stopReason()} says why). Before them come {@link StopOnNonFiniteLoss}
      * (unless {@code settings.stopOnNonFiniteLoss()} is false) and, when output is a terminal, a
-     * {@link TrainingProgress} bar. {@link Fit#model()} has the last parameters, or those of the
-     * callback that restores kept parameters ({@link EarlyStopping} with best weights).
+     * {@link TrainingProgress} bar ({@code -Djgrad.progress=false} turns it off, {@code true}
+     * draws it without a terminal too). {@link Fit#model()} has the last parameters, or those of
+     * the callback that restores kept parameters ({@link EarlyStopping} with best weights).
      *
      * <p>The forward pass of each batch runs in training mode ({@link Mode#training}, dropout
      * masks drawn from a second generator split from one seeded by {@code settings.seed()}), and
@@ -104,16 +110,109 @@ public final class Trainer {
      * labels must fit {@code loss}. Nothing is mutated: the input model is unchanged.
      *
      * @throws IllegalArgumentException if the training or validation set is empty, the
-     *     parameters mix dtypes, two callbacks restore kept parameters, or from the model or loss
-     *     if shapes do not fit
+     *     parameters mix dtypes, two callbacks restore kept parameters, the system property
+     *     {@code jgrad.progress} is not true, false or auto, or from the model or loss if shapes
+     *     do not fit
      */
     public static <S> Fit fit(Layer model, Loss loss, GradientTransformation<S> optimizer,
             Dataset train, Dataset validation, TrainingSettings settings,
             List<? extends Callback> callbacks) {
         checkArguments(model, loss, optimizer, train, validation, settings, callbacks);
+        return run(model, loss::apply, Metrics::accuracy, optimizer,
+                (rng, dtype) -> Lists.transform(
+                        Batches.shuffled(train, settings.batchSize(), rng),
+                        batch -> new Batch<>(batch.features().cast(dtype), batch.labels())),
+                validation.features(), validation.labels(), settings, callbacks);
+    }
+
+    /**
+     * Trains a regression model with {@code listener} as the only callback: {@code
+     * fitRegression(model, loss, optimizer, train, validation, settings, List.of(listener))}.
+     *
+     * @throws IllegalArgumentException if a set is empty or the sets do not match
+     */
+    public static <S> Fit fitRegression(Layer model, RegressionLoss loss,
+            GradientTransformation<S> optimizer, RegressionData train, RegressionData validation,
+            TrainingSettings settings, EpochListener listener) {
+        checkNotNull(listener, "fitRegression: listener is null");
+        return fitRegression(model, loss, optimizer, train, validation, settings,
+                List.of(listener));
+    }
+
+    /**
+     * Trains a regression model: the loop of {@link #fit(Layer, Loss, GradientTransformation,
+     * Dataset, Dataset, TrainingSettings, List)} (same batches, callbacks, training and evaluation
+     * modes, float64 or float32) on real-valued targets, with a loss of {@code (predictions,
+     * targets)} such as {@code Losses::meanSquaredError}, and no class labels. It reports losses
+     * only: each {@link EpochRecord#validationAccuracy()} is NaN, and the records print without
+     * it. The features and targets are cast to the parameters' dtype.
+     *
+     * <pre>{@code
+     * jshell> var line = Synthetic.line(200, 2, -1, 0.1, new SplittableRandom(0));
+     * jshell> var fit = Trainer.fitRegression(Linear.init(new SplittableRandom(1), 1, 1),
+     *    ...>         Losses::meanSquaredError, Optimizers.sgd(0.1), line, line,
+     *    ...>         new TrainingSettings(20, 16, 0), EpochListener.printing());
+     * jshell> fit.model()      // weight near 2, bias near -1
+     * }</pre>
+     *
+     * <p>Shapes: {@code train.features() [n, in]} must fit the model; its outputs must fit {@code
+     * loss} together with {@code train.targets() [n, out]}.
+     *
+     * @throws IllegalArgumentException if the training or validation set is empty, the sets
+     *     differ in feature or target columns, the parameters mix dtypes, or from the model or
+     *     loss if shapes do not fit
+     */
+    public static <S> Fit fitRegression(Layer model, RegressionLoss loss,
+            GradientTransformation<S> optimizer, RegressionData train, RegressionData validation,
+            TrainingSettings settings, List<? extends Callback> callbacks) {
+        checkNotNull(model, "fitRegression: model is null");
+        checkNotNull(loss, "fitRegression: loss is null");
+        checkNotNull(optimizer, "fitRegression: optimizer is null");
+        checkNotNull(settings, "fitRegression: settings is null");
+        checkNotNull(callbacks, "fitRegression: callbacks is null");
+        checkArgument(checkNotNull(train, "fitRegression: training set is null").size() > 0,
+                "fitRegression: the training set is empty");
+        checkArgument(checkNotNull(validation, "fitRegression: validation set is null").size() > 0,
+                "fitRegression: the validation set is empty; hold out part of the data for it");
+        checkArgument(validation.features().shape().dim(1) == train.features().shape().dim(1)
+                        && validation.targets().shape().dim(1) == train.targets().shape().dim(1),
+                "fitRegression: the validation set (features %s, targets %s) does not match the"
+                        + " training set (features %s, targets %s)", validation.features().shape(),
+                validation.targets().shape(), train.features().shape(), train.targets().shape());
+        DType dtype = parameterDtype(model);
+        Tensor features = train.features().cast(dtype);
+        Tensor targets = train.targets().cast(dtype);
+        int n = train.size();
+        int batchSize = settings.batchSize();
+        return run(model, loss::apply, (outputs, wanted) -> Double.NaN, optimizer,
+                (rng, unused) -> {
+                    int[] order = Batches.permutation(n, rng).toArray();
+                    ImmutableList.Builder<Batch<Tensor>> batches = ImmutableList.builder();
+                    for (int from = 0; from < n; from += batchSize) {
+                        Tensor rows = Tensor.ofInts(
+                                Arrays.copyOfRange(order, from, Math.min(n, from + batchSize)));
+                        batches.add(new Batch<>(features.indexSelect(0, rows),
+                                targets.indexSelect(0, rows)));
+                    }
+                    return batches.build();
+                },
+                validation.features(), validation.targets().cast(dtype), settings, callbacks);
+    }
+
+    /** One batch: features of the parameters' dtype and their targets (labels or values). */
+    private record Batch<T>(Tensor features, T targets) {}
+
+    /**
+     * The loop of both {@code fit} and {@code fitRegression}, for targets of type {@code T}:
+     * {@code batches} cuts the training set (features already cast) for one epoch.
+     */
+    private static <S, T> Fit run(Layer model, BiFunction<Tensor, T, Tensor> loss,
+            ToDoubleBiFunction<Tensor, T> accuracy, GradientTransformation<S> optimizer,
+            BiFunction<RandomGenerator, DType, List<Batch<T>>> batches, Tensor validationFeatures,
+            T validationTargets, TrainingSettings settings, List<? extends Callback> callbacks) {
         CallbackList hooks = CallbackList.of(callbacks, settings);
         DType dtype = parameterDtype(model);
-        Tensor validationFeatures = validation.features().cast(dtype);
+        Tensor validationInputs = validationFeatures.cast(dtype);
         RandomGenerator rng = new SplittableRandom(settings.seed());
         Mode training = Mode.training(new SplittableRandom(settings.seed()).split());
         Params params = model.params();
@@ -124,20 +223,19 @@ public final class Trainer {
         try {
             epochs:
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                ImmutableList<Dataset> batches = Batches.shuffled(train, settings.batchSize(), rng);
+                List<Batch<T>> epochBatches = batches.apply(rng, dtype);
                 double lossSum = 0;
-                for (int b = 0; b < batches.size(); b++) {
-                    Dataset batch = batches.get(b);
-                    Tensor features = batch.features().cast(dtype);
+                for (int b = 0; b < epochBatches.size(); b++) {
+                    Batch<T> batch = epochBatches.get(b);
                     // (1) forward in training mode, (2) loss, (3) backward: the batch loss, its
                     // gradient, and the layers' new state (batch-norm running statistics)
                     Layer current = model.withState(layerState);
                     ValueGradAux<Params, Params> lossAndGrads = Autodiff.valueAndGradWithAux(
-                            p -> trainingStep(loss, current.withParams(p), features,
-                                    batch.labels(), training), params);
+                            p -> trainingStep(loss, current.withParams(p), batch.features(),
+                                    batch.targets(), training), params);
                     double batchLoss = lossAndGrads.value().item();
                     lossSum += batchLoss;
-                    if (hooks.afterBatch(new BatchEnd(epoch, b + 1, batches.size(), step,
+                    if (hooks.afterBatch(new BatchEnd(epoch, b + 1, epochBatches.size(), step,
                             batchLoss, lossSum / (b + 1)))) {
                         break epochs;
                     }
@@ -151,10 +249,10 @@ public final class Trainer {
                 }
                 // validation, once per epoch, in evaluation mode
                 Layer trained = model.withParams(params).withState(layerState);
-                Tensor outputs = trained.apply(validationFeatures);
-                EpochRecord record = new EpochRecord(epoch, lossSum / batches.size(),
-                        scalarLoss(loss, outputs, validation.labels()).item(),
-                        Metrics.accuracy(outputs, validation.labels()));
+                Tensor outputs = trained.apply(validationInputs);
+                EpochRecord record = new EpochRecord(epoch, lossSum / epochBatches.size(),
+                        scalarLoss(loss, outputs, validationTargets).item(),
+                        accuracy.applyAsDouble(outputs, validationTargets));
                 history = history.plus(record);
                 // optimisers that watch a metric (reduce-on-plateau) see the validation loss
                 state = optimizer.observe(state, record.validationLoss());
@@ -210,23 +308,25 @@ public final class Trainer {
     }
 
     /** The batch loss in training mode, with the layers' new state beside it. */
-    private static WithAux<Params> trainingStep(Loss loss, Layer model, Tensor features,
-            ImmutableIntArray labels, Mode mode) {
+    private static <T> WithAux<Params> trainingStep(BiFunction<Tensor, T, Tensor> loss,
+            Layer model, Tensor features, T targets, Mode mode) {
         Forward forward = model.forward(features, mode);
-        return new WithAux<>(trainingLoss(loss, forward.output(), labels), forward.state());
+        return new WithAux<>(trainingLoss(loss, forward.output(), targets), forward.state());
     }
 
     /** The batch loss, which must depend on the parameters being differentiated. */
-    private static Tensor trainingLoss(Loss loss, Tensor outputs, ImmutableIntArray labels) {
-        Tensor value = scalarLoss(loss, outputs, labels);
+    private static <T> Tensor trainingLoss(BiFunction<Tensor, T, Tensor> loss, Tensor outputs,
+            T targets) {
+        Tensor value = scalarLoss(loss, outputs, targets);
         checkArgument(value.isTraced(), "fit: the loss does not depend on the model's parameters,"
                 + " so every gradient would be zero; does the model's withParams(params) return a"
                 + " model that uses them?");
         return value;
     }
 
-    private static Tensor scalarLoss(Loss loss, Tensor outputs, ImmutableIntArray labels) {
-        Tensor value = checkNotNull(loss.apply(outputs, labels), "fit: the loss returned null");
+    private static <T> Tensor scalarLoss(BiFunction<Tensor, T, Tensor> loss, Tensor outputs,
+            T targets) {
+        Tensor value = checkNotNull(loss.apply(outputs, targets), "fit: the loss returned null");
         checkArgument(value.rank() == 0, "fit: the loss must return a scalar (shape []), got"
                 + " shape %s; reduce it (Reduction.MEAN or SUM)", value.shape());
         return value;

@@ -13,8 +13,10 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param stopOnNonFiniteLoss stop at the first NaN or infinite loss ({@link
  *                            StopOnNonFiniteLoss}); true by default
  * @param progressBar         draw a {@link TrainingProgress} bar on standard error when output is
- *                            a terminal; true by default (it is never drawn when output is not a
- *                            terminal)
+ *                            a terminal; true by default (the system property {@code
+ *                            jgrad.progress} decides further: {@code false} turns every bar off,
+ *                            {@code true} draws it without a terminal too; see {@link
+ *                            TrainingProgress})
  */
 public record TrainingSettings(int epochs, int batchSize, long seed, boolean stopOnNonFiniteLoss,
         boolean progressBar) {

@@ -298,4 +298,48 @@ class LossesTest {
         assertTrue(actual.allClose(expected, 1e-12, 1e-12),
                 () -> "expected " + expected + " but got " + actual);
     }
+
+    // ---------------------------------------------------------------- anomaly detection
+
+    @Test
+    void binaryCrossEntropyAtProbabilitiesZeroAndOneRaisesNoFalseAnomaly() {
+        for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+            Tensor p = Tensor.of(0, 1, 0, 1, 0.3).cast(dtype);
+            Tensor y = Tensor.of(0, 1, 1, 0, 1).cast(dtype);
+            ValueAndGrad<Tensor> vg = Autodiff.detectAnomaly(() -> Autodiff.valueAndGrad(
+                    q -> Losses.binaryCrossEntropy(q, y, Reduction.SUM), p));
+            // PyTorch's values: 0, 0, 100, 100, -ln 0.3 (bceEndpoints in the fixture)
+            assertEquals(200 - Math.log(0.3), vg.value().item(), dtype == DType.FLOAT32 ? 1e-4
+                    : 1e-12);
+            // the derivative of the floored formula: 1/(1 - p) at (0, 0), -1/p at (1, 1), 0
+            // where a floor applies, -1/p at (0.3, 1)
+            assertTrue(vg.grad().allClose(Tensor.of(1, -1, 0, 0, -1 / 0.3).cast(dtype), 1e-6,
+                    0), vg.grad().toString());
+        }
+    }
+
+    @Test
+    void klDivergenceWithZerosInTheTargetRaisesNoFalseAnomaly() {
+        Tensor logQ = Tensor.of(new double[][] {{-1, -2, -0.5, Double.NEGATIVE_INFINITY}});
+        Tensor p = Tensor.of(new double[][] {{0, 0.5, 0.5, 0}});
+        // 0 · ln 0 = 0 and 0 · (0 - (-Inf)) = 0 (a masked class), no NaN: with respect to both
+        // inputs, the gradient of a target 0 is 0
+        ValueAndGrad<Tensor> vg = Autodiff.detectAnomaly(() -> Autodiff.valueAndGrad(
+                q -> Losses.klDivergence(q, p, Reduction.SUM, false), logQ));
+        double expected = 0.5 * (Math.log(0.5) + 2) + 0.5 * (Math.log(0.5) + 0.5);
+        assertEquals(expected, vg.value().item(), 1e-15);
+        assertTrue(vg.grad().allClose(Tensor.of(new double[][] {{0, -0.5, -0.5, 0}}), 0, 0));
+        Tensor targetGrad = Autodiff.detectAnomaly(() -> Autodiff.grad(
+                t -> Losses.klDivergence(logQ, t, Reduction.SUM, false), p));
+        assertTrue(targetGrad.allClose(Tensor.of(new double[][] {
+            {0, Math.log(0.5) + 1 + 2, Math.log(0.5) + 1 + 0.5, 0}}), 1e-15, 0),
+                targetGrad.toString());
+        // the same with log targets, ln p = -Inf where p = 0
+        Tensor logP = Tensor.of(new double[][] {{Double.NEGATIVE_INFINITY, Math.log(0.5),
+            Math.log(0.5), Double.NEGATIVE_INFINITY}});
+        ValueAndGrad<Tensor> logged = Autodiff.detectAnomaly(() -> Autodiff.valueAndGrad(
+                q -> Losses.klDivergence(q, logP, Reduction.SUM, true), logQ));
+        assertEquals(expected, logged.value().item(), 1e-15);
+        assertTrue(logged.grad().allClose(vg.grad(), 0, 0));
+    }
 }

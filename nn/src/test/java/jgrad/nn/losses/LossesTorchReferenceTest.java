@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import jgrad.core.Autodiff;
+import jgrad.core.DType;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.core.ValueAndGrad;
@@ -40,6 +41,43 @@ class LossesTorchReferenceTest {
     Stream<DynamicTest> everyLossMatchesPyTorch() throws IOException {
         return cases().map(c -> DynamicTest.dynamicTest(c.get("name").getAsString(),
                 () -> check(c)));
+    }
+
+    /** The class-label cases again, with the labels as an int64 tensor, as PyTorch took them. */
+    @TestFactory
+    Stream<DynamicTest> int64LabelTensorsMatchPyTorch() throws IOException {
+        List<String> labelLosses = List.of("softmaxCrossEntropyLabels", "negativeLogLikelihood",
+                "multiMargin");
+        List<JsonObject> labelled = cases().filter(c -> labelLosses.contains(
+                c.get("loss").getAsString())).toList();
+        assertTrue(labelled.size() >= 10, "label cases: " + labelled.size());
+        return labelled.stream().map(c -> DynamicTest.dynamicTest(c.get("name").getAsString(),
+                () -> {
+                    JsonObject inputs = c.getAsJsonObject("inputs");
+                    JsonObject options = c.getAsJsonObject("options");
+                    Tensor labels = Tensor.ofInts(labels(inputs).toArray()).cast(DType.INT64);
+                    Reduction reduction = Reduction.valueOf(
+                            options.get("reduction").getAsString().toUpperCase(Locale.ROOT));
+                    Function<Tensor, Tensor> loss;
+                    switch (c.get("loss").getAsString()) {
+                        case "softmaxCrossEntropyLabels":
+                            loss = x -> Losses.softmaxCrossEntropy(x, labels,
+                                    crossEntropyOptions(options, reduction));
+                            break;
+                        case "negativeLogLikelihood":
+                            loss = x -> Losses.negativeLogLikelihood(x, labels,
+                                    crossEntropyOptions(options, reduction));
+                            break;
+                        default:
+                            loss = x -> Losses.multiMargin(x, labels,
+                                    options.get("p").getAsInt(),
+                                    options.get("margin").getAsDouble(), reduction);
+                    }
+                    Tensor first = tensor(inputs.getAsJsonObject("first"));
+                    assertClose(tensor(c.getAsJsonObject("value")), loss.apply(first), "value");
+                    assertClose(tensor(c.getAsJsonObject("grad")),
+                            Autodiff.grad(x -> loss.apply(x).sum(), first), "gradient");
+                }));
     }
 
     @Test

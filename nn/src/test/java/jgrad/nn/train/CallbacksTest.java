@@ -254,6 +254,44 @@ class CallbacksTest {
                 .withStopOnNonFiniteLoss(false).withProgressBar(true)).callbacks());
     }
 
+    @Test
+    void theSystemPropertyJgradProgressTurnsTheBarOffOrOn() {
+        TrainingSettings on = new TrainingSettings(1, 16, 0);
+        TrainingSettings off = on.withProgressBar(false);
+        // unset, blank or auto: a terminal decides
+        assertTrue(TrainingProgress.shown(on, null, true));
+        assertFalse(TrainingProgress.shown(on, null, false));
+        assertTrue(TrainingProgress.shown(on, "auto", true));
+        assertTrue(TrainingProgress.shown(on, " ", true));
+        // false: never (logs, CI); true: even without a terminal
+        assertFalse(TrainingProgress.shown(on, "false", true));
+        assertFalse(TrainingProgress.shown(on, "FALSE", true));
+        assertTrue(TrainingProgress.shown(on, "true", false));
+        // the settings' own switch still wins
+        assertFalse(TrainingProgress.shown(off, "true", true));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingProgress.shown(on, "0", true));
+        assertEquals("fit: the system property jgrad.progress must be true, false or auto, got"
+                + " '0'", e.getMessage());
+        // read by fit through CallbackList, here without a terminal
+        String saved = System.getProperty(TrainingProgress.PROPERTY);
+        try {
+            System.setProperty(TrainingProgress.PROPERTY, "true");
+            assertEquals(ImmutableList.of(TrainingProgress.class), CallbackList.of(List.of(),
+                    on.withStopOnNonFiniteLoss(false)).callbacks().stream()
+                    .map(Object::getClass).toList());
+            System.setProperty(TrainingProgress.PROPERTY, "false");
+            assertEquals(ImmutableList.of(), CallbackList.of(List.of(),
+                    on.withStopOnNonFiniteLoss(false)).callbacks());
+        } finally {
+            if (saved == null) {
+                System.clearProperty(TrainingProgress.PROPERTY);
+            } else {
+                System.setProperty(TrainingProgress.PROPERTY, saved);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- dtypes
 
     @Test

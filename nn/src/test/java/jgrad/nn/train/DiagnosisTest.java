@@ -86,14 +86,79 @@ class DiagnosisTest {
     }
 
     @Test
-    void aDivergedRunIsUnderFittingAndTooShortAHistoryIsRefused() {
+    void aRunWhoseLossBecomesNanIsDivergedFromThatEpochWithAdvice() {
         History nan = curves(new double[] {2, 1, Double.NaN}, new double[] {1, 0.5, Double.NaN});
-        assertEquals(FittingRegime.UNDER_FITTING, nan.diagnose().regime());
-        assertEquals("under-fitting: the losses are not finite from epoch 3 on (the run diverged:"
-                + " lower the learning rate)", nan.diagnose().explanation());
+        Diagnosis diagnosis = nan.diagnose();
+        assertEquals(FittingRegime.DIVERGED, diagnosis.regime());
+        assertEquals(OptionalInt.of(3), diagnosis.divergedFrom());
+        assertEquals(OptionalInt.empty(), diagnosis.overfittingFrom());
+        assertEquals("diverged from epoch 3: the training loss is NaN in epoch 3; the training"
+                + " loss was lowest (1.00000) at epoch 2; this is not under- or over-fitting:"
+                + " lower the learning rate, clip the gradients (Optimizers.clipByGlobalNorm), or"
+                + " look for a log of 0 or a division by 0 in the loss", diagnosis.explanation());
+        // an infinite validation loss alone is divergence too
+        History infinite = curves(new double[] {2, 1, 0.5},
+                new double[] {1, Double.POSITIVE_INFINITY, 0.4});
+        assertEquals(FittingRegime.DIVERGED, infinite.diagnose().regime());
+        assertEquals(OptionalInt.of(2), infinite.diagnose().divergedFrom());
+    }
+
+    @Test
+    void aTrainingLossGrowingByOrdersOfMagnitudeIsDivergedNotUnderFitting() {
+        // lowest training loss 0.8 at epoch 3, then 5, 60 (75 times the lowest), 900
+        History exploding = curves(new double[] {2, 1, 0.8, 5, 60, 900},
+                new double[] {1.5, 0.9, 0.7, 6, 70, 1000});
+        Diagnosis diagnosis = exploding.diagnose();
+        assertEquals(FittingRegime.DIVERGED, diagnosis.regime(), diagnosis.explanation());
+        assertEquals(OptionalInt.of(4), diagnosis.divergedFrom());
+        assertTrue(diagnosis.explanation().startsWith("diverged from epoch 4: the training loss"
+                + " grew to 60.000 in epoch 5, 75.0 times its lowest"), diagnosis.explanation());
+        // the same run with its blow-up 9 times the lowest (below the default factor 10)
+        History rising = curves(new double[] {2, 1, 0.8, 5, 7.2, 7.2},
+                new double[] {1.5, 0.9, 0.7, 6, 7, 7});
+        assertTrue(rising.diagnose().regime() != FittingRegime.DIVERGED);
+        // ... and diverged with a factor of 8
+        assertEquals(FittingRegime.DIVERGED, Diagnosis.of(rising,
+                new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05, 8)).regime());
+        // a loss that explodes from the first epoch on
+        History fromTheStart = curves(new double[] {2, 30, 4000}, new double[] {3, 50, 5000});
+        assertEquals(OptionalInt.of(2), fromTheStart.diagnose().divergedFrom());
+    }
+
+    @Test
+    void aValidationLossRisingTenfoldWhileTheTrainingLossFallsIsStillOverFitting() {
+        History memorising = curves(new double[] {2, 1.5, 1.0, 0.7, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05},
+                new double[] {1.2, 0.9, 0.6, 0.45, 0.4, 0.8, 1.5, 2.5, 3.5, 4.5});
+        assertEquals(FittingRegime.OVER_FITTING, memorising.diagnose().regime());
+    }
+
+    @Test
+    void aRunStoppedOnANanBatchLossIsDivergedInTheEpochThatWasNotRecorded() {
+        String reason = StopOnNonFiniteLoss.TRAINING_REASON + "NaN at epoch 3, batch 2 of 3"
+                + " (step 8); training stopped before that batch's update";
+        History stopped = curves(new double[] {2, 1}, new double[] {1, 0.5})
+                .withStopReason(reason);
+        assertEquals(FittingRegime.DIVERGED, stopped.diagnose().regime());
+        assertEquals(OptionalInt.of(3), stopped.diagnose().divergedFrom());
+        assertTrue(stopped.diagnose().explanation().contains(reason));
+        // stopped in epoch 2: one record is enough to say so
+        History early = curves(new double[] {2}, new double[] {1}).withStopReason(reason);
+        assertEquals(FittingRegime.DIVERGED, early.diagnose().regime());
+        // stopped in epoch 1: no record at all
+        assertEquals(OptionalInt.of(1), History.empty().withStopReason(reason).diagnose()
+                .divergedFrom());
+        // another stop (early stopping) says nothing about divergence
+        assertEquals(FittingRegime.GOOD_FIT, flat(0.68).withStopReason("patience").diagnose()
+                .regime());
+    }
+
+    @Test
+    void tooShortAHistoryIsRefused() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> curves(new double[] {1}, new double[] {1}).diagnose());
         assertEquals("diagnosis: needs at least 2 epochs, got 1", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05, 1));
     }
 
     /** Training 2 -> 0.1 over 10 epochs; validation down to 0.4 at epoch 5, ending at 0.4 r. */

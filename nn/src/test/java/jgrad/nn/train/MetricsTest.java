@@ -106,4 +106,33 @@ class MetricsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Metrics.meanSquaredError(Tensor.of(1, 2), Tensor.of(1, 2, 3)));
     }
+
+    @Test
+    void classificationMetricsTakeInt32AndInt64LabelTensors() {
+        Tensor logits = Tensor.of(new double[][] {{2, 0, 1}, {0, 3, 1}, {1, 0, 2}, {0, 2, 1}});
+        ImmutableIntArray labels = ImmutableIntArray.of(0, 1, 1, 2);
+        for (Tensor tensor : new Tensor[] {Tensor.ofInts(0, 1, 1, 2), Tensor.ofLongs(0, 1, 1, 2)}) {
+            assertEquals(Metrics.accuracy(logits, labels), Metrics.accuracy(logits, tensor));
+            assertEquals(0.5, Metrics.accuracy(logits, tensor));
+            assertEquals(Metrics.topKAccuracy(logits, labels, 2),
+                    Metrics.topKAccuracy(logits, tensor, 2));
+            assertEquals(Metrics.confusionMatrix(logits, labels),
+                    Metrics.confusionMatrix(logits, tensor));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.accuracy(logits, Tensor.of(0, 1, 1, 2)));
+        assertTrue(e.getMessage().startsWith("accuracy: labels must be class indices of dtype"
+                + " int32 or int64, got float64"), e.getMessage());
+    }
+
+    @Test
+    void accuracyRefusesALabelOutOfRangeInsteadOfCountingItWrong() {
+        Tensor logits = Tensor.of(new double[][] {{2, 0, 1}, {0, 3, 1}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.accuracy(logits, Tensor.ofLongs(0, 3)));
+        assertEquals("accuracy: label 3 at index 1 is outside the valid range 0..2",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Metrics.accuracy(logits, ImmutableIntArray.of(-1, 0)));
+    }
 }

@@ -145,6 +145,12 @@ record("adaptiveAvgPool2d", lambda x: F.adaptive_avg_pool2d(x, (3, 2)),
 record("adaptiveAvgPool2dGlobal", lambda x: F.adaptive_avg_pool2d(x, 1),
        {"x": normal(2, 3, 4, 5)}, {"outputSize": [1, 1]})
 
+# ---- ELU far from 0: exp would overflow for x > 709 if computed in the unselected branch, and
+# saturates at -alpha for large negative x (drawn last, so the cases above keep their values)
+record("eluExtremes", lambda x: F.elu(x, alpha=1.3),
+       {"x": tensor([[800.0, 710.0, 50.0, 1e-12, 0.0], [-1e-3, -1.0, -50.0, -710.0, -800.0]])},
+       {"alpha": 1.3})
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layers-torch-1.13.json")
 with open(path, "w") as out:  # one case per line
     out.write('{"torch": %s, "cases": {\n' % json.dumps(torch.__version__))

@@ -199,6 +199,24 @@ p12 = tensor([[0.0, 0.0, 0.3, 0.7, 0.0]])
 add("n12Sibling", "klDivergence", lambda a, b: F.kl_div(a, b, reduction="sum"),
     log_q12, [("targets", p12)], {"reduction": "sum", "logTarget": False})
 
+# Probabilities at 0 and 1, targets at 0 and 1 (drawn last: the cases above keep their values).
+# Values only for BCE: at the end points PyTorch's backward (p - y) / max(p (1 - p), 1e-12)
+# differs from the derivative of the floored formula (see Losses.binaryCrossEntropy); printed
+# below for its javadoc.
+p_ends = tensor([0.0, 1.0, 0.0, 1.0, 0.3, 1e-50])
+y_ends = tensor([0.0, 1.0, 1.0, 0.0, 1.0, 0.0])
+add("bceEndpoints", "binaryCrossEntropy",
+    lambda a, b: F.binary_cross_entropy(a, b, reduction="none"), p_ends, [("targets", y_ends)],
+    {"reduction": "none"}, grad=False)
+p_ends_traced = p_ends.clone().requires_grad_(True)
+print("bceEndpoints: PyTorch's gradient at p =", p_ends.tolist(), "y =", y_ends.tolist(), ":",
+      torch.autograd.grad(F.binary_cross_entropy(p_ends_traced, y_ends, reduction="sum"),
+                          p_ends_traced)[0].tolist())
+add("klZeroTargets", "klDivergence", lambda a, b: F.kl_div(a, b, reduction="none"),
+    tensor([[-1.0, -2.0, -0.5, -3.0], [-0.1, -4.0, -1.5, -2.5]]),
+    [("targets", tensor([[0.0, 0.5, 0.5, 0.0], [1.0, 0.0, 0.0, 0.0]]))],
+    {"reduction": "none", "logTarget": False})
+
 out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "losses-torch-1.13.json")
 with open(out, "w") as f:  # one case per line; repr of a float64 reads back exactly
     f.write('{"generator": "torch_reference.py", "torch": "%s", "dtype": "float64",\n'

@@ -10,6 +10,9 @@ Run from anywhere (the outputs go beside this file):
       nn/src/test/resources/jgrad/nn/optim/make_optimizer_fixtures.py
 With --cases it writes nothing and prints the one-parameter values that OptimizerCasesTest
 states inline (siblings of CASES.md's N06 and N07: where epsilon goes in other optimisers).
+With --nadam-difference it writes nothing and prints how far torch 1.13's default NAdam (the
+single-tensor path, foreach=False) moves from the paper's form (foreach=True, which jgrad
+follows) on this problem, for the javadoc of Optimizers.nadam.
 
 The problem (OptimizerFixturesTest builds the same one in Java): four parameter tensors of
 different shapes and a loss whose gradient depends on the parameters,
@@ -203,6 +206,30 @@ def check_nadam_paths_differ_only_by_that_bug():
         assert torch.allclose(values[k], single[-1][k], rtol=0, atol=1e-13), k
 
 
+def print_nadam_difference():
+    """Max |single - foreach| over the parameters after steps 1, 2, 5, 20 of NAdam(lr=0.02), and
+    how far the parameters moved; the single-tensor path is torch 1.13's default."""
+    default = torch_trajectory(torch.optim.NAdam, dict(lr=0.02), None, None)
+    single = torch_trajectory(torch.optim.NAdam, dict(lr=0.02, foreach=False), None, None)
+    paper = torch_trajectory(torch.optim.NAdam, dict(lr=0.02, foreach=True), None, None)
+    assert all(torch.equal(default[-1][k], single[-1][k]) for k in PATHS), "default is not single"
+    for step in (1, 2, 5, 20):
+        difference = max(float((single[step][k] - paper[step][k]).abs().max()) for k in PATHS)
+        moved = max(float((paper[step][k] - paper[0][k]).abs().max()) for k in PATHS)
+        print("step %2d: max |torch default - paper| = %.3g, max |paper - start| = %.3g"
+              % (step, difference, moved))
+    b1, decay = 0.9, 4e-3
+    mu = [b1 * (1 - 0.5 * 0.96 ** (t * decay)) for t in range(1, 22)]
+    product = 1.0
+    for t in range(1, 11):
+        product *= mu[t - 1]
+        paper_weight = mu[t] / (1 - product * mu[t])
+        torch_weight = mu[t] / (1 - product * mu[t - 1] * mu[t])
+        if t in (1, 2, 3, 5, 10):
+            print("step %2d: momentum weight paper %.6f, torch default %.6f (%+.2f %%)"
+                  % (t, paper_weight, torch_weight, 100 * (paper_weight / torch_weight - 1)))
+
+
 def lion_trajectory(lr, b1, b2, weight_decay):
     p = fresh_params()
     values = {k: p[k].detach().numpy().copy() for k in PATHS}
@@ -344,6 +371,9 @@ if __name__ == "__main__":
     import sys
     if "--cases" in sys.argv:
         print_case_values()
+        sys.exit(0)
+    if "--nadam-difference" in sys.argv:
+        print_nadam_difference()
         sys.exit(0)
     print("torch", torch.__version__, "numpy", np.__version__)
     check_nadam_paths_differ_only_by_that_bug()
