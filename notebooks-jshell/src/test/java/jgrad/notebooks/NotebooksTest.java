@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jgrad.datasets.Datasets;
 import jgrad.plots.PngCheck;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -51,7 +53,9 @@ class NotebooksTest {
     private static final String STARTUP = "startup.jsh";
     private static final Pattern TEST_ACCURACY =
             Pattern.compile("test accuracy: (0\\.\\d{4}|1\\.0000)");
-    private static final double MIN_DIGITS_ACCURACY = 0.95;
+    /** The notebooks that end with a test accuracy, and the least each must reach. */
+    private static final Map<String, Double> MIN_ACCURACY = Map.of(
+            "train-digits.jsh", 0.95, "cnn-digits.jsh", 0.97, "train-fashion-mnist.jsh", 0.85);
     // Enough of a failing notebook's output to see how far it got.
     private static final int OUTPUT_LINES_SHOWN = 40;
 
@@ -80,6 +84,14 @@ class NotebooksTest {
     }
 
     private static void check(Path notebook) {
+        if (notebook.getFileName().toString().equals("train-fashion-mnist.jsh")) {
+            // The notebook itself fails without the data (saying how to get them); the test
+            // skips it with that reason. .ci/run installs the package, so CI runs it.
+            String given = System.getenv("FASHION_MNIST_DIR");
+            Path folder = given != null ? Path.of(given) : Datasets.FASHION_MNIST_DIRECTORY;
+            Assumptions.assumeTrue(Datasets.hasFashionMnist(folder), () ->
+                    "Fashion-MNIST is absent from " + folder + ": " + Datasets.FASHION_MNIST_HOWTO);
+        }
         Instant start = Instant.now();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         NotebookRunner.Result result = NotebookRunner.run(
@@ -117,14 +129,15 @@ class NotebooksTest {
             assertTrue(figures > 0, name + " printed no 'figure: FILE (W x H px)' line");
         }
         PASSED.add(name);
-        if (notebook.getFileName().toString().equals("train-digits.jsh")) {
+        Double minimum = MIN_ACCURACY.get(name);
+        if (minimum != null) {
             String last = lines.get(lines.size() - 1).strip();
             Matcher matcher = TEST_ACCURACY.matcher(last);
             assertTrue(matcher.matches(),
-                    "last line should be 'test accuracy: 0.dddd', was: " + last);
+                    name + ": last line should be 'test accuracy: 0.dddd', was: " + last);
             double accuracy = Double.parseDouble(matcher.group(1));
-            assertTrue(accuracy >= MIN_DIGITS_ACCURACY,
-                    "test accuracy " + accuracy + " < " + MIN_DIGITS_ACCURACY);
+            assertTrue(accuracy >= minimum,
+                    name + ": test accuracy " + accuracy + " < " + minimum);
         }
     }
 
