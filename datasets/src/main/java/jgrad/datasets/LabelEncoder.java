@@ -43,7 +43,7 @@ public record LabelEncoder(ImmutableList<String> classes) {
         for (String name : classes) {
             checkArgument(name != null, "labelEncoder: a class name is null in %s", classes);
             checkArgument(seen.add(name), "labelEncoder: class '%s' appears twice in %s",
-                    name, classes);
+                    name, quoted(classes));
         }
     }
 
@@ -100,7 +100,7 @@ public record LabelEncoder(ImmutableList<String> classes) {
     public int encode(String label) {
         Integer id = ids().get(label);
         checkArgument(id != null, "labelEncoder encode: unknown label '%s'; the classes are %s",
-                label, classes);
+                label, quoted(classes));
         return id;
     }
 
@@ -118,7 +118,7 @@ public record LabelEncoder(ImmutableList<String> classes) {
             Integer id = ids.get(labels.get(i));
             checkArgument(id != null,
                     "labelEncoder encode: unknown label '%s' at index %s; the classes are %s",
-                    labels.get(i), i, classes);
+                    labels.get(i), i, quoted(classes));
             encoded[i] = id;
         }
         return ImmutableIntArray.copyOf(encoded);
@@ -205,5 +205,14 @@ public record LabelEncoder(ImmutableList<String> classes) {
             text.append(i == 0 ? "" : ", ").append(classes.get(i)).append('=').append(i);
         }
         return text.append(']').toString();
+    }
+
+    /** {@code names} quoted, {@code ['a', 'b, c']}, so that a name holding a comma is clear. */
+    private static String quoted(List<String> names) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < names.size(); i++) {
+            out.append(i == 0 ? "'" : ", '").append(names.get(i)).append('\'');
+        }
+        return out.append(']').toString();
     }
 }

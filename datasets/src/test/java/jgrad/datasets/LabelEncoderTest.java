@@ -55,7 +55,7 @@ class LabelEncoderTest {
         LabelEncoder encoder = LabelEncoder.of("cat", "dog");
         String unknown = assertThrows(IllegalArgumentException.class,
                 () -> encoder.encode(List.of("cat", "cow"))).getMessage();
-        assertTrue(unknown.contains("'cow' at index 1") && unknown.contains("[cat, dog]"), unknown);
+        assertTrue(unknown.contains("'cow' at index 1") && unknown.contains("['cat', 'dog']"), unknown);
         String id = assertThrows(IllegalArgumentException.class,
                 () -> encoder.decode(ImmutableIntArray.of(0, 2))).getMessage();
         assertTrue(id.contains("id 2 at index 1") && id.contains("0..1"), id);
@@ -63,7 +63,10 @@ class LabelEncoderTest {
         assertThrows(IllegalArgumentException.class, () -> encoder.encode("cow"));
         String twice = assertThrows(IllegalArgumentException.class,
                 () -> LabelEncoder.of("a", "b", "a")).getMessage();
-        assertTrue(twice.contains("'a' appears twice"), twice);
+        assertTrue(twice.contains("'a' appears twice in ['a', 'b', 'a']"), twice);
+        String comma = assertThrows(IllegalArgumentException.class,
+                () -> LabelEncoder.of("a, b", "c").encode("a")).getMessage();
+        assertTrue(comma.endsWith("the classes are ['a, b', 'c']"), comma);
     }
 
     @Test

@@ -399,7 +399,7 @@ public final class Csv {
             }
             if (header.size() < 3) {
                 throw invalid(source, header, "header must be n,numFeatures,className0,..."
-                        + " with at least one class name, got " + header.toList());
+                        + " with at least one class name, got " + showAll(header.toList()));
             }
             expectedRows = parseCount(source, header, 0, "n");
             numFeatures = parseCount(source, header, 1, "numFeatures");
@@ -427,7 +427,7 @@ public final class Csv {
             if (record.size() != numFeatures + 1) {
                 throw invalid(source, record, "expected " + (numFeatures + 1) + " fields ("
                         + numFeatures + " features + label), got " + record.size() + ": "
-                        + record.toList());
+                        + showAll(record.toList()));
             }
             for (int j = 0; j < numFeatures; j++) {
                 features.add(parseFeature(source, record, j));
@@ -569,6 +569,18 @@ public final class Csv {
         return out.append('\'').toString();
     }
 
+    /**
+     * {@code values} as a list of {@linkplain #show(String) quoted} values, {@code ['id', 'city,
+     * state']}, so that names holding commas or spaces are not ambiguous.
+     */
+    static String showAll(List<String> values) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(show(values.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
     private static String describe(IOException e) {
         return AtomicFile.describe(e);
     }
@@ -598,7 +610,7 @@ public final class Csv {
         checkNotNull(path, "path");
         checkArgument(data.numClasses() > 0, "csv write: the data set has no class names");
         checkArgument(new HashSet<>(data.classNames()).size() == data.numClasses(),
-                "csv write: duplicate class names in %s", data.classNames());
+                "csv write: duplicate class names in %s", showAll(data.classNames()));
         for (int i = 0; i < data.numClasses(); i++) {
             String name = data.classNames().get(i);
             checkArgument(!name.isEmpty(), "csv write: class name %s is empty", i);

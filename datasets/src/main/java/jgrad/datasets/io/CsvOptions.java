@@ -105,7 +105,7 @@ public record CsvOptions(Header header, Optional<String> labelName, int labelInd
         checkArgument(comment.isEmpty() || comment.get() != delimiter,
                 "csv options: the comment character and the delimiter are both '%s'", delimiter);
         checkArgument(ImmutableSet.copyOf(featureNames).size() == featureNames.size(),
-                "csv options: a feature column is named twice in %s", featureNames);
+                "csv options: a feature column is named twice in %s", Csv.showAll(featureNames));
         featureIndices = featureIndices.trimmed();
         LabelEncoder.of(classes); // refuses duplicates, naming them
     }

@@ -82,7 +82,7 @@ final class CsvTableReader {
             if (record.size() != numColumns) {
                 throw invalid(row, "expected " + numColumns + " fields (as "
                         + (namesHeader ? "the header" : "line " + firstLine) + " has), got "
-                        + record.size() + ": " + record.toList());
+                        + record.size() + ": " + Csv.showAll(record.toList()));
             }
             int index = labels.size();
             if ((long) (index + 1) * Math.max(1, width) > Npy.MAX_ELEMENTS) {
@@ -164,7 +164,7 @@ final class CsvTableReader {
             if (id == null) {
                 throw new IllegalArgumentException("csv: " + source + " line " + lines.get(i)
                         + " (row " + i + "): label " + Csv.show(keptLabels.get(i))
-                        + " is not one of the stated classes " + encoder.classes());
+                        + " is not one of the stated classes " + Csv.showAll(encoder.classes()));
             }
             ids[i] = id;
         }
@@ -282,7 +282,7 @@ final class CsvTableReader {
         int index = columnNames.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException("csv: " + source + ": no column named "
-                    + Csv.show(name) + " for the " + role + "; the header names " + columnNames);
+                    + Csv.show(name) + " for the " + role + "; the header names " + Csv.showAll(columnNames));
         }
         return index;
     }

@@ -111,7 +111,7 @@ class CsvColumnsTest {
         assertEquals(4, stated.numClasses());
         String unknown = failure(text, CsvOptions.defaults().withClasses("setosa", "versicolor"));
         assertTrue(unknown.contains("t.csv line 5") && unknown.contains("'Virginica'")
-                && unknown.contains("[setosa, versicolor]"), unknown);
+                && unknown.contains("['setosa', 'versicolor']"), unknown);
         // Numeric class labels sort by value, as pandas would parse the column: 2 before 10.
         assertEquals(ImmutableList.of("2", "10"), parse("x,y\n1,10\n2,2\n").classNames());
     }
@@ -214,7 +214,7 @@ class CsvColumnsTest {
     void badColumnChoicesAndRowsAreNamed() {
         String text = "a,b,label\n1,2,x\n";
         String name = failure(text, CsvOptions.defaults().withLabel("species"));
-        assertTrue(name.contains("no column named 'species'") && name.contains("[a, b, label]"),
+        assertTrue(name.contains("no column named 'species'") && name.contains("['a', 'b', 'label']"),
                 name);
         String range = failure(text, CsvOptions.defaults().withLabel(3));
         assertTrue(range.contains("label column 3 is out of range for the 3 columns"), range);
@@ -236,6 +236,22 @@ class CsvColumnsTest {
         assertTrue(infinite.contains("outside the float64 range"), infinite);
         String empty = failure("\n\n", CsvOptions.defaults().withHeader(CsvOptions.Header.NAMES));
         assertTrue(empty.contains("t.csv is empty"), empty);
+    }
+
+    @Test
+    void namesInErrorMessagesAreQuotedSoThatACommaInANameIsNotAmbiguous() {
+        String text = "id,height,\"city, state\",species\n1,2,3,x\n";
+        String header = failure(text, CsvOptions.defaults().withLabel("kind"));
+        assertTrue(header.contains("the header names ['id', 'height', 'city, state', 'species']"),
+                header);
+        String classes = failure(text, CsvOptions.defaults().withClasses("a, b", "c"));
+        assertTrue(classes.contains("label 'x' is not one of the stated classes ['a, b', 'c']"),
+                classes);
+        String fields = failure("a,label\n1,x\n\"2, 3\",4,y\n", CsvOptions.defaults());
+        assertTrue(fields.contains("got 3: ['2, 3', '4', 'y']"), fields);
+        String size = failure("1,1,a,b\n1,2,0\n", CsvOptions.defaults()
+                .withHeader(CsvOptions.Header.SIZE));
+        assertTrue(size.contains("got 3: ['1', '2', '0']"), size);
     }
 
     @Test
