@@ -78,9 +78,13 @@ import org.apache.commons.csv.CSVRecord;
  * #readWithoutHeader}).
  *
  * <p>Reading validates every line: each row has as many fields as the header (or the first row),
- * features are finite decimal numbers ({@code 5.1}, {@code -2}, {@code 1.5e-3}; no infinity;
- * {@code NaN} only as a missing value under {@link MissingValues#keepNaN()}), labels are among the
- * stated classes when classes are stated. In the size format the row count equals the header's
+ * features are decimal numbers ({@code 5.1}, {@code -2}, {@code 1.5e-3}) or, as pandas reads
+ * them, infinities ({@code inf}, {@code +inf}, {@code -inf}, {@code Infinity}, {@code +Infinity},
+ * {@code -Infinity}, in any letter case; a number too large for float64 such as {@code 1e999} is
+ * refused), labels are among the stated classes when classes are stated. {@code NaN}, {@code nan},
+ * {@code -NaN} and {@code -nan} are pandas' NA strings: missing values, refused by default and
+ * handled by the {@link MissingValues} rule (read as NaN under {@link MissingValues#keepNaN()}).
+ * The size format takes finite decimal numbers only. In the size format the row count equals the header's
  * {@code n}, labels are integral numbers in range ({@code 2}, and also {@code 2.0} or {@code 2e0}
  * as numeric tools write them; not {@code 2.5}) and the header's {@code n} and {@code
  * numFeatures} are plain integers. A violation throws {@link IllegalArgumentException} naming the

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
@@ -26,6 +27,13 @@ final class CsvTableReader {
 
     private static final Pattern DECIMAL =
             Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    /**
+     * Infinity as pandas' {@code read_csv} spells it: {@code inf}, {@code +inf}, {@code -inf},
+     * {@code Infinity}, {@code +Infinity}, {@code -Infinity}, in any letter case (pandas compares
+     * with {@code strcasecmp} in {@code parsers.pyx}).
+     */
+    private static final Pattern INFINITY =
+            Pattern.compile("([+-]?)(?:inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final int SHOWN_MISSING = 10;
 
     private final String source;
@@ -304,6 +312,11 @@ final class CsvTableReader {
     }
 
     private double parseFeature(Row row, int column, String field) {
+        Matcher infinity = INFINITY.matcher(field);
+        if (infinity.matches()) {
+            return infinity.group(1).equals("-")
+                    ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
         if (!DECIMAL.matcher(field).matches()) {
             throw invalid(row, describeColumn(column) + " is not a decimal number: "
                     + Csv.show(field) + " (only the label column may hold text; missing values"

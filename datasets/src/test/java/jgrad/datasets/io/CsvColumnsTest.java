@@ -157,6 +157,31 @@ class CsvColumnsTest {
     }
 
     @Test
+    void infinitiesAreReadInPandasSpellingsAndNaNIsAMissingValue() {
+        String text = "x,y,label\n1,-inf,a\ninf,+inf,b\nInfinity,-Infinity,a\n"
+                + "+Infinity,INF,b\n-iNf,iNfInItY,a\n";
+        double inf = Double.POSITIVE_INFINITY;
+        assertArrayEquals(new double[] {1, -inf, inf, inf, inf, -inf, inf, inf, -inf, inf},
+                parse(text).features().toArray(), 0.0);
+        for (String word : new String[] {"infinit", "in", "--inf", "inf1", "1inf"}) {
+            String refused = failure("x,y,label\n1," + word + ",a\n", CsvOptions.defaults());
+            assertTrue(refused.contains("column 'y' (index 1) is not a decimal number: '"
+                    + word + "'"), refused);
+        }
+        // NaN, nan, -NaN and -nan are among pandas' NA strings: missing, as the rule says.
+        String nan = "x,y,label\n1,NaN,a\nnan,-inf,b\n-NaN,2,a\n-nan,3,b\n";
+        String missing = failure(nan, CsvOptions.defaults());
+        assertTrue(missing.contains("4 missing cells")
+                && missing.contains("line 2 (row 0) column 'y' (index 1)"), missing);
+        assertArrayEquals(new double[] {1, Double.NaN, Double.NaN, -inf, Double.NaN, 2,
+                Double.NaN, 3}, parse(nan, CsvOptions.defaults()
+                        .withMissing(MissingValues.keepNaN())).features().toArray(), 0.0);
+        assertArrayEquals(new double[] {1, 0, 0, -inf, 0, 2, 0, 3}, parse(nan,
+                CsvOptions.defaults().withMissing(MissingValues.fill(0))).features().toArray(),
+                0.0);
+    }
+
+    @Test
     void aMissingLabelIsAnErrorUnlessRowsAreDropped() {
         String text = "a,label\n1,x\n2,\n3,y\n";
         String message = failure(text, CsvOptions.defaults().withMissing(MissingValues.fill(0)));
