@@ -38,7 +38,6 @@ import jgrad.datasets.Dataset;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -60,10 +59,13 @@ import org.apache.commons.csv.CSVRecord;
  * $2 ==> [virginica]
  * }</pre>
  *
- * <p><b>jgrad's size header</b> (what {@link #write} writes, and the bundled iris, wine and
- * breast-cancer files): the first line is {@code n,numFeatures,className0,className1,...}; each
- * of the next {@code n} lines holds {@code numFeatures} decimal numbers, then the integer class
- * label in {@code 0..numClasses-1}:
+ * <p>{@link #write} writes such an ordinary file: columns {@code x0,...,x{n-1},label}, class
+ * names in the label column.
+ *
+ * <p><b>jgrad's size header</b> (the bundled iris, wine and breast-cancer files, and what {@link
+ * #write} wrote before it wrote column names; still read): the first line is {@code
+ * n,numFeatures,className0,className1,...}; each of the next {@code n} lines holds {@code
+ * numFeatures} decimal numbers, then the integer class label in {@code 0..numClasses-1}:
  *
  * <pre>
  * 150,4,setosa,versicolor,virginica
@@ -84,7 +86,7 @@ import org.apache.commons.csv.CSVRecord;
  * refused), labels are among the stated classes when classes are stated. {@code NaN}, {@code nan},
  * {@code -NaN} and {@code -nan} are pandas' NA strings: missing values, refused by default and
  * handled by the {@link MissingValues} rule (read as NaN under {@link MissingValues#keepNaN()}).
- * The size format takes finite decimal numbers only. In the size format the row count equals the header's
+ * The size format takes finite decimal numbers only; in it the row count equals the header's
  * {@code n}, labels are integral numbers in range ({@code 2}, and also {@code 2.0} or {@code 2e0}
  * as numeric tools write them; not {@code 2.5}) and the header's {@code n} and {@code
  * numFeatures} are plain integers. A violation throws {@link IllegalArgumentException} naming the
@@ -118,12 +120,6 @@ public final class Csv {
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
             .setIgnoreSurroundingSpaces(true)
-            .get();
-
-    /** Commons CSV's RFC 4180 format with LF line ends. */
-    private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false)
-            .setRecordSeparator("\n")
             .get();
 
     /** A decimal number as written by people and by {@link Double#toString(double)}. */
@@ -592,12 +588,33 @@ public final class Csv {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Writes {@code data} to {@code path} in the header format, UTF-8, LF line ends,
-     * gzip-compressed if the file name ends in {@code .gz}. Numbers are written so that they
-     * read back exactly: integral values as integers ({@code 1065}), others by {@link
-     * Double#toString(double)}. A float32 data set reads back as float64 with the same values.
-     * Class names are quoted when needed (commas, quotes, line breaks, leading or trailing
-     * spaces), so they read back exactly.
+     * Writes {@code data} to {@code path} as an ordinary CSV file that pandas' {@code read_csv}
+     * and {@link #read(Path)} read: a header row of column names {@code x0,x1,...,x{n-1},label}
+     * (a {@link Dataset} has no feature names), then one row per sample with its features and its
+     * class <em>name</em> in the {@code label} column; UTF-8, LF line ends, gzip-compressed if
+     * the file name ends in {@code .gz}:
+     *
+     * <pre>
+     * x0,x1,x2,x3,label
+     * 5.1,3.5,1.4,0.2,setosa
+     * ...</pre>
+     *
+     * Numbers are written so that they read back exactly: integral values as integers ({@code
+     * 1065}), infinities as {@code inf} and {@code -inf} (as pandas' {@code to_csv} writes them),
+     * others by {@link Double#toString(double)}. A float32 data set reads back as float64 with the
+     * same values. Class names are quoted when needed (commas, quotes, line breaks, leading or
+     * trailing spaces), so they read back exactly.
+     *
+     * <p>Round trip: {@code Csv.read(path)} gives back the same features, labels and class names
+     * when the class names are in the order {@link jgrad.datasets.ClassOrder#SORTED} gives them
+     * and every class has a sample (as for {@code Datasets.iris()}, {@code wine()} and {@code
+     * digits()}); the file holds class names, not their order, so in general read it back with
+     * the classes stated: {@code Csv.read(path, CsvOptions.defaults()
+     * .withClasses(data.classNames()))} (needed, for example, for {@code
+     * Datasets.breastCancer()}, whose classes are {@code malignant, benign}).
+     *
+     * <p>Files in jgrad's older size-header format ({@code n,numFeatures,className0,...}, as
+     * the bundled data files are) are still read; this method no longer writes it.
      *
      * <p>Atomic: the data goes to a new temporary file in the target's directory, is forced to
      * the device, then moved over {@code path} with {@code ATOMIC_MOVE} (which replaces an
@@ -605,7 +622,9 @@ public final class Csv {
      * a partial one. On failure the temporary file is deleted and {@code path} is untouched.
      *
      * @throws IllegalArgumentException if the data set has no class names, duplicate or empty class
-     *     names, or a non-finite feature (which {@link #read(Path)} would refuse), naming it
+     *     names, a class name that reads back as a missing value ({@code NA}, {@code None}, ...:
+     *     {@link CsvOptions#PANDAS_NA_VALUES}), or a NaN feature (which would read back as a
+     *     missing value), naming it
      * @throws UncheckedIOException if writing or the atomic move fails (a missing directory says
      *     {@code no such directory})
      */
@@ -621,58 +640,65 @@ public final class Csv {
             checkArgument(name.indexOf(REPLACEMENT) < 0,
                     "csv write: class name %s contains U+FFFD, which reads back as an encoding"
                             + " error", show(name));
+            checkArgument(!CsvOptions.PANDAS_NA_VALUES.contains(name),
+                    "csv write: class name %s would read back as a missing value (pandas' NA"
+                            + " strings); rename the class", show(name));
         }
         double[] features = data.features().toArray();
         for (int i = 0; i < features.length; i++) {
-            checkArgument(Double.isFinite(features[i]),
-                    "csv write: feature %s of sample %s is %s; only finite values can be written",
-                    i % Math.max(1, data.numFeatures()), i / Math.max(1, data.numFeatures()),
-                    features[i]);
+            checkArgument(!Double.isNaN(features[i]),
+                    "csv write: feature %s of sample %s is NaN, which reads back as a missing"
+                            + " value; fill or drop it first",
+                    i % Math.max(1, data.numFeatures()), i / Math.max(1, data.numFeatures()));
         }
         boolean gzip = path.getFileName().toString().endsWith(".gz");
         AtomicFile.write(path, "csv", out -> {
             OutputStream body = gzip ? new GZIPOutputStream(out) : out;
             Writer writer =
                     new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
-            writeHeader(writer, data);
-            CSVPrinter printer = new CSVPrinter(writer, WRITE_FORMAT);
-            printRows(printer, data, features);
-            printer.flush();
+            writeRows(writer, data, features);
+            writer.flush();
             if (body instanceof GZIPOutputStream gzipBody) {
                 gzipBody.finish();
             }
         });
     }
 
-    /**
-     * Writes the header line. Class names are quoted when they need it, including (unlike Commons
-     * CSV's minimal quoting) when they end in a space, which reading would otherwise drop.
-     */
-    private static void writeHeader(Writer writer, Dataset data) throws IOException {
-        StringBuilder line = new StringBuilder();
-        line.append(data.size()).append(',').append(data.numFeatures());
-        for (String name : data.classNames()) {
-            boolean plain = name.strip().equals(name)
-                    && name.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-            line.append(',').append(plain ? name : '"' + name.replace("\"", "\"\"") + '"');
-        }
-        writer.write(line.append('\n').toString());
-    }
-
-    private static void printRows(CSVPrinter printer, Dataset data, double[] features)
+    /** The column names row, then the rows: features and the class name. */
+    private static void writeRows(Writer writer, Dataset data, double[] features)
             throws IOException {
         int columns = data.numFeatures();
-        for (int i = 0; i < data.size(); i++) {
-            for (int j = 0; j < columns; j++) {
-                printer.print(format(features[i * columns + j]));
-            }
-            printer.print(data.labels().get(i));
-            printer.println();
+        StringBuilder line = new StringBuilder();
+        for (int j = 0; j < columns; j++) {
+            line.append('x').append(j).append(',');
         }
+        writer.write(line.append("label\n").toString());
+        List<String> quotedNames = data.classNames().stream().map(Csv::quoteIfNeeded).toList();
+        for (int i = 0; i < data.size(); i++) {
+            line.setLength(0);
+            for (int j = 0; j < columns; j++) {
+                line.append(format(features[i * columns + j])).append(',');
+            }
+            line.append(quotedNames.get(data.labels().get(i))).append('\n');
+            writer.write(line.toString());
+        }
+    }
+
+    /**
+     * {@code value} in double quotes if it needs them, including (unlike Commons CSV's minimal
+     * quoting) when it starts or ends in a space, which reading would otherwise drop.
+     */
+    private static String quoteIfNeeded(String value) {
+        boolean plain = value.strip().equals(value)
+                && value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
+        return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** The shortest text that parses back to exactly {@code value}. */
     private static String format(double value) {
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
         boolean negativeZero =
                 Double.doubleToRawLongBits(value) == Double.doubleToRawLongBits(-0.0);
         if (value == Math.rint(value) && Math.abs(value) < 1e15 && !negativeZero) {

@@ -54,10 +54,10 @@ public record CsvOptions(Header header, Optional<String> labelName, int labelInd
     public enum Header {
         /**
          * pandas' {@code header='infer'}: the first row names the columns, except that jgrad's own
-         * size header {@code n,numFeatures,className0,...} (what {@link Csv#write} writes and the
-         * bundled files use) is recognised as such: a first row whose first two fields are plain
-         * non-negative integers and whose next row has {@code numFeatures + 1} fields (or that
-         * has no next row and {@code n = 0}). The default.
+         * size header {@code n,numFeatures,className0,...} (the bundled files use it, and {@link
+         * Csv#write} wrote it before it wrote column names) is recognised as such: a first row
+         * whose first two fields are plain non-negative integers and whose next row has {@code
+         * numFeatures + 1} fields (or that has no next row and {@code n = 0}). The default.
          */
         INFER,
         /** The first row names the columns ({@code header=0}). */

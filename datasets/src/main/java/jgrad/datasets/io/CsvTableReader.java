@@ -290,7 +290,8 @@ final class CsvTableReader {
         int index = columnNames.indexOf(name);
         if (index < 0) {
             throw new IllegalArgumentException("csv: " + source + ": no column named "
-                    + Csv.show(name) + " for the " + role + "; the header names " + Csv.showAll(columnNames));
+                    + Csv.show(name) + " for the " + role + "; the header names "
+                    + Csv.showAll(columnNames));
         }
         return index;
     }

@@ -177,12 +177,28 @@ class CsvTest {
     }
 
     @Test
-    void writeThenReadGivesTheSameDataSet() {
+    void writeThenReadGivesTheSameDataSet() throws IOException {
+        Path file = directory.resolve("copy.csv");
         for (Dataset original : List.of(Datasets.iris(), Datasets.wine(), Datasets.digits())) {
-            Path file = directory.resolve("copy.csv");
             Csv.write(original, file);
             assertSameData(original, Csv.read(file));
         }
+        // An ordinary CSV as pandas reads it: column names, then class names, not ids.
+        Csv.write(Datasets.iris(), file);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(151, lines.size());
+        assertEquals("x0,x1,x2,x3,label", lines.get(0));
+        assertEquals("5.1,3.5,1.4,0.2,setosa", lines.get(1));
+        assertEquals("5.9,3,5.1,1.8,virginica", lines.get(150));
+        // Breast cancer's classes (malignant, benign) are not sorted: stated, they read back.
+        Dataset cancer = Datasets.breastCancer();
+        Csv.write(cancer, file);
+        assertSameData(cancer, Csv.read(file,
+                CsvOptions.defaults().withClasses(cancer.classNames())));
+        Dataset sorted = Csv.read(file);
+        assertEquals(ImmutableList.of("benign", "malignant"), sorted.classNames());
+        assertEquals(cancer.labelEncoder().decode(cancer.labels()),
+                sorted.labelEncoder().decode(sorted.labels()));
     }
 
     @Test
@@ -194,20 +210,50 @@ class CsvTest {
         Csv.write(original, file);
         try (var in = new GZIPInputStream(Files.newInputStream(file))) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(text.startsWith("2,3,\"needs, quoting\",\"\"\"quoted\"\"\"\n"), text);
+            assertEquals("x0,x1,x2,label\n0.1,-0.0,1.0E-300,\"\"\"quoted\"\"\"\n"
+                    + "1.0E20,-3,0.6666666666666666,\"needs, quoting\"\n", text);
         }
-        Dataset back = Csv.read(file);
+        Dataset back = Csv.read(file, CsvOptions.defaults().withClasses(original.classNames()));
         assertSameData(original, back);
         assertEquals(Double.doubleToRawLongBits(-0.0),
                 Double.doubleToRawLongBits(back.features().get(0, 1)));
     }
 
     @Test
-    void writesIntegralValuesAsIntegersInTheSharedHeaderFormat() throws IOException {
+    void writesColumnNamesClassNamesAndIntegralValuesAsIntegers() throws IOException {
         Path file = directory.resolve("small.csv");
         Csv.write(new Dataset(Tensor.of(new double[][] {{5.1, 3}, {127, 0.25}}),
                 ImmutableIntArray.of(0, 1), ImmutableList.of("a", "b")), file);
-        assertEquals("2,2,a,b\n5.1,3,0\n127,0.25,1\n", Files.readString(file));
+        assertEquals("x0,x1,label\n5.1,3,a\n127,0.25,b\n", Files.readString(file));
+        Csv.write(new Dataset(Tensor.zeros(2, 0), ImmutableIntArray.of(1, 0),
+                ImmutableList.of("a", "b")), file);
+        assertEquals("label\nb\na\n", Files.readString(file));
+        assertEquals(Shape.of(2, 0), Csv.read(file).features().shape());
+    }
+
+    @Test
+    void infinitiesAreWrittenAsPandasWritesThemAndReadBack() throws IOException {
+        double inf = Double.POSITIVE_INFINITY;
+        Dataset original = new Dataset(Tensor.of(new double[][] {{inf, -inf}, {1, 2}}),
+                ImmutableIntArray.of(0, 1), ImmutableList.of("a", "b"));
+        Path file = directory.resolve("inf.csv");
+        Csv.write(original, file);
+        assertEquals("x0,x1,label\ninf,-inf,a\n1,2,b\n", Files.readString(file));
+        assertSameData(original, Csv.read(file));
+    }
+
+    @Test
+    void classNamesThatWouldReadBackAsMissingAreRefused() {
+        Path file = directory.resolve("na.csv");
+        for (String name : List.of("NA", "None", "nan", "null")) {
+            Dataset data = new Dataset(Tensor.of(new double[][] {{1}}), ImmutableIntArray.of(0),
+                    ImmutableList.of(name));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Csv.write(data, file));
+            assertTrue(e.getMessage().contains("class name '" + name + "' would read back as a"
+                    + " missing value"), e.getMessage());
+        }
+        assertTrue(Files.notExists(file));
     }
 
     @Test
@@ -225,7 +271,8 @@ class CsvTest {
         Path file = directory.resolve("iris.csv");
         Files.writeString(file, "old content");
         Csv.write(Datasets.iris(), file);
-        assertTrue(Files.readString(file).startsWith("150,4,setosa,versicolor,virginica\n"));
+        assertTrue(Files.readString(file)
+                .startsWith("x0,x1,x2,x3,label\n5.1,3.5,1.4,0.2,setosa\n"));
         try (Stream<Path> files = Files.list(directory)) {
             assertEquals(List.of(file), files.toList());
         }
@@ -361,7 +408,9 @@ class CsvTest {
                 ImmutableIntArray.of(0, 1), ImmutableList.of(" a", "b ", "c"));
         Path file = directory.resolve("spaced.csv");
         Csv.write(spaced, file);
-        assertSameData(spaced, Csv.read(file));
+        assertSameData(spaced, Csv.read(file, CsvOptions.defaults().withClasses(" a", "b ", "c")));
+        // Unstated, the classes are those found in the file: 'c' has no sample.
+        assertEquals(ImmutableList.of(" a", "b "), Csv.read(file).classNames());
         Dataset empty = new Dataset(Tensor.of(new double[][] {{1}}), ImmutableIntArray.of(0),
                 ImmutableList.of("a", ""));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
