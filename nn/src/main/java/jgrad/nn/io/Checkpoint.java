@@ -8,7 +8,9 @@ import com.google.common.collect.Sets;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import jgrad.core.Params;
 import jgrad.core.Tensor;
 import jgrad.nn.Layer;
@@ -124,12 +126,50 @@ public record Checkpoint(Params params, ImmutableMap<String, Tensor> layerState,
      * The optimiser state stored in this checkpoint, rebuilt for {@code optimizer}, whose {@code
      * init(params())} gives the structure.
      *
-     * @throws IllegalArgumentException if the stored state does not fit the optimiser's (another
-     *     optimiser, other shapes), naming the path
+     * @throws IllegalArgumentException if the stored state does not fit the optimiser's: saved
+     *     by another optimiser (its entry names differ: the message lists the stored and the
+     *     expected ones, with {@code *} for each parameter, and the expected state's type), or of
+     *     other shapes or dtypes, naming the path
      */
     public <S> S optimizerState(GradientTransformation<S> optimizer) {
         checkNotNull(optimizer, "checkpoint: optimizer is null");
-        return StateTensors.unflatten(optimizer.init(params), optimizerState);
+        S template = optimizer.init(params);
+        Set<String> expected = StateTensors.flatten(template).keySet();
+        if (!expected.equals(optimizerState.keySet())) {
+            throw new IllegalArgumentException(optimizerState.isEmpty()
+                    ? String.format("checkpoint: this checkpoint has no optimiser state;"
+                            + " this optimiser's state (%s) has entries %s%s",
+                            StateTensors.describe(template), collapsed(expected), perParameter())
+                    : String.format("checkpoint: the optimiser state was saved by another"
+                            + " optimiser: its entries are %s, but this optimiser's state (%s)"
+                            + " has entries %s%s; restore it with the optimiser that saved it",
+                            collapsed(optimizerState.keySet()), StateTensors.describe(template),
+                            collapsed(expected), perParameter()));
+        }
+        return StateTensors.unflatten(template, optimizerState);
+    }
+
+    /**
+     * The entry names in order, those ending in a parameter's name shown once with {@code *} in
+     * its place ({@code states.0.mu.*}).
+     */
+    private String collapsed(Set<String> names) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String name : names) {
+            String shown = name;
+            for (String parameter : params.asMap().keySet()) {
+                if (name.endsWith("." + parameter)) {
+                    shown = name.substring(0, name.length() - parameter.length()) + "*";
+                    break;
+                }
+            }
+            out.add(shown);
+        }
+        return out.toString();
+    }
+
+    private String perParameter() {
+        return String.format(" (* stands for each of the %d parameters)", params.size());
     }
 
     /**

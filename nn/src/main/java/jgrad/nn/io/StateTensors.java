@@ -9,6 +9,7 @@ import com.google.common.collect.Sets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,6 +238,35 @@ public final class StateTensors {
     private static void put(Map<String, Tensor> out, String path, Tensor tensor) {
         checkArgument(out.put(path, tensor) == null, "state: the path %s occurs twice",
                 shown(path));
+    }
+
+    /**
+     * The record types of {@code state}, nested ones in brackets: {@code ChainState[AdamState,
+     * EmptyState]}; for messages.
+     */
+    static String describe(Object state) {
+        List<String> inner = new ArrayList<>();
+        if (state instanceof Record) {
+            for (RecordComponent component : state.getClass().getRecordComponents()) {
+                Object value = read(component, state, "");
+                if (value instanceof Record || value instanceof List<?>) {
+                    String described = describe(value);
+                    if (!described.isEmpty()) {
+                        inner.add(described);
+                    }
+                }
+            }
+            String name = state.getClass().getSimpleName();
+            return inner.isEmpty() ? name : name + "[" + String.join(", ", inner) + "]";
+        }
+        if (state instanceof List<?> list) {
+            for (Object element : list) {
+                if (element instanceof Record || element instanceof List<?>) {
+                    inner.add(describe(element));
+                }
+            }
+        }
+        return String.join(", ", inner);
     }
 
     private static String join(String path, String name) {

@@ -1,7 +1,6 @@
 package jgrad.nn.train;
 
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,15 @@ import java.util.OptionalInt;
  *       ({@link StopOnNonFiniteLoss}: the epoch it happened in was not recorded), or when an
  *       epoch's training loss exceeds {@code divergence ·} the lowest training loss before it and
  *       also {@code t_1} (the run got worse than it started, by orders of magnitude); the
- *       divergence began the epoch after the lowest training loss before that epoch. The advice:
- *       lower the learning rate, clip gradients;
+ *       divergence began the epoch after the lowest training loss before that epoch, or in epoch
+ *       1 when the validation loss after it exceeds {@code divergence · t_1} (the model at the
+ *       end of the epoch is far worse than the mean of its batch losses: the loss grew within
+ *       it). The advice: lower the learning rate, clip gradients;
+ *   <li><b>too few epochs</b> to judge when fewer than two were recorded;
+ *   <li><b>unstable</b> when an epoch's training loss exceeds the previous epoch's by more than
+ *       {@code jump} times and by more than {@code stillFalling · t_1} (training losses that
+ *       jump up: the steps overshoot; neither over- nor under-fitting raises the training loss,
+ *       so these are not read from such a run). Same advice;
  *   <li><b>over-fitting</b> when the validation loss at the end exceeds {@code v_b} by more than
  *       {@code rise · v_b}, at least two epochs and a window have passed since {@code b} (the rise
  *       is sustained, not one noisy epoch) and the training loss at the end is below {@code t_b}
@@ -43,11 +49,12 @@ import java.util.OptionalInt;
  *
  * @param regime              the regime
  * @param bestEpoch           the epoch of the lowest validation loss (the first on ties); 0
- *                            for a run that diverged in its first epoch, before any record
+ *                            when no epoch was recorded
  * @param overfittingFrom     the epoch where the validation loss began to rise ({@code
  *                            bestEpoch + 1}), for over-fitting only
  * @param divergedFrom        the epoch where the divergence began (the epoch after the lowest
- *                            training loss before the blow-up), for a diverged run only
+ *                            training loss before the blow-up), for a diverged run; the epoch of
+ *                            the first jump, for an unstable run; empty otherwise
  * @param explanation         the numbers behind the verdict, in one sentence
  */
 public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfittingFrom,
@@ -62,10 +69,10 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
     }
 
     /**
-     * Diagnoses {@code history} with {@code thresholds} (see the class description).
+     * Diagnoses {@code history} with {@code thresholds} (see the class description); a history
+     * of fewer than two epochs that shows no divergence is {@link FittingRegime#TOO_FEW_EPOCHS}.
      *
-     * @throws IllegalStateException if the history has fewer than two epochs and shows no
-     *     divergence
+     * @throws NullPointerException if an argument is null
      */
     public static Diagnosis of(History history, DiagnosisThresholds thresholds) {
         checkNotNull(history, "diagnosis: history is null");
@@ -78,7 +85,18 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
         if (diverged.isPresent()) {
             return diverged.get();
         }
-        checkState(n >= 2, "diagnosis: needs at least 2 epochs, got %s", n);
+        if (n < 2) {
+            return new Diagnosis(FittingRegime.TOO_FEW_EPOCHS, n == 0 ? 0 : 1,
+                    OptionalInt.empty(), OptionalInt.empty(), String.format(Locale.ROOT,
+                    "too few epochs to judge: %d recorded%s, and the regimes are read from the"
+                            + " trend of at least 2; train for more epochs", n, n == 0 ? ""
+                            : " (training loss " + EpochRecord.loss(epochs.get(0).trainLoss())
+                            + ", validation loss " + EpochRecord.loss(epochs.get(0).validationLoss()) + ")"));
+        }
+        Optional<Diagnosis> unstable = instability(history, thresholds);
+        if (unstable.isPresent()) {
+            return unstable.get();
+        }
         int best = history.bestEpoch().epoch();
         EpochRecord atBest = epochs.get(best - 1);
         int window = Math.max(1, (int) Math.round(thresholds.window() * n));
@@ -90,23 +108,23 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
                 && n - best >= Math.max(2, window) && trainEnd < atBest.trainLoss()) {
             return new Diagnosis(FittingRegime.OVER_FITTING, best, OptionalInt.of(best + 1),
                     OptionalInt.empty(),
-                    String.format(Locale.ROOT, "over-fitting: the validation loss fell to %.5f at"
+                    String.format(Locale.ROOT, "over-fitting: the validation loss fell to %s at"
                             + " epoch %d and began to rise at epoch %d, ending %.0f %% higher"
-                            + " (%.5f) while the training loss fell from %.5f to %.5f; keep the"
+                            + " (%s) while the training loss fell from %s to %s; keep the"
                             + " model of epoch %d (Fit.bestModel, early stopping), regularise"
                             + " (weight decay), get more data or use a smaller model",
-                            validationBest, best, best + 1,
-                            100 * (validationEnd / validationBest - 1), validationEnd,
-                            atBest.trainLoss(), trainEnd, best));
+                            EpochRecord.loss(validationBest), best, best + 1,
+                            100 * (validationEnd / validationBest - 1), EpochRecord.loss(validationEnd),
+                            EpochRecord.loss(atBest.trainLoss()), EpochRecord.loss(trainEnd), best));
         }
         if (validationBest > thresholds.highLoss() * trainFirst) {
             return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
                     OptionalInt.empty(),
                     String.format(Locale.ROOT, "under-fitting: even the lowest validation loss,"
-                            + " %.5f at epoch %d, is %.0f %% of the first epoch's training loss"
-                            + " %.5f (the training loss ends at %.5f); try a bigger model or"
-                            + " fewer constraints", validationBest, best,
-                            100 * validationBest / trainFirst, trainFirst, trainEnd));
+                            + " %s at epoch %d, is %.0f %% of the first epoch's training loss"
+                            + " %s (the training loss ends at %s); try a bigger model or"
+                            + " fewer constraints", EpochRecord.loss(validationBest), best,
+                            100 * validationBest / trainFirst, EpochRecord.loss(trainFirst), EpochRecord.loss(trainEnd)));
         }
         if (n >= 2 * window) {
             double trainBefore = mean(epochs, n - 2 * window, n - window, true);
@@ -114,17 +132,17 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
                 return new Diagnosis(FittingRegime.UNDER_FITTING, best, OptionalInt.empty(),
                     OptionalInt.empty(),
                         String.format(Locale.ROOT, "under-fitting: the training loss was still"
-                                + " falling at the end (%.5f to %.5f over the last %d epochs,"
-                                + " %.0f %% of the first epoch's %.5f); train for more epochs",
-                                trainBefore, trainEnd, window,
-                                100 * (trainBefore - trainEnd) / trainFirst, trainFirst));
+                                + " falling at the end (%s to %s over the last %d epochs,"
+                                + " %.0f %% of the first epoch's %s); train for more epochs",
+                                EpochRecord.loss(trainBefore), EpochRecord.loss(trainEnd), window,
+                                100 * (trainBefore - trainEnd) / trainFirst, EpochRecord.loss(trainFirst)));
             }
         }
         return new Diagnosis(FittingRegime.GOOD_FIT, best, OptionalInt.empty(), OptionalInt.empty(),
-                String.format(Locale.ROOT, "good fit: the validation loss settled at %.5f (lowest"
-                        + " %.5f at epoch %d) and the training loss at %.5f, from %.5f in the"
-                        + " first epoch", validationEnd, validationBest, best, trainEnd,
-                        trainFirst));
+                String.format(Locale.ROOT, "good fit: the validation loss settled at %s (lowest"
+                        + " %s at epoch %d) and the training loss at %s, from %s in the"
+                        + " first epoch", EpochRecord.loss(validationEnd), EpochRecord.loss(validationBest), best,
+                        EpochRecord.loss(trainEnd), EpochRecord.loss(trainFirst)));
     }
 
     /**
@@ -149,6 +167,15 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
                         record.epoch());
                 return Optional.of(diverged(history, lowestEpoch, lowest, record.epoch(), which));
             }
+            double validation = record.validationLoss();
+            if (i == 0 && validation > thresholds.divergence() * train) {
+                // The model after epoch 1 is far worse than the mean of the epoch's batch losses:
+                // the loss was growing within the epoch, so the divergence began in it.
+                return Optional.of(diverged(history, 0, lowest, 1, String.format(Locale.ROOT,
+                        "the validation loss after epoch 1 is %s, %.3g times the epoch's mean"
+                                + " training loss %s, so the loss grew within epoch 1",
+                        EpochRecord.loss(validation), validation / train, EpochRecord.loss(train))));
+            }
             if (i > 0 && train > thresholds.divergence() * lowest
                     && train > epochs.get(0).trainLoss()) {
                 return Optional.of(diverged(history, lowestEpoch, lowest, record.epoch(),
@@ -169,11 +196,54 @@ public record Diagnosis(FittingRegime regime, int bestEpoch, OptionalInt overfit
         return Optional.empty();
     }
 
+    /**
+     * The first epoch whose training loss jumped above the previous epoch's by more than {@code
+     * jump} times and by more than {@code stillFalling ·} the first epoch's, if any.
+     */
+    private static Optional<Diagnosis> instability(History history,
+            DiagnosisThresholds thresholds) {
+        List<EpochRecord> epochs = history.epochs();
+        double trainFirst = epochs.get(0).trainLoss();
+        for (int i = 1; i < epochs.size(); i++) {
+            double before = epochs.get(i - 1).trainLoss();
+            double after = epochs.get(i).trainLoss();
+            if (after > thresholds.jump() * before
+                    && after - before > thresholds.stillFalling() * trainFirst) {
+                int epoch = epochs.get(i).epoch();
+                int jumps = 0;
+                for (int j = 1; j < epochs.size(); j++) {
+                    double from = epochs.get(j - 1).trainLoss();
+                    double to = epochs.get(j).trainLoss();
+                    if (to > thresholds.jump() * from
+                            && to - from > thresholds.stillFalling() * trainFirst) {
+                        jumps++;
+                    }
+                }
+                int best = history.bestEpoch().epoch();
+                return Optional.of(new Diagnosis(FittingRegime.UNSTABLE, best,
+                        OptionalInt.empty(), OptionalInt.of(epoch), String.format(Locale.ROOT,
+                        "unstable from epoch %d: the training loss jumped from %s to %s (%.0f %%"
+                                + " up) in epoch %d%s, and the validation loss went from %s in"
+                                + " epoch 1 to %s (lowest %s at epoch %d); a training loss that"
+                                + " jumps up is neither under- nor over-fitting (those lower it"
+                                + " steadily): the steps overshoot, so lower the learning rate or"
+                                + " clip the gradients (Optimizers.clipByGlobalNorm)", epoch,
+                        EpochRecord.loss(before), EpochRecord.loss(after), 100 * (after / before - 1), epoch,
+                        jumps > 1 ? String.format(Locale.ROOT, " (%d such jumps in %d epochs)",
+                                jumps, epochs.size()) : "",
+                        EpochRecord.loss(epochs.get(0).validationLoss()),
+                        EpochRecord.loss(epochs.get(epochs.size() - 1).validationLoss()),
+                        EpochRecord.loss(epochs.get(best - 1).validationLoss()), best)));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Diagnosis diverged(History history, int lowestEpoch, double lowest,
             int blowUpEpoch, String what) {
         int from = lowestEpoch == 0 ? 1 : Math.min(lowestEpoch + 1, blowUpEpoch);
         String before = lowestEpoch == 0 ? "" : String.format(Locale.ROOT, "; the training loss"
-                + " was lowest (%.5f) at epoch %d", lowest, lowestEpoch);
+                + " was lowest (%s) at epoch %d", EpochRecord.loss(lowest), lowestEpoch);
         int best = history.epochs().isEmpty() ? 0 : history.bestEpoch().epoch();
         return new Diagnosis(FittingRegime.DIVERGED, best, OptionalInt.empty(),
                 OptionalInt.of(from), String.format(Locale.ROOT, "diverged from epoch %d: %s%s;"

@@ -35,8 +35,11 @@ public record EpochRecord(int epoch, double trainLoss, double validationLoss,
                 "  validation accuracy %.4f", validationAccuracy);
     }
 
-    /** Five decimals, or scientific notation once a diverging loss would print 100 digits. */
-    private static String loss(double value) {
+    /**
+     * A loss in text: five decimals ({@code 0.46510}), or scientific notation with five decimals
+     * ({@code 2.23457e+59}) from 1e5 on, where a diverging loss would print dozens of digits.
+     */
+    static String loss(double value) {
         return String.format(Locale.ROOT, Math.abs(value) < 1e5 ? "%.5f" : "%.5e", value);
     }
 }

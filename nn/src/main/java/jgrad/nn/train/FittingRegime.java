@@ -22,5 +22,17 @@ public enum FittingRegime {
      * the learning rate, clip the gradients ({@code Optimizers.clipByGlobalNorm}), or look for a
      * log of 0 or a division by 0 in the loss.
      */
-    DIVERGED
+    DIVERGED,
+    /**
+     * The optimisation is unstable: the training loss jumped up between epochs (by more than 30
+     * % with the default thresholds) although it did not blow up. Over- and under-fitting never
+     * raise the training loss, so the validation curve of such a run says nothing about the fit:
+     * the steps overshoot. Lower the learning rate or clip the gradients.
+     */
+    UNSTABLE,
+    /**
+     * Fewer than two epochs were recorded and they show no divergence: the regimes are read from
+     * trends, which one epoch does not have. Train for more epochs.
+     */
+    TOO_FEW_EPOCHS
 }

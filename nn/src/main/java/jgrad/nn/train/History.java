@@ -58,10 +58,8 @@ public record History(ImmutableList<EpochRecord> epochs, Optional<String> stopRe
     /**
      * The fitting regime these curves show, with the default thresholds: {@code
      * Diagnosis.of(this, DiagnosisThresholds.defaults())}: under-fitting, good fit, over-fitting,
-     * or a diverged run (NaN, infinite or exploding losses).
-     *
-     * @throws IllegalStateException if fewer than two epochs were recorded and they show no
-     *     divergence
+     * a diverged run (NaN, infinite or exploding losses), an unstable one (training losses that
+     * jump up between epochs), or too few epochs to judge (fewer than two).
      */
     public Diagnosis diagnose() {
         return Diagnosis.of(this, DiagnosisThresholds.defaults());
@@ -123,8 +121,8 @@ public record History(ImmutableList<EpochRecord> epochs, Optional<String> stopRe
         out.append(accuracy ? String.format(Locale.ROOT, "  %19s%n", "validation accuracy")
                 : System.lineSeparator());
         for (EpochRecord record : epochs) {
-            out.append(String.format(Locale.ROOT, "%5d  %12.5f  %15.5f", record.epoch(),
-                    record.trainLoss(), record.validationLoss()));
+            out.append(String.format(Locale.ROOT, "%5d  %12s  %15s", record.epoch(),
+                    EpochRecord.loss(record.trainLoss()), EpochRecord.loss(record.validationLoss())));
             out.append(accuracy ? String.format(Locale.ROOT, "  %19.4f%n",
                     record.validationAccuracy()) : System.lineSeparator());
         }

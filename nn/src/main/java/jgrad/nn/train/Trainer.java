@@ -105,8 +105,9 @@ public final class Trainer {
      * Layer#apply}). {@link Fit#model()} has the final state, {@link Fit#bestModel()} the state of
      * its epoch.
      *
-     * <p>The same loop runs in float64 and float32: the features are cast to the parameters'
-     * dtype. Shapes: {@code train.features() [n, in]} must fit the model; its outputs and the
+     * <p>The same loop runs in float64 and float32: floating-point features are cast to the
+     * parameters' dtype; integer features (INT32, INT64: token indices for a model that starts
+     * with an {@code Embedding}) are passed to the model as they are. Shapes: {@code train.features() [n, in]} must fit the model; its outputs and the
      * labels must fit {@code loss}. Nothing is mutated: the input model is unchanged.
      *
      * @throws IllegalArgumentException if the training or validation set is empty, the
@@ -121,7 +122,7 @@ public final class Trainer {
         return run(model, loss::apply, Metrics::accuracy, optimizer,
                 (rng, dtype) -> Lists.transform(
                         Batches.shuffled(train, settings.batchSize(), rng),
-                        batch -> new Batch<>(batch.features().cast(dtype), batch.labels())),
+                        batch -> new Batch<>(inputs(batch.features(), dtype), batch.labels())),
                 validation.features(), validation.labels(), settings, callbacks);
     }
 
@@ -145,7 +146,8 @@ public final class Trainer {
      * modes, float64 or float32) on real-valued targets, with a loss of {@code (predictions,
      * targets)} such as {@code Losses::meanSquaredError}, and no class labels. It reports losses
      * only: each {@link EpochRecord#validationAccuracy()} is NaN, and the records print without
-     * it. The features and targets are cast to the parameters' dtype.
+     * it. The targets and floating-point features are cast to the parameters' dtype (integer
+     * features are passed as they are, as in {@code fit}).
      *
      * <pre>{@code
      * jshell> var line = Synthetic.line(200, 2, -1, 0.1, new SplittableRandom(0));
@@ -180,7 +182,7 @@ public final class Trainer {
                         + " training set (features %s, targets %s)", validation.features().shape(),
                 validation.targets().shape(), train.features().shape(), train.targets().shape());
         DType dtype = parameterDtype(model);
-        Tensor features = train.features().cast(dtype);
+        Tensor features = inputs(train.features(), dtype);
         Tensor targets = train.targets().cast(dtype);
         int n = train.size();
         int batchSize = settings.batchSize();
@@ -212,7 +214,7 @@ public final class Trainer {
             T validationTargets, TrainingSettings settings, List<? extends Callback> callbacks) {
         CallbackList hooks = CallbackList.of(callbacks, settings);
         DType dtype = parameterDtype(model);
-        Tensor validationInputs = validationFeatures.cast(dtype);
+        Tensor validationInputs = inputs(validationFeatures, dtype);
         RandomGenerator rng = new SplittableRandom(settings.seed());
         Mode training = Mode.training(new SplittableRandom(settings.seed()).split());
         Params params = model.params();
@@ -272,6 +274,14 @@ public final class Trainer {
     /** {@code updates} times {@code factor}, skipping the multiplication when it is 1. */
     private static Params scaled(Params updates, double factor) {
         return factor == 1 ? updates : updates.scale(factor);
+    }
+
+    /**
+     * The features as the model gets them: floating-point features cast to the parameters' dtype,
+     * integer ones (indices for an {@code Embedding}) untouched.
+     */
+    private static Tensor inputs(Tensor features, DType dtype) {
+        return features.dtype().isFloatingPoint() ? features.cast(dtype) : features;
     }
 
     /** The one dtype of the model's parameters. */

@@ -143,7 +143,7 @@ class CheckpointTest {
     }
 
     @Test
-    void anOptimizerStateOfAnotherOptimizerIsRefusedNamingThePath() {
+    void anOptimizerStateOfAnotherOptimizerIsRefusedListingTheSavedAndTheExpectedEntries() {
         Path file = folder.resolve("momentum.safetensors");
         GradientTransformation<ChainState> momentum = Optimizers.sgd(0.1, 0.9);
         Checkpoint.of(MODEL.params()).withOptimizerState(momentum.init(MODEL.params()))
@@ -153,7 +153,28 @@ class CheckpointTest {
                 instanceof MomentumState);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> checkpoint.optimizerState(Optimizers.adam(0.1)));
-        assertEquals("state: no entry states.0.count", e.getMessage());
+        assertEquals("checkpoint: the optimiser state was saved by another optimiser: its entries"
+                + " are [states.0.velocity.*], but this optimiser's state (ChainState[AdamState,"
+                + " EmptyState]) has entries [states.0.count, states.0.mu.*, states.0.nu.*] (*"
+                + " stands for each of the 4 parameters); restore it with the optimiser that saved"
+                + " it", e.getMessage());
+        // the user's case: Adam's state restored with SGD with momentum
+        Path adamFile = folder.resolve("adam.safetensors");
+        Checkpoint.of(MODEL.params()).withOptimizerState(Optimizers.adam(0.1).init(
+                MODEL.params())).save(adamFile);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.load(adamFile).optimizerState(Optimizers.sgd(0.1, 0.9)));
+        assertEquals("checkpoint: the optimiser state was saved by another optimiser: its entries"
+                + " are [states.0.count, states.0.mu.*, states.0.nu.*], but this optimiser's"
+                + " state (ChainState[MomentumState, EmptyState]) has entries"
+                + " [states.0.velocity.*] (* stands for each of the 4 parameters); restore it"
+                + " with the optimiser that saved it", e.getMessage());
+        // no optimiser state at all
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.of(MODEL.params()).optimizerState(momentum));
+        assertEquals("checkpoint: this checkpoint has no optimiser state; this optimiser's state"
+                + " (ChainState[MomentumState, EmptyState]) has entries [states.0.velocity.*] (*"
+                + " stands for each of the 4 parameters)", e.getMessage());
         // a stored count of another dtype is refused by path
         Map<String, Tensor> broken = new java.util.LinkedHashMap<>(
                 StateTensors.flatten(Optimizers.adam(0.1).init(MODEL.params())));

@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import jgrad.datasets.Datasets;
+import jgrad.datasets.Split;
+import jgrad.nn.Mlp;
+import jgrad.nn.optim.Optimizers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,12 +158,96 @@ class DiagnosisTest {
     }
 
     @Test
-    void tooShortAHistoryIsRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> curves(new double[] {1}, new double[] {1}).diagnose());
-        assertEquals("diagnosis: needs at least 2 epochs, got 1", e.getMessage());
+    void aHistoryOfOneEpochIsTooFewToJudgeRatherThanAnError() {
+        Diagnosis one = curves(new double[] {1}, new double[] {0.9}).diagnose();
+        assertEquals(FittingRegime.TOO_FEW_EPOCHS, one.regime());
+        assertEquals(1, one.bestEpoch());
+        assertEquals("too few epochs to judge: 1 recorded (training loss 1.00000, validation loss"
+                + " 0.90000), and the regimes are read from the trend of at least 2; train for"
+                + " more epochs", one.explanation());
+        assertEquals(FittingRegime.TOO_FEW_EPOCHS, History.empty().diagnose().regime());
+        assertEquals(0, History.empty().diagnose().bestEpoch());
         assertThrows(IllegalArgumentException.class,
                 () -> new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05, 10, 1));
+    }
+
+    /**
+     * Adam with learning rate 1 on the standardised digits split (Mlp 64-32-10, 10 epochs of 32,
+     * seed 0), as run on this code: chance level is ln 10 = 2.3, yet the training loss jumps up
+     * and down between 28 and 148 while the validation loss ends 4.6 times its lowest.
+     */
+    private static final double[] ADAM_1_DIGITS_TRAIN = {148.44209, 90.57622, 62.19017,
+        61.57237, 71.37800, 93.84439, 77.42301, 27.79965, 51.12915, 66.68839};
+    private static final double[] ADAM_1_DIGITS_VALIDATION = {185.52093, 130.32522, 220.22703,
+        172.10257, 108.32012, 296.42475, 397.89027, 429.68079, 523.80015, 502.94673};
+
+    @Test
+    void trainingLossesThatJumpUpAreUnstableNotOverFitting() {
+        History adam = curves(ADAM_1_DIGITS_TRAIN, ADAM_1_DIGITS_VALIDATION);
+        Diagnosis diagnosis = adam.diagnose();
+        assertEquals(FittingRegime.UNSTABLE, diagnosis.regime(), diagnosis.explanation());
+        // 71.378 -> 93.844 is a 31 % rise (61.572 -> 71.378, 16 %, is below the 30 % jump)
+        assertEquals(OptionalInt.of(6), diagnosis.divergedFrom());
+        assertEquals(OptionalInt.empty(), diagnosis.overfittingFrom());
+        assertTrue(diagnosis.explanation().startsWith("unstable from epoch 6: the training loss"
+                + " jumped from 71.37800 to 93.84439 (31 % up) in epoch 6 (3 such jumps in 10"
+                + " epochs)"), diagnosis.explanation());
+        assertTrue(diagnosis.explanation().contains("lower the learning rate"));
+        // with a jump factor above the largest rise (27.8 -> 51.1, 84 %) it reads as before
+        assertEquals(FittingRegime.OVER_FITTING, Diagnosis.of(adam,
+                new DiagnosisThresholds(0.1, 0.25, 0.35, 0.05, 10, 1.85)).regime());
+        // a rise just either side of the factor: 1 -> 1.29 and 1 -> 1.31, over 20 % of t_1 = 2
+        assertTrue(curves(new double[] {2, 1.5, 1, 1.29, 1, 0.8},
+                new double[] {1.5, 1, 0.8, 0.9, 0.8, 0.7}).diagnose().regime()
+                != FittingRegime.UNSTABLE);
+        assertEquals(FittingRegime.UNSTABLE, curves(new double[] {2, 1.5, 1, 1.31, 1, 0.8},
+                new double[] {1.5, 1, 0.8, 0.9, 0.8, 0.7}).diagnose().regime());
+        // a doubling near zero loss (0.001 -> 0.002, 0.05 % of t_1) is jitter, not a jump
+        assertEquals(FittingRegime.GOOD_FIT, curves(new double[] {2, 0.5, 0.01, 0.001, 0.002,
+            0.001}, new double[] {0.6, 0.3, 0.2, 0.2, 0.2, 0.2}).diagnose().regime());
+    }
+
+    @Test
+    void adamWithLearningRateTenOnIrisIsUnstable() {
+        Split iris = Split.of(Datasets.iris(), new SplittableRandom(0)).standardized();
+        History history = Trainer.fit(Mlp.init(new SplittableRandom(0), 4, 16, 3),
+                Optimizers.adam(10), iris.train(), iris.validation(),
+                new TrainingSettings(10, 32, 0).withProgressBar(false), record -> { })
+                .history();
+        Diagnosis diagnosis = history.diagnose();
+        assertEquals(FittingRegime.UNSTABLE, diagnosis.regime(), history.table() + diagnosis);
+    }
+
+    /**
+     * SGD with learning rate 10 on digits (as {@link #ADAM_1_DIGITS_TRAIN}), as run on this code:
+     * the loss is 1.5e56 after epoch 1 already and infinite in epoch 5.
+     */
+    @Test
+    void aLossThatExplodesWithinTheFirstEpochDivergedFromEpochOneInCompactNumbers() {
+        History sgd = curves(new double[] {1.528071833029946e56, 3.1705618692623e120},
+                new double[] {3.179579375250612e59, 1.0499144532308387e124});
+        Diagnosis diagnosis = sgd.diagnose();
+        assertEquals(FittingRegime.DIVERGED, diagnosis.regime());
+        assertEquals(OptionalInt.of(1), diagnosis.divergedFrom());
+        assertTrue(diagnosis.explanation().startsWith("diverged from epoch 1: the validation loss"
+                + " after epoch 1 is 3.17958e+59, 2.08e+03 times the epoch's mean training loss"
+                + " 1.52807e+56, so the loss grew within epoch 1; this is not"),
+                diagnosis.explanation());
+        // one epoch is enough to say so
+        assertEquals(OptionalInt.of(1), curves(new double[] {1.528071833029946e56},
+                new double[] {3.179579375250612e59}).diagnose().divergedFrom());
+        // a validation loss 9 times the first epoch's mean training loss is not enough
+        assertEquals(OptionalInt.of(2), curves(new double[] {2, 30, 4000},
+                new double[] {18, 50, 5000}).diagnose().divergedFrom());
+        // the lowest loss before a later blow-up is printed compactly too
+        History late = curves(new double[] {3e6, 2e6, 1e9}, new double[] {3e6, 2e6, 1e9});
+        assertTrue(late.diagnose().explanation().endsWith("; the training loss was lowest"
+                + " (2.00000e+06) at epoch 2; this is not under- or over-fitting: lower the"
+                + " learning rate, clip the gradients (Optimizers.clipByGlobalNorm), or look for"
+                + " a log of 0 or a division by 0 in the loss"), late.diagnose().explanation());
+        assertTrue(sgd.table().contains("1.52807e+56"), sgd.table());
     }
 
     /** Training 2 -> 0.1 over 10 epochs; validation down to 0.4 at epoch 5, ending at 0.4 r. */

@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.primitives.ImmutableIntArray;
+import java.util.List;
 import java.util.SplittableRandom;
+import jgrad.core.DType;
 import jgrad.core.Shape;
 import jgrad.core.Tensor;
 import jgrad.datasets.Dataset;
+import jgrad.nn.Embedding;
+import jgrad.nn.Flatten;
 import jgrad.nn.Linear;
+import jgrad.nn.Sequential;
 import jgrad.nn.init.Init;
 import jgrad.nn.losses.Losses;
 import jgrad.nn.optim.Optimizers;
@@ -47,6 +52,29 @@ class TrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Metrics.accuracy(logits, ImmutableIntArray.of(0)));
         assertEquals("accuracy: logits [batch, K] = [4, 3] need 4 labels, got 1", e.getMessage());
+    }
+
+    @Test
+    void integerFeaturesReachAnEmbeddingAsIndicesAndTheModelTrains() {
+        // six sequences of two tokens from a vocabulary of 4; INT64 features, not cast to float
+        Dataset tokens = Dataset.of(Tensor.ofLongs(new long[] {0, 1, 2, 3, 0, 2, 1, 3, 3, 3, 0, 0},
+                6, 2), Tensor.ofLongs(0, 1, 0, 1, 1, 0), List.of("a", "b"));
+        SplittableRandom rng = new SplittableRandom(0);
+        Sequential model = Sequential.of(Embedding.init(rng, 4, 3), new Flatten(),
+                Linear.init(rng, 6, 2));
+        Fit fit = Trainer.fit(model, Optimizers.adam(0.05), tokens, tokens,
+                new TrainingSettings(60, 3, 0).withProgressBar(false), record -> { });
+        History history = fit.history();
+        assertEquals(60, history.size());
+        assertTrue(history.last().trainLoss() < 0.1 * history.epochs().get(0).trainLoss(),
+                history.table());
+        assertEquals(1.0, history.last().validationAccuracy(), history.table());
+        // INT32 indices too
+        Dataset int32 = Dataset.of(tokens.features().cast(DType.INT32),
+                Tensor.ofLongs(0, 1, 0, 1, 1, 0), List.of("a", "b"));
+        assertEquals(1.0, Trainer.fit(model, Optimizers.adam(0.05), int32, int32,
+                new TrainingSettings(60, 3, 0).withProgressBar(false), record -> { }).history()
+                .last().validationAccuracy());
     }
 
     @Test
