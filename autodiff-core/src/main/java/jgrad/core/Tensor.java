@@ -965,8 +965,13 @@ public final class Tensor {
         return apply(new Less(), this, other);
     }
 
+    /**
+     * Mask {@code this < value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor less(double value) {
-        return less(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? less(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.LESS, value);
     }
 
     /** Mask {@code this > other ? 1 : 0} (broadcast, never traced, NaN compares false). */
@@ -975,8 +980,13 @@ public final class Tensor {
         return apply(new Less(), other, this);
     }
 
+    /**
+     * Mask {@code this > value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor greater(double value) {
-        return greater(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? greater(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.GREATER, value);
     }
 
     /** Mask {@code this == other ? 1 : 0} (broadcast, never traced, NaN compares false). */
@@ -985,8 +995,13 @@ public final class Tensor {
         return apply(new Equal(), this, other);
     }
 
+    /**
+     * Mask {@code this == value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor equal(double value) {
-        return equal(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? equal(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.EQUAL, value);
     }
 
     /**
@@ -998,8 +1013,13 @@ public final class Tensor {
         return MathOps.lessEqual(this, other);
     }
 
+    /**
+     * Mask {@code this <= value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor lessEqual(double value) {
-        return lessEqual(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? lessEqual(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.LESS_EQUAL, value);
     }
 
     /**
@@ -1011,8 +1031,13 @@ public final class Tensor {
         return MathOps.greaterEqual(this, other);
     }
 
+    /**
+     * Mask {@code this >= value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor greaterEqual(double value) {
-        return greaterEqual(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? greaterEqual(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.GREATER_EQUAL, value);
     }
 
     /**
@@ -1024,8 +1049,13 @@ public final class Tensor {
         return MathOps.notEqual(this, other);
     }
 
+    /**
+     * Mask {@code this != value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor notEqual(double value) {
-        return notEqual(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? notEqual(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.NOT_EQUAL, value);
     }
 
     /**
