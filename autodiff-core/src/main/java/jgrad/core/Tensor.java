@@ -1986,12 +1986,15 @@ public final class Tensor {
      * in the output are summed; without {@code "->"} the output is the ellipsis, then the letters
      * used once, in character order. Axes of size 1 broadcast against their label's size.
      * Shapes: each operand has one axis per label ({@code "..."} covers the rest); the output has
-     * one per output label. Accepts float32 and float64.
+     * one per output label. Accepts float32, float64, int32 and int64 (all operands of one
+     * dtype, as PyTorch on the CPU; integer arithmetic is that of {@link #mul} and {@link #sum},
+     * so an int32 sum that does not fit is refused).
      *
      * <p>Composite: no vjp of its own. A repeated label within an operand takes a diagonal (a
      * reshape and a strided {@link Slice}); each pair of operands, left to right, is one batched
      * {@link MatMul} when they share a summed label (reading an operand transposed in place where
-     * its axes already come in that order), else a broadcast {@link #mul}; labels are summed as
+     * its axes already come in that order; for integers, whose products have no GEMM, a broadcast
+     * {@link #mul} and a sum), else a broadcast {@link #mul}; labels are summed as
      * soon as no later operand needs them.
      *
      * <pre>{@code
@@ -2002,7 +2005,10 @@ public final class Tensor {
      * @throws IllegalArgumentException naming the spec and the shapes if the spec is malformed
      *     (a character other than a letter, a stray {@code '.'}, two arrows, a repeated or
      *     unknown output label), names a different number of operands, has the wrong number of
-     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ
+     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ;
+     *     every error names einsum
+     * @throws ArithmeticException naming einsum, the spec and the operands, if an int32 sum does
+     *     not fit
      */
     public static Tensor einsum(String spec, Tensor... operands) {
         return Einsum.einsum(spec, Arrays.asList(operands));
