@@ -31,7 +31,9 @@ import java.util.function.Function;
  *
  * <p>A function whose output does not depend on its input at all has zero gradients (as in JAX);
  * since that is almost always a slip, it is logged as a warning on the {@link System.Logger}
- * named {@code jgrad.core.Autodiff}.
+ * named {@code jgrad.core.Autodiff}. An output that depends on the input only through operations
+ * that are not differentiable (a cast to an integer dtype, a comparison mask, argmax) also has
+ * zero gradients; the warning then names those operations.
  *
  * <p>The gradients are not recorded by the tape of {@link Tensor#requiresGrad()} (as PyTorch's
  * {@code autograd.grad} without {@code create_graph}), so {@link Tensor#backward()} of a function
@@ -413,9 +415,16 @@ public final class Autodiff {
                 // Legal (the gradient is zero, as in JAX) but almost always a slip, such as
                 // calling the model instead of model.withParams(p) inside f. Only at the
                 // outermost call: nested ones (Hessians of linear functions) are legitimately 0.
-                LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output does not depend on"
-                        + " its input, so every gradient is zero; does f use the tensor or the"
-                        + " Params it is given (for a model: model.withParams(p))?");
+                Cut cut = output.cut();
+                if (cut != null && cut.dependsOn(trace, level)) {
+                    LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output depends on its"
+                            + " input only through operations that are not differentiable ("
+                            + String.join(", ", cut.ops()) + "), so every gradient is zero");
+                } else {
+                    LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output does not depend"
+                            + " on its input, so every gradient is zero; does f use the tensor or"
+                            + " the Params it is given (for a model: model.withParams(p))?");
+                }
             }
             return new Traced(output, leafList, level);
         } finally {

@@ -40,6 +40,11 @@ public final class Tensor {
      * or NaN local derivative. False for every value a user makes.
      */
     private final boolean strongZeros;
+    /**
+     * For an untraced value computed from values being differentiated: the operations that
+     * dropped their trace (see {@link Cut}); else null.
+     */
+    private final Cut cut;
 
     /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
     Tensor(Shape shape, DType dtype, Object storage, Node node) {
@@ -47,6 +52,11 @@ public final class Tensor {
     }
 
     private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros) {
+        this(shape, dtype, storage, node, strongZeros, null);
+    }
+
+    private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros,
+            Cut cut) {
         assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
                 : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
@@ -54,6 +64,7 @@ public final class Tensor {
         this.storage = storage;
         this.node = node;
         this.strongZeros = strongZeros;
+        this.cut = cut;
     }
 
     // ---------------------------------------------------------------- creation
@@ -2489,6 +2500,7 @@ public final class Tensor {
         Shape[] shapes = new Shape[inputs.length];
         DType[] dtypes = new DType[inputs.length];
         boolean traced = false;
+        boolean cutInput = false;
         for (int i = 0; i < inputs.length; i++) {
             Tensor input = inputs[i];
             // Checked by hand: building the op's name eagerly costs on every operation.
@@ -2498,6 +2510,7 @@ public final class Tensor {
             shapes[i] = input.shape;
             dtypes[i] = input.dtype;
             traced |= input.node != null;
+            cutInput |= input.cut != null;
         }
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
         if (primitive instanceof CustomOp) {
@@ -2520,8 +2533,10 @@ public final class Tensor {
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
         boolean strong = StrongZeros.propagates(primitive, inputs);
-        return node == null && !strong ? value
-                : new Tensor(value.shape, value.dtype, value.storage, node, strong);
+        Cut cut = node == null && (traced || cutInput)
+                ? Cut.after(primitive, inputs) : null;
+        return node == null && !strong && cut == null ? value
+                : new Tensor(value.shape, value.dtype, value.storage, node, strong, cut);
     }
 
     /**
@@ -2596,13 +2611,23 @@ public final class Tensor {
     }
 
     /** Whether this cotangent's exact zeros are strong; see {@link StrongZeros}. */
+    /** The operations that dropped the trace this value came from; null if none did. */
+    Cut cut() {
+        return cut;
+    }
+
+    /** This value, recording that {@code cut} dropped the trace it came from (null: none). */
+    Tensor withCut(Cut cut) {
+        return cut == null ? this : new Tensor(shape, dtype, storage, node, strongZeros, cut);
+    }
+
     boolean strongZeros() {
         return strongZeros;
     }
 
     /** The same values and graph, with strong zeros; see {@link StrongZeros}. */
     Tensor withStrongZeros() {
-        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true);
+        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true, cut);
     }
 
     /**
