@@ -354,13 +354,27 @@ public final class Autodiff {
     }
 
     /**
-     * Runs {@code body} with anomaly detection on for this thread: the first operation that
-     * produces NaN or an infinity from finite inputs, in the forward or the backward pass, throws
-     * an {@link AnomalyException} naming the operation, the line of user code that created it
-     * (and, in the backward pass, the operation whose vjp was running), the input shapes and
-     * their value ranges. Off by default; {@code -Djgrad.anomaly=true} turns it on everywhere.
-     * Costs a scan of every result (and a stack walk per recorded operation), so it is for
-     * finding a bug, not for training runs.
+     * Runs {@code body} with anomaly detection on for this thread; an {@link AnomalyException}
+     * names the operation, the line of user code that created it (and, in the backward pass, the
+     * operation whose vjp was running), the input shapes and their value ranges. It is thrown:
+     *
+     * <ul>
+     *   <li>in the forward pass, by the first operation that produces NaN or an infinity from
+     *       finite inputs;
+     *   <li>in the backward pass, by the first vjp that produces NaN from values without NaN
+     *       (finite ones, or an infinite cotangent the pass made, whose origin is named too), or
+     *       by a sum of infinite cotangents of opposite signs;
+     *   <li>when a gradient the backward pass returns holds an infinity the pass made from finite
+     *       values, naming the vjp that made it first.
+     * </ul>
+     *
+     * <p>An infinity of the backward pass that a later selection drops is legitimate and passes:
+     * in {@code x.relu().sqrt()} sqrt's derivative is infinite at the zeros relu made, and relu's
+     * vjp drops the cotangent there. (PyTorch's anomaly mode checks the backward pass for NaN
+     * only; jgrad also reports infinite gradients, with their origin.) Values that are already
+     * non-finite (in the data, in a constant) are propagated, not reported. Off by default; {@code
+     * -Djgrad.anomaly=true} turns it on everywhere. Costs a scan of every result (and a stack
+     * walk per recorded operation), so it is for finding a bug, not for training runs.
      */
     public static <T> T detectAnomaly(java.util.function.Supplier<T> body) {
         checkNotNull(body, "detectAnomaly: body is null");
