@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 
 /**
  * Anomaly detection ({@link Autodiff#detectAnomaly}): the checks that find the first operation
- * producing NaN or an infinity from finite inputs. A static flag keeps the cost of the off state
- * to one field read per operation; the per-thread state is only consulted when some scope is open
- * or the system property {@code jgrad.anomaly} is {@code true}.
+ * producing NaN or an infinity from finite inputs in the forward pass, NaN in the backward pass,
+ * and the origin of an infinity that reaches a gradient. A static flag keeps the cost of the off
+ * state to one field read per operation; the per-thread state is only consulted when some scope
+ * is open or the system property {@code jgrad.anomaly} is {@code true}.
  */
 final class Anomaly {
 
@@ -60,14 +61,35 @@ final class Anomaly {
     }
 
     /**
-     * Runs a node's vjp rule without checking the operations inside it, then checks the
-     * cotangents it returns: one that holds NaN or an infinity while the cotangent it was given,
-     * the node's inputs and its output are all finite throws, naming the node and where it was
-     * created.
+     * Where an infinite cotangent of the backward pass was first made from finite values: the
+     * anomaly reported if the infinity reaches a returned gradient. An infinity that a later
+     * selection discards (relu's vjp drops the cotangent where {@code x < 0}, so sqrt's infinite
+     * derivative at a zero that relu made never counts) is legitimate, as PyTorch's anomaly mode,
+     * which checks the backward pass for NaN only, lets it pass.
      *
-     * @throws AnomalyException for a cotangent the rule made non-finite
+     * @param message the report: the operation whose vjp made the infinity, where that operation
+     *     was created, its inputs and the cotangent it was given
      */
-    static ImmutableList<Tensor> backwardOf(Node node, Tensor cotangent, Tensor output,
+    record Origin(String message) {}
+
+    /**
+     * A vjp rule's cotangents, and for each the {@link Origin} of its infinities (null when it is
+     * finite or its infinities were not made in the backward pass).
+     */
+    record Swept(ImmutableList<Tensor> cotangents, List<Origin> origins) {}
+
+    /**
+     * Runs a node's vjp rule without checking the operations inside it, then checks the
+     * cotangents it returns. NaN made from values without NaN throws at once: from finite ones
+     * (the cotangent it was given, the node's inputs and output), naming the node and where it
+     * was created; from an infinite cotangent of known origin ({@code cotangentOrigin}), naming
+     * the node and that origin too. An infinity made from finite values does not throw here: the
+     * result records its {@link Origin}, which an infinite cotangent carries on until a selection
+     * drops it or it reaches a gradient ({@link #checkGradient}).
+     *
+     * @throws AnomalyException for a cotangent the rule made NaN
+     */
+    static Swept backwardOf(Node node, Tensor cotangent, Origin cotangentOrigin, Tensor output,
             Supplier<ImmutableList<Tensor>> rule) {
         State state = STATE.get();
         Node saved = state.backwardOf;
@@ -78,33 +100,92 @@ final class Anomaly {
         } finally {
             state.backwardOf = saved;
         }
-        if (!Kernels.allFinite(cotangent) || !Kernels.allFinite(output)) {
-            return cotangents; // propagated
+        List<Origin> origins = java.util.Arrays.asList(new Origin[cotangents.size()]);
+        boolean finiteCotangent = Kernels.allFinite(cotangent);
+        if (!finiteCotangent && (cotangentOrigin == null || Kernels.containsNaN(cotangent))) {
+            return new Swept(cotangents, origins); // propagated
         }
+        boolean finiteForward = Kernels.allFinite(output);
         for (Tensor input : node.inputs) {
-            if (!Kernels.allFinite(input)) {
-                return cotangents;
-            }
+            finiteForward &= Kernels.allFinite(input);
         }
         for (int i = 0; i < cotangents.size(); i++) {
             Tensor result = cotangents.get(i);
-            if (node.inputs.get(i).isTraced() && result.dtype().isFloatingPoint()
-                    && !Kernels.allFinite(result)) {
-                StringBuilder message = new StringBuilder("anomaly: the backward pass of ")
-                        .append(node.describe()).append(" produced ")
-                        .append(Kernels.containsNaN(result) ? "NaN" : "an infinity")
-                        .append(" for its input ").append(i).append(" from finite values");
-                if (node.site != null) {
-                    message.append("; it was created at ").append(node.site);
+            if (result == null || !node.inputs.get(i).isTraced()
+                    || !result.dtype().isFloatingPoint() || Kernels.allFinite(result)) {
+                continue;
+            }
+            boolean nan = Kernels.containsNaN(result);
+            if (!finiteCotangent) {
+                // An infinity made earlier in the sweep passes through, or makes NaN here.
+                if (nan && finiteForward) {
+                    throw new AnomalyException(report(node, i, "NaN", "from an infinite"
+                            + " cotangent", cotangent) + "; the infinity came from: "
+                            + cotangentOrigin.message());
                 }
-                message.append("; inputs:");
-                appendInputs(message, node.inputs);
-                message.append(" cotangent ").append(cotangent.shape()).append(" in ")
-                        .append(range(cotangent));
-                throw new AnomalyException(message.toString());
+                origins.set(i, nan ? null : cotangentOrigin);
+            } else if (finiteForward) {
+                String made = report(node, i, nan ? "NaN" : "an infinity", "from finite values",
+                        cotangent);
+                if (nan) {
+                    throw new AnomalyException(made);
+                }
+                origins.set(i, new Origin(made));
             }
         }
-        return cotangents;
+        return new Swept(cotangents, origins);
+    }
+
+    /**
+     * Throws if a sum of cotangents for one tensor made NaN from infinities of opposite signs
+     * that the backward pass made; returns the origin the sum carries (either one's).
+     *
+     * @throws AnomalyException naming the tensor's operation and both origins
+     */
+    static Origin sum(Node of, Tensor previous, Origin previousOrigin, Tensor added,
+            Origin addedOrigin, Tensor sum) {
+        if (previousOrigin == null && addedOrigin == null) {
+            return null;
+        }
+        if (Kernels.containsNaN(sum) && !Kernels.containsNaN(previous)
+                && !Kernels.containsNaN(added)) {
+            throw new AnomalyException("anomaly: the backward pass summed infinite cotangents of"
+                    + " opposite signs into NaN for the output of " + of.describe()
+                    + "; the infinities came from: "
+                    + (previousOrigin == null ? "an input" : previousOrigin.message()) + "; and: "
+                    + (addedOrigin == null ? "an input" : addedOrigin.message()));
+        }
+        return previousOrigin != null ? previousOrigin : addedOrigin;
+    }
+
+    /**
+     * Throws if a gradient the backward pass returns holds an infinity that the pass made from
+     * finite values ({@code origin}), reporting where it was made.
+     *
+     * @throws AnomalyException the origin's message, and the gradient it reached
+     */
+    static void checkGradient(Tensor gradient, Origin origin) {
+        if (origin != null && gradient.dtype().isFloatingPoint()
+                && !Kernels.allFinite(gradient)) {
+            throw new AnomalyException(origin.message() + "; it reached a gradient, "
+                    + gradient.shape() + " " + gradient.dtype() + ", at element "
+                    + firstNonFinite(gradient));
+        }
+    }
+
+    private static String report(Node node, int input, String what, String from,
+            Tensor cotangent) {
+        StringBuilder message = new StringBuilder("anomaly: the backward pass of ")
+                .append(node.describe()).append(" produced ").append(what)
+                .append(" for its input ").append(input).append(' ').append(from);
+        if (node.site != null) {
+            message.append("; it was created at ").append(node.site);
+        }
+        message.append("; inputs:");
+        appendInputs(message, node.inputs);
+        message.append(" cotangent ").append(cotangent.shape()).append(" in ")
+                .append(range(cotangent));
+        return message.toString();
     }
 
     private static void appendInputs(StringBuilder message, List<Tensor> inputs) {

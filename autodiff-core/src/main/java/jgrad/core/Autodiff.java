@@ -31,7 +31,9 @@ import java.util.function.Function;
  *
  * <p>A function whose output does not depend on its input at all has zero gradients (as in JAX);
  * since that is almost always a slip, it is logged as a warning on the {@link System.Logger}
- * named {@code jgrad.core.Autodiff}.
+ * named {@code jgrad.core.Autodiff}. An output that depends on the input only through operations
+ * that are not differentiable (a cast to an integer dtype, a comparison mask, argmax) also has
+ * zero gradients; the warning then names those operations.
  *
  * <p>The gradients are not recorded by the tape of {@link Tensor#requiresGrad()} (as PyTorch's
  * {@code autograd.grad} without {@code create_graph}), so {@link Tensor#backward()} of a function
@@ -352,13 +354,27 @@ public final class Autodiff {
     }
 
     /**
-     * Runs {@code body} with anomaly detection on for this thread: the first operation that
-     * produces NaN or an infinity from finite inputs, in the forward or the backward pass, throws
-     * an {@link AnomalyException} naming the operation, the line of user code that created it
-     * (and, in the backward pass, the operation whose vjp was running), the input shapes and
-     * their value ranges. Off by default; {@code -Djgrad.anomaly=true} turns it on everywhere.
-     * Costs a scan of every result (and a stack walk per recorded operation), so it is for
-     * finding a bug, not for training runs.
+     * Runs {@code body} with anomaly detection on for this thread; an {@link AnomalyException}
+     * names the operation, the line of user code that created it (and, in the backward pass, the
+     * operation whose vjp was running), the input shapes and their value ranges. It is thrown:
+     *
+     * <ul>
+     *   <li>in the forward pass, by the first operation that produces NaN or an infinity from
+     *       finite inputs;
+     *   <li>in the backward pass, by the first vjp that produces NaN from values without NaN
+     *       (finite ones, or an infinite cotangent the pass made, whose origin is named too), or
+     *       by a sum of infinite cotangents of opposite signs;
+     *   <li>when a gradient the backward pass returns holds an infinity the pass made from finite
+     *       values, naming the vjp that made it first.
+     * </ul>
+     *
+     * <p>An infinity of the backward pass that a later selection drops is legitimate and passes:
+     * in {@code x.relu().sqrt()} sqrt's derivative is infinite at the zeros relu made, and relu's
+     * vjp drops the cotangent there. (PyTorch's anomaly mode checks the backward pass for NaN
+     * only; jgrad also reports infinite gradients, with their origin.) Values that are already
+     * non-finite (in the data, in a constant) are propagated, not reported. Off by default; {@code
+     * -Djgrad.anomaly=true} turns it on everywhere. Costs a scan of every result (and a stack
+     * walk per recorded operation), so it is for finding a bug, not for training runs.
      */
     public static <T> T detectAnomaly(java.util.function.Supplier<T> body) {
         checkNotNull(body, "detectAnomaly: body is null");
@@ -413,9 +429,16 @@ public final class Autodiff {
                 // Legal (the gradient is zero, as in JAX) but almost always a slip, such as
                 // calling the model instead of model.withParams(p) inside f. Only at the
                 // outermost call: nested ones (Hessians of linear functions) are legitimately 0.
-                LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output does not depend on"
-                        + " its input, so every gradient is zero; does f use the tensor or the"
-                        + " Params it is given (for a model: model.withParams(p))?");
+                Cut cut = output.cut();
+                if (cut != null && cut.dependsOn(trace, level)) {
+                    LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output depends on its"
+                            + " input only through operations that are not differentiable ("
+                            + String.join(", ", cut.ops()) + "), so every gradient is zero");
+                } else {
+                    LOGGER.log(System.Logger.Level.WARNING, "autodiff: f's output does not depend"
+                            + " on its input, so every gradient is zero; does f use the tensor or"
+                            + " the Params it is given (for a model: model.withParams(p))?");
+                }
             }
             return new Traced(output, leafList, level);
         } finally {

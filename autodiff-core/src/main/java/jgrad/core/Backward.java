@@ -36,6 +36,8 @@ final class Backward {
         // Cotangents by position in the order; each is released once its node is processed.
         Tensor[] cotangents = new Tensor[tensors.size()];
         cotangents[tensors.size() - 1] = seed;
+        // Under anomaly detection: where each infinite cotangent was made (Anomaly.Origin).
+        Anomaly.Origin[] origins = Anomaly.enabled() ? new Anomaly.Origin[tensors.size()] : null;
         for (int i = tensors.size() - 1; i >= 0; i--) {
             Tensor tensor = tensors.get(i);
             Node node = tensor.node();
@@ -44,16 +46,26 @@ final class Backward {
             if (cotangent == null) {
                 continue;
             }
+            Anomaly.Origin origin = origins == null ? null : origins[i];
             if (isTarget.test(node)) {
+                if (origins != null) {
+                    Anomaly.checkGradient(cotangent, origin);
+                }
                 results.put(tensor, cotangent);
             } else if (node.isLeaf()) {
                 // A leaf of an inner level stands for an outer tensor: pass the cotangent on.
-                accumulate(cotangents, order, node.inputs.get(0), cotangent);
+                accumulate(cotangents, origins, order, node.inputs.get(0), cotangent, origin);
             } else {
-                ImmutableList<Tensor> inputCotangents = Anomaly.enabled()
-                        ? Anomaly.backwardOf(node, cotangent, tensor,
-                                () -> node.primitive.vjp(cotangent, node.inputs, tensor))
-                        : node.primitive.vjp(cotangent, node.inputs, tensor);
+                List<Anomaly.Origin> inputOrigins = null;
+                ImmutableList<Tensor> inputCotangents;
+                if (origins != null) {
+                    Anomaly.Swept swept = Anomaly.backwardOf(node, cotangent, origin, tensor,
+                            () -> node.primitive.vjp(cotangent, node.inputs, tensor));
+                    inputCotangents = swept.cotangents();
+                    inputOrigins = swept.origins();
+                } else {
+                    inputCotangents = node.primitive.vjp(cotangent, node.inputs, tensor);
+                }
                 if (inputCotangents.size() != node.inputs.size()) {
                     throw new IllegalStateException(node.primitive + ": vjp returned "
                             + inputCotangents.size() + " cotangents for " + node.inputs.size()
@@ -69,8 +81,9 @@ final class Backward {
                     }
                     Tensor inputCotangent = checkCotangent(node, j, inputCotangents.get(j),
                             input, cotangent);
-                    accumulate(cotangents, order, input,
-                            selects ? inputCotangent.withStrongZeros() : inputCotangent);
+                    accumulate(cotangents, origins, order, input,
+                            selects ? inputCotangent.withStrongZeros() : inputCotangent,
+                            inputOrigins == null ? null : inputOrigins.get(j));
                 }
             }
         }
@@ -117,14 +130,23 @@ final class Backward {
         return result;
     }
 
-    private static void accumulate(
-            Tensor[] cotangents, TopoSort.Order order, Tensor input, Tensor cotangent) {
+    /**
+     * Adds {@code cotangent} to the one {@code input} has so far; under anomaly detection
+     * ({@code origins} not null) the sum carries the origin of its infinities.
+     */
+    private static void accumulate(Tensor[] cotangents, Anomaly.Origin[] origins,
+            TopoSort.Order order, Tensor input, Tensor cotangent, Anomaly.Origin origin) {
         Node node = input.node();
         int position = node == null ? NodeIndex.ABSENT : order.positions().get(node.id);
         if (position < 0) {
             return;
         }
         Tensor previous = cotangents[position];
-        cotangents[position] = previous == null ? cotangent : previous.add(cotangent);
+        Tensor sum = previous == null ? cotangent : previous.add(cotangent);
+        cotangents[position] = sum;
+        if (origins != null) {
+            origins[position] = previous == null ? origin
+                    : Anomaly.sum(node, previous, origins[position], cotangent, origin, sum);
+        }
     }
 }

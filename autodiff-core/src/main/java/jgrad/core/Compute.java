@@ -1,6 +1,7 @@
 package jgrad.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -70,11 +71,13 @@ public final class Compute {
      * that gives the same bits, several times slower. Call this before timing anything, or at the
      * start of a latency-sensitive service; training needs no call.
      *
+     * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
      * @throws InterruptedException if the waiting thread is interrupted
      */
     public static boolean awaitFastKernels(Duration timeout)
             throws InterruptedException {
+        checkNotNull(timeout, "Compute.awaitFastKernels: timeout is null (Duration.ZERO to poll)");
         checkArgument(!timeout.isNegative(), "Compute.awaitFastKernels: negative timeout %s",
                 timeout);
         return Gemm.awaitCompiled(timeout.toNanos(), TimeUnit.NANOSECONDS);

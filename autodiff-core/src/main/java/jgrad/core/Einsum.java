@@ -33,9 +33,40 @@ final class Einsum {
     /** An operand and the label of each of its axes. */
     private record Term(Tensor tensor, int[] labels) {}
 
+    /**
+     * Validates and lowers; an error from an operation einsum lowers to (which validation should
+     * have prevented) is rethrown naming einsum, the spec and the operands, never only the
+     * inner operation.
+     */
     static Tensor einsum(String spec, List<Tensor> operands) {
         checkNotNull(spec, "einsum: spec is null");
         checkNotNull(operands, "einsum: operands");
+        try {
+            return lower(spec, operands);
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("einsum")) {
+                throw e;
+            }
+            StringBuilder message = new StringBuilder("einsum \"").append(spec)
+                    .append("\" of");
+            for (Tensor operand : operands) {
+                message.append(' ').append(operand.shape()).append(' ')
+                        .append(operand.dtype()).append(',');
+            }
+            message.setCharAt(message.length() - 1, ':');
+            message.append(' ').append(e.getMessage());
+            if (e instanceof ArithmeticException) {
+                ArithmeticException overflow = new ArithmeticException(message.toString());
+                overflow.initCause(e);
+                throw overflow;
+            }
+            throw e instanceof IllegalStateException
+                    ? new IllegalStateException(message.toString(), e)
+                    : new IllegalArgumentException(message.toString(), e);
+        }
+    }
+
+    private static Tensor lower(String spec, List<Tensor> operands) {
         String s = spec.replaceAll("\\s", "");
         int arrow = s.indexOf("->");
         checkArgument(arrow < 0 || s.indexOf("->", arrow + 2) < 0,
@@ -316,6 +347,17 @@ final class Einsum {
         int[] naturalB = concat(batch, contracted, bOnly);
         boolean transposeB = !Arrays.equals(b.labels(), naturalB)
                 && Arrays.equals(b.labels(), concat(batch, bOnly, contracted));
+        if (a.tensor().dtype().isInteger()) {
+            // The GEMM is float-only: an integer contraction is a broadcast product of
+            // [batch, m, k, 1] and [batch, 1, k, n] summed over k (exact; wraps on overflow).
+            int[] batchPart = batch.isEmpty() ? new int[0] : new int[] {product(batchDims)};
+            Tensor left = arrange(a, naturalA)
+                    .reshape(concatDims(batchPart, new int[] {m, k}, new int[] {1}));
+            Tensor right = arrange(b, naturalB)
+                    .reshape(concatDims(batchPart, new int[] {1}, new int[] {k, n}));
+            Tensor product = left.mul(right).sum(new int[] {-2}, false);
+            return new Term(product.reshape(concatDims(batchDims, aDims, bDims)), result);
+        }
         Tensor left = transposeA ? a.tensor() : arrange(a, naturalA);
         Tensor right = transposeB ? b.tensor() : arrange(b, naturalB);
         int batchSize = product(batchDims);

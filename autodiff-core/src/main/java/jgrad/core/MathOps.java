@@ -89,6 +89,45 @@ final class MathOps {
         return a.greater(b).add(a.equal(b));
     }
 
+    /** The comparisons of a tensor with a scalar. */
+    enum Comparison { LESS, GREATER, EQUAL, LESS_EQUAL, GREATER_EQUAL, NOT_EQUAL }
+
+    /**
+     * Whether {@code value} compares with a tensor of {@code dtype} as a scalar of that dtype:
+     * always for a float dtype; for an integer dtype when it is a whole number in its range.
+     */
+    static boolean holdsExactly(DType dtype, double value) {
+        double limit = dtype == DType.INT32 ? 0x1p31 : 0x1p63;
+        return dtype.isFloatingPoint()
+                || value == Math.rint(value) && -limit <= value && value < limit;
+    }
+
+    /**
+     * The mask {@code x op value} for an integer {@code x} and a {@code value} its dtype does not
+     * hold (not whole, out of its range, or NaN), exact as the comparison of the real numbers
+     * (PyTorch promotes to a float dtype instead, which rounds int64 above 2^53): {@code x > 1.5}
+     * is {@code x > 1}, {@code x >= 1.5} is {@code x > 1}, {@code x < 1.5} and {@code x <= 1.5}
+     * are {@code x < 2}; no integer equals such a value; NaN compares false (not equal is 1).
+     * A 0/1 mask of {@code x}'s dtype, never traced.
+     */
+    static Tensor compareWithInexactScalar(Tensor x, Comparison op, double value) {
+        Tensor plain = x.stopGradient();
+        double limit = x.dtype() == DType.INT32 ? 0x1p31 : 0x1p63;
+        if (Double.isNaN(value) || op == Comparison.EQUAL || op == Comparison.NOT_EQUAL) {
+            return op == Comparison.NOT_EQUAL ? plain.onesLike() : plain.zerosLike();
+        }
+        if (op == Comparison.GREATER || op == Comparison.GREATER_EQUAL) {
+            double below = Math.floor(value);
+            return below >= limit ? plain.zerosLike()
+                    : below < -limit ? plain.onesLike()
+                    : plain.greater(below);
+        }
+        double above = Math.ceil(value);
+        return above >= limit ? plain.onesLike()
+                : above < -limit ? plain.zerosLike()
+                : plain.less(above);
+    }
+
     static Tensor notEqual(Tensor a, Tensor b) {
         return a.equal(b).neg().add(1.0);
     }

@@ -165,7 +165,7 @@ final class ReductionOps {
         }
         return Kernels.result(
                 Primitives.reducedShape(op, shape, ImmutableIntArray.of(a), false),
-                DType.INT32, out);
+                DType.INT32, out).withCut(Cut.after(op, x));
     }
 
     /** Every axis of {@code shape}, {@code [0, rank)}. */

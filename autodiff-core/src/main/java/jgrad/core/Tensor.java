@@ -40,6 +40,11 @@ public final class Tensor {
      * or NaN local derivative. False for every value a user makes.
      */
     private final boolean strongZeros;
+    /**
+     * For an untraced value computed from values being differentiated: the operations that
+     * dropped their trace (see {@link Cut}); else null.
+     */
+    private final Cut cut;
 
     /** Takes ownership of {@code storage}, the array type that holds {@code dtype}. */
     Tensor(Shape shape, DType dtype, Object storage, Node node) {
@@ -47,6 +52,11 @@ public final class Tensor {
     }
 
     private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros) {
+        this(shape, dtype, storage, node, strongZeros, null);
+    }
+
+    private Tensor(Shape shape, DType dtype, Object storage, Node node, boolean strongZeros,
+            Cut cut) {
         assert Storage.holds(storage, dtype) && Storage.length(storage) == shape.size()
                 : dtype + " " + shape + " in " + storage.getClass().getSimpleName();
         this.shape = shape;
@@ -54,6 +64,7 @@ public final class Tensor {
         this.storage = storage;
         this.node = node;
         this.strongZeros = strongZeros;
+        this.cut = cut;
     }
 
     // ---------------------------------------------------------------- creation
@@ -965,8 +976,13 @@ public final class Tensor {
         return apply(new Less(), this, other);
     }
 
+    /**
+     * Mask {@code this < value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor less(double value) {
-        return less(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? less(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.LESS, value);
     }
 
     /** Mask {@code this > other ? 1 : 0} (broadcast, never traced, NaN compares false). */
@@ -975,8 +991,13 @@ public final class Tensor {
         return apply(new Less(), other, this);
     }
 
+    /**
+     * Mask {@code this > value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor greater(double value) {
-        return greater(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? greater(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.GREATER, value);
     }
 
     /** Mask {@code this == other ? 1 : 0} (broadcast, never traced, NaN compares false). */
@@ -985,8 +1006,13 @@ public final class Tensor {
         return apply(new Equal(), this, other);
     }
 
+    /**
+     * Mask {@code this == value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor equal(double value) {
-        return equal(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? equal(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.EQUAL, value);
     }
 
     /**
@@ -998,8 +1024,13 @@ public final class Tensor {
         return MathOps.lessEqual(this, other);
     }
 
+    /**
+     * Mask {@code this <= value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor lessEqual(double value) {
-        return lessEqual(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? lessEqual(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.LESS_EQUAL, value);
     }
 
     /**
@@ -1011,8 +1042,13 @@ public final class Tensor {
         return MathOps.greaterEqual(this, other);
     }
 
+    /**
+     * Mask {@code this >= value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor greaterEqual(double value) {
-        return greaterEqual(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? greaterEqual(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.GREATER_EQUAL, value);
     }
 
     /**
@@ -1024,8 +1060,13 @@ public final class Tensor {
         return MathOps.notEqual(this, other);
     }
 
+    /**
+     * Mask {@code this != value}, in this tensor's dtype. An integer tensor compares exactly with
+     * any value, whole or not ({@code ofInts(1, 2).greater(1.5)} is {@code [0, 1]}).
+     */
     public Tensor notEqual(double value) {
-        return notEqual(scalar(value, dtype));
+        return MathOps.holdsExactly(dtype, value) ? notEqual(scalar(value, dtype))
+                : MathOps.compareWithInexactScalar(this, MathOps.Comparison.NOT_EQUAL, value);
     }
 
     /**
@@ -1956,12 +1997,15 @@ public final class Tensor {
      * in the output are summed; without {@code "->"} the output is the ellipsis, then the letters
      * used once, in character order. Axes of size 1 broadcast against their label's size.
      * Shapes: each operand has one axis per label ({@code "..."} covers the rest); the output has
-     * one per output label. Accepts float32 and float64.
+     * one per output label. Accepts float32, float64, int32 and int64 (all operands of one
+     * dtype, as PyTorch on the CPU; integer arithmetic is that of {@link #mul} and {@link #sum},
+     * so an int32 sum that does not fit is refused).
      *
      * <p>Composite: no vjp of its own. A repeated label within an operand takes a diagonal (a
      * reshape and a strided {@link Slice}); each pair of operands, left to right, is one batched
      * {@link MatMul} when they share a summed label (reading an operand transposed in place where
-     * its axes already come in that order), else a broadcast {@link #mul}; labels are summed as
+     * its axes already come in that order; for integers, whose products have no GEMM, a broadcast
+     * {@link #mul} and a sum), else a broadcast {@link #mul}; labels are summed as
      * soon as no later operand needs them.
      *
      * <pre>{@code
@@ -1972,7 +2016,10 @@ public final class Tensor {
      * @throws IllegalArgumentException naming the spec and the shapes if the spec is malformed
      *     (a character other than a letter, a stray {@code '.'}, two arrows, a repeated or
      *     unknown output label), names a different number of operands, has the wrong number of
-     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ
+     *     labels for an operand, or gives one label two sizes (neither 1), or if the dtypes differ;
+     *     every error names einsum
+     * @throws ArithmeticException naming einsum, the spec and the operands, if an int32 sum does
+     *     not fit
      */
     public static Tensor einsum(String spec, Tensor... operands) {
         return Einsum.einsum(spec, Arrays.asList(operands));
@@ -2453,6 +2500,7 @@ public final class Tensor {
         Shape[] shapes = new Shape[inputs.length];
         DType[] dtypes = new DType[inputs.length];
         boolean traced = false;
+        boolean cutInput = false;
         for (int i = 0; i < inputs.length; i++) {
             Tensor input = inputs[i];
             // Checked by hand: building the op's name eagerly costs on every operation.
@@ -2462,6 +2510,7 @@ public final class Tensor {
             shapes[i] = input.shape;
             dtypes[i] = input.dtype;
             traced |= input.node != null;
+            cutInput |= input.cut != null;
         }
         ImmutableList<Tensor> inputList = ImmutableList.copyOf(inputs);
         if (primitive instanceof CustomOp) {
@@ -2484,8 +2533,10 @@ public final class Tensor {
         Node node = traced && primitive.isDifferentiable() && dtype.isFloatingPoint()
                 ? record(primitive, inputList) : null;
         boolean strong = StrongZeros.propagates(primitive, inputs);
-        return node == null && !strong ? value
-                : new Tensor(value.shape, value.dtype, value.storage, node, strong);
+        Cut cut = node == null && (traced || cutInput)
+                ? Cut.after(primitive, inputs) : null;
+        return node == null && !strong && cut == null ? value
+                : new Tensor(value.shape, value.dtype, value.storage, node, strong, cut);
     }
 
     /**
@@ -2560,13 +2611,23 @@ public final class Tensor {
     }
 
     /** Whether this cotangent's exact zeros are strong; see {@link StrongZeros}. */
+    /** The operations that dropped the trace this value came from; null if none did. */
+    Cut cut() {
+        return cut;
+    }
+
+    /** This value, recording that {@code cut} dropped the trace it came from (null: none). */
+    Tensor withCut(Cut cut) {
+        return cut == null ? this : new Tensor(shape, dtype, storage, node, strongZeros, cut);
+    }
+
     boolean strongZeros() {
         return strongZeros;
     }
 
     /** The same values and graph, with strong zeros; see {@link StrongZeros}. */
     Tensor withStrongZeros() {
-        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true);
+        return strongZeros ? this : new Tensor(shape, dtype, storage, node, true, cut);
     }
 
     /**

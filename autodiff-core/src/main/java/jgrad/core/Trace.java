@@ -104,16 +104,23 @@ final class Trace {
      * generation that made the node.
      */
     static long liveBits(Node node) {
-        Trace owner = node.owner;
+        return liveBits(node.owner, node.levels, node.id);
+    }
+
+    /**
+     * The autodiff levels among {@code levels} open on {@code owner} (null: none) in a generation
+     * no newer than node {@code id}.
+     */
+    static long liveBits(Trace owner, long levels, long id) {
         if (owner == null) {
             return 0;
         }
-        long bits = node.levels & ~TAPE & owner.active; // the volatile read comes first
+        long bits = levels & ~TAPE & owner.active; // the volatile read comes first
         long live = 0;
         while (bits != 0) {
             long bit = Long.lowestOneBit(bits);
             bits &= ~bit;
-            if (node.id >= owner.generation[Long.numberOfTrailingZeros(bit)]) {
+            if (id >= owner.generation[Long.numberOfTrailingZeros(bit)]) {
                 live |= bit;
             }
         }

@@ -81,6 +81,45 @@ class AutodiffTest {
         }
 
         @Test
+        void aWarningNamesTheNonDifferentiableOperationsAnOutputDependsOnItsInputThrough() {
+            try (LogCapture log = LogCapture.of("jgrad.core.Autodiff")) {
+                List<LogRecord> records = log.records();
+                Tensor x = Tensor.of(1.5, -2.5);
+                // The user trial's case: it depends on x, through a cast that has no derivative.
+                Tensor grad = Autodiff.grad(
+                        v -> v.cast(DType.INT32).cast(DType.FLOAT64).sum(), x);
+                assertTensor(grad, dims(2), 0, 0);
+                assertEquals(1, records.size());
+                assertEquals("autodiff: f's output depends on its input only through operations"
+                        + " that are not differentiable (cast to int32), so every gradient is"
+                        + " zero", records.get(0).getMessage());
+                Autodiff.grad(v -> v.greater(0).add(Tensor.of(3, 4).reshape(1, 2)
+                        .argmax(1).cast(DType.FLOAT64)).sum(), x);
+                assertTrue(records.get(1).getMessage().contains("(comparison mask)"),
+                        records.get(1).getMessage());
+                Autodiff.grad(v -> v.reshape(1, 2).argmax(1).add(v.less(0).cast(DType.INT32))
+                        .cast(DType.FLOAT64).sum(), x);
+                // The cast of a mask drops no trace: the mask had none.
+                assertTrue(records.get(2).getMessage().contains("(argmax, comparison mask)"),
+                        records.get(2).getMessage());
+                // An integer value left from an earlier call is a constant to a later one.
+                Tensor[] kept = new Tensor[1];
+                Autodiff.grad(v -> {
+                    kept[0] = v.cast(DType.INT32);
+                    return v.sum();
+                }, x);
+                Autodiff.grad(v -> kept[0].cast(DType.FLOAT64).sum(), x);
+                assertTrue(records.get(3).getMessage().contains("does not depend on its input"),
+                        records.get(3).getMessage());
+                // stopGradient is asked for: no operation to name.
+                Autodiff.grad(v -> v.stopGradient().sum(), x);
+                assertTrue(records.get(4).getMessage().contains("does not depend on its input"),
+                        records.get(4).getMessage());
+                assertEquals(5, records.size());
+            }
+        }
+
+        @Test
         void gradRefusesNonScalarOutputs() {
             assertRejected(() -> Autodiff.grad(x -> x.mul(2.0), Tensor.of(1, 2)),
                     "grad", "scalar", "[2]", "vjp");

@@ -51,4 +51,12 @@ class ComputeTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Compute.awaitFastKernels(java.time.Duration.ofSeconds(-1)));
     }
+
+    @Test
+    void awaitFastKernelsRefusesANullTimeoutNamingTheMethod() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Compute.awaitFastKernels(null));
+        assertTrue(String.valueOf(e.getMessage()).startsWith("Compute.awaitFastKernels: timeout"),
+                String.valueOf(e.getMessage()));
+    }
 }

@@ -51,6 +51,32 @@ class IntegerTensorTest {
     }
 
     @Test
+    void integerTensorsCompareExactlyWithScalarsThatAreNotWholeNumbers() {
+        Tensor a = Tensor.ofInts(-2, -1, 0, 1, 2, 3);
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1}, a.greater(1.5).toIntArray());
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1}, a.greaterEqual(1.5).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 0, 0}, a.less(1.5).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 0, 0}, a.lessEqual(1.5).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 0, 0, 0, 0}, a.less(-0.5).toIntArray());
+        assertArrayEquals(new int[] {0, 0, 1, 1, 1, 1}, a.greater(-0.5).toIntArray());
+        assertArrayEquals(new int[6], a.equal(1.5).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, a.notEqual(1.5).toIntArray());
+        assertEquals(DType.INT32, a.greater(1.5).dtype());
+        // Beyond the dtype's range, and NaN (which compares false, and differs from everything).
+        assertArrayEquals(new int[6], a.greater(1e30).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, a.greaterEqual(-1e30).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, a.less(0x1p31).toIntArray());
+        assertArrayEquals(new int[6], a.lessEqual(-0x1p31 - 1).toIntArray());
+        assertArrayEquals(new int[6], a.less(Double.NaN).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, a.notEqual(Double.NaN).toIntArray());
+        // int64: no rounding through float64 (which would make 2^53 + 1 equal to 2^53).
+        Tensor big = Tensor.ofLongs((1L << 53) + 1, 1L << 53);
+        assertArrayEquals(new long[] {1, 0}, big.greater(0x1p53).toLongArray());
+        assertArrayEquals(new long[] {1, 1}, big.greater(-0.5).toLongArray());
+        assertArrayEquals(new long[] {0, 0}, big.greater(0x1p63).toLongArray());
+    }
+
+    @Test
     void integerArithmeticComparisonsAndMovementWork() {
         Tensor a = Tensor.ofInts(new int[] {1, 2, 3, 4, 5, 6}, 2, 3);
         Tensor row = Tensor.ofInts(10, 20, 30);

@@ -339,6 +339,54 @@ class NetworkOpsTest {
         assertRejected(() -> Tensor.zeros(2, 2, 2).trace(), "trace", "[2, 2, 2]");
     }
 
+    @Test
+    void integerEinsumAgreesWithTheFloatOneAndKeepsTheDtype() {
+        // The user trial's case: was an error naming matMul.
+        Tensor dot = Tensor.einsum("i,i->", Tensor.ofInts(1, 2), Tensor.ofInts(3, 4));
+        assertEquals(DType.INT32, dot.dtype());
+        assertEquals(11, dot.toIntArray()[0]);
+        SplittableRandom rng = new SplittableRandom(7);
+        String[][] cases = {
+            {"ij,jk->ik", "2,3", "3,4"}, {"ij,kj->ik", "2,3", "4,3"}, {"ji,jk->ki", "3,2", "3,4"},
+            {"bij,bjk->bik", "2,2,3", "2,3,4"}, {"ij,j->i", "2,3", "3"},
+            {"bi,bi->b", "3,4", "3,4"}, {"i,j->ij", "2", "3"}, {"ii->", "3,3"},
+            {"...ij,jk->...ik", "2,2,3", "3,2"}, {"ij,jk,kl->il", "2,3", "3,2", "2,2"},
+        };
+        for (DType dtype : new DType[] {DType.INT32, DType.INT64}) {
+            for (String[] c : cases) {
+                Tensor[] ints = new Tensor[c.length - 1];
+                Tensor[] floats = new Tensor[c.length - 1];
+                for (int i = 1; i < c.length; i++) {
+                    int[] shape = java.util.Arrays.stream(c[i].split(","))
+                            .mapToInt(Integer::parseInt).toArray();
+                    int size = java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+                    double[] values = new double[size];
+                    for (int j = 0; j < size; j++) {
+                        values[j] = rng.nextInt(-5, 6);
+                    }
+                    floats[i - 1] = Tensor.of(values, shape);
+                    ints[i - 1] = floats[i - 1].cast(dtype);
+                }
+                Tensor got = Tensor.einsum(c[0], ints);
+                assertEquals(dtype, got.dtype(), c[0]);
+                Tensor want = Tensor.einsum(c[0], floats).add(0.0); // -0.0 as 0.0
+                assertEquals(want.shape(), got.shape(), c[0]);
+                assertEquals(java.util.Arrays.toString(want.toArray()),
+                        java.util.Arrays.toString(got.cast(DType.FLOAT64).toArray()), c[0]);
+            }
+        }
+    }
+
+    @Test
+    void anErrorInsideEinsumNamesEinsumTheSpecAndTheOperands() {
+        // An int32 sum that does not fit is refused by sum; the message must still say einsum.
+        Tensor big = Tensor.ofInts(46340, 46340); // each product fits, their sum does not
+        ArithmeticException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ArithmeticException.class, () -> Tensor.einsum("i,i->", big, big));
+        assertTrue(e.getMessage().startsWith("einsum \"i,i->\" of [2] int32, [2] int32: "),
+                e.getMessage());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     @Provide
