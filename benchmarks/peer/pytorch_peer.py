@@ -90,9 +90,17 @@ def median(values):
     return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
+# As jgrad's Timing.MIN_WARMUP_NANOS: every workload warms up at least this long (jgrad's JIT
+# needs it; PyTorch does not, but both sides are treated alike).
+MIN_WARMUP_NANOS = 3_000_000_000
+
+
 def median_nanos(warmup, reps, body):
-    for _ in range(warmup):
+    warmup_start = time.perf_counter_ns()
+    done = 0
+    while done < warmup or time.perf_counter_ns() - warmup_start < MIN_WARMUP_NANOS:
         body()
+        done += 1
     times = []
     for _ in range(reps):
         start = time.perf_counter_ns()
