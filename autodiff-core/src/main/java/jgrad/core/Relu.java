@@ -11,9 +11,11 @@ import jgrad.core.kernels.UnaryOp;
  * masks and {@link Where} made five passes forward and kept four intermediates alive for the
  * backward pass; relu is in every hidden layer of an MLP.
  *
- * <p>VJP: {@code dx = where(x > 0, cotangent, 0)}: the subgradient at 0 is 0 (relu'(0) = 0, as in
- * PyTorch), and at NaN the cotangent is dropped (NaN > 0 is false), as PyTorch's threshold
- * backward does. Written with {@link Tensor#where} of a mask of {@code x}, so it is linear in the
+ * <p>VJP: {@code dx = where(y, cotangent, 0)}, the output {@code y} read as the mask (non-zero,
+ * NaN included, is true), as PyTorch's threshold backward reads its result: the cotangent passes
+ * where {@code x > 0} and where {@code x} is NaN (PyTorch 1.13 gives relu'(NaN) = 1 too), the
+ * subgradient at 0 and at -0 is 0 (relu'(0) = 0, as in PyTorch). Reading the output saves the
+ * pass that made a mask of {@code x}. Written with {@link Tensor#where}, so it is linear in the
  * cotangent and its own derivative with respect to {@code x} is 0 (relu'' = 0 away from 0).
  */
 public record Relu() implements Primitive {
@@ -29,8 +31,7 @@ public record Relu() implements Primitive {
 
     @Override
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
-        Tensor x = inputs.get(0);
-        return ImmutableList.of(Tensor.where(x.greater(0.0), cotangent, cotangent.zerosLike()));
+        return ImmutableList.of(Tensor.where(output, cotangent, cotangent.zerosLike()));
     }
 
     @Override

@@ -26,7 +26,9 @@ public record Where() implements Primitive {
     public ImmutableList<Tensor> vjp(Tensor cotangent, List<Tensor> inputs, Tensor output) {
         Tensor mask = inputs.get(0);
         Tensor zero = cotangent.zerosLike();
-        return ImmutableList.of(Cotangents.UNUSED,
+        // A traced mask (relu's vjp reads relu's output; a user may pass any tensor) gets zeros:
+        // where is piecewise constant in its mask.
+        return ImmutableList.of(mask.isTraced() ? mask.zerosLike() : Cotangents.UNUSED,
                 inputs.get(1).isTraced() ? Tensor.where(mask, cotangent, zero) : Cotangents.UNUSED,
                 inputs.get(2).isTraced() ? Tensor.where(mask, zero, cotangent) : Cotangents.UNUSED);
     }

@@ -350,6 +350,21 @@ class TensorTest {
         }
 
         @Test
+        void aDifferentiatedTensorUsedAsAWhereMaskGetsAZeroGradientThroughTheMask() {
+            // d/dt sum(where(t, 2t, t)) = 2 where t != 0, 1 where t == 0; the mask adds nothing.
+            Tensor grad = Autodiff.grad(t -> Tensor.where(t, t.mul(2), t).sum(),
+                    Tensor.of(0, 3, -1));
+            assertArrayEquals(new double[] {1, 2, 2}, grad.toArray());
+        }
+
+        @Test
+        void reluPassesTheCotangentWhereItsOutputIsNonZeroAsPyTorch() {
+            // PyTorch 1.13: relu([-0., nan, -1., 2.]).backward(ones) gives [0., 1., 0., 1.].
+            Tensor grad = Autodiff.grad(t -> t.relu().sum(), Tensor.of(-0.0, Double.NaN, -1, 2));
+            assertArrayEquals(new double[] {0, 1, 0, 1}, grad.toArray());
+        }
+
+        @Test
         void absAndSquare() {
             assertTensor(Tensor.of(-1.5, 0, 2).abs(), dims(3), 1.5, 0, 2);
             assertTensor(Tensor.of(-1.5, 0, 2).square(), dims(3), 2.25, 0, 4);

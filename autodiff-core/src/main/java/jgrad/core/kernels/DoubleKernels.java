@@ -55,9 +55,14 @@ public final class DoubleKernels {
                 }
                 break;
             case RELU:
+                // v < 0 ? 0 : v without a branch (relu's signs are random, so a branch
+                // mispredicts half the time): clear the bits of negative non-zero numbers
+                // (infinity included), keeping -0 and NaN as they are.
                 for (int i = 0; i < n; i++) {
-                    double v = x[i];
-                    out[i] = v < 0 ? 0.0 : v;
+                    long b = Double.doubleToRawLongBits(x[i]);
+                    long m = b & 0x7fffffffffffffffL;
+                    long kill = (b >> 63) & ((m - 0x7ff0000000000001L) >> 63) & ~((m - 1) >> 63);
+                    out[i] = Double.longBitsToDouble(b & ~kill);
                 }
                 break;
             case SIN:
@@ -283,8 +288,13 @@ public final class DoubleKernels {
 
     /** {@code out[i] = mask[i] != 0 ? a[i] : b[i]}, equal lengths. */
     public static void where(double[] mask, double[] a, double[] b, double[] out) {
+        // Without a branch (masks such as relu's are random): sel is all ones where the mask's
+        // magnitude bits are non-zero (NaN included), and picks a's bits there, b's elsewhere.
         for (int i = 0; i < out.length; i++) {
-            out[i] = mask[i] != 0 ? a[i] : b[i];
+            long m = Double.doubleToRawLongBits(mask[i]) & 0x7fffffffffffffffL;
+            long sel = (m | -m) >> 63;
+            out[i] = Double.longBitsToDouble((Double.doubleToRawLongBits(a[i]) & sel)
+                    | (Double.doubleToRawLongBits(b[i]) & ~sel));
         }
     }
 

@@ -57,9 +57,14 @@ public final class FloatKernels {
                 }
                 break;
             case RELU:
+                // v < 0 ? 0 : v without a branch (relu's signs are random, so a branch
+                // mispredicts half the time): clear the bits of negative non-zero numbers
+                // (infinity included), keeping -0 and NaN as they are.
                 for (int i = 0; i < n; i++) {
-                    float v = x[i];
-                    out[i] = v < 0 ? 0f : v;
+                    int b = Float.floatToRawIntBits(x[i]);
+                    int m = b & 0x7fffffff;
+                    int kill = (b >> 31) & ((m - 0x7f800001) >> 31) & ~((m - 1) >> 31);
+                    out[i] = Float.intBitsToFloat(b & ~kill);
                 }
                 break;
             case SIN:
@@ -285,8 +290,13 @@ public final class FloatKernels {
 
     /** {@code out[i] = mask[i] != 0 ? a[i] : b[i]}, equal lengths. */
     public static void where(float[] mask, float[] a, float[] b, float[] out) {
+        // Without a branch (masks such as relu's are random): sel is all ones where the mask's
+        // magnitude bits are non-zero (NaN included), and picks a's bits there, b's elsewhere.
         for (int i = 0; i < out.length; i++) {
-            out[i] = mask[i] != 0 ? a[i] : b[i];
+            int m = Float.floatToRawIntBits(mask[i]) & 0x7fffffff;
+            int sel = (m | -m) >> 31;
+            out[i] = Float.intBitsToFloat((Float.floatToRawIntBits(a[i]) & sel)
+                    | (Float.floatToRawIntBits(b[i]) & ~sel));
         }
     }
 

@@ -126,6 +126,43 @@ class ElementwiseKernelsTest {
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(out[1]));
     }
 
+    /** Values whose bit patterns stress the branch-free relu and where: signs, zeros, NaNs. */
+    @Provide
+    Arbitrary<Double> awkward() {
+        return Arbitraries.oneOf(Arbitraries.of(0.0, -0.0, Double.NaN,
+                Double.longBitsToDouble(0xfff8000000000001L), Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE,
+                -Double.MAX_VALUE, (double) Float.MIN_VALUE, (double) -Float.MIN_VALUE, 1.0, -1.0),
+                Arbitraries.doubles().between(-1e6, 1e6));
+    }
+
+    /** relu and where as branch-free bit selections agree bit for bit with the plain ternary. */
+    @Property
+    void branchFreeReluAndWhereMatchTheTernaryBitForBit(@ForAll("awkward") double m,
+            @ForAll("awkward") double a, @ForAll("awkward") double b) {
+        double[] x = {m, a, b};
+        double[] relu = new double[3];
+        DoubleKernels.unary(UnaryOp.RELU, x, relu);
+        float[] x32 = {(float) m, (float) a, (float) b};
+        float[] relu32 = new float[3];
+        FloatKernels.unary(UnaryOp.RELU, x32, relu32);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Double.doubleToRawLongBits(x[i] < 0 ? 0.0 : x[i]),
+                    Double.doubleToRawLongBits(relu[i]), "relu at " + x[i]);
+            assertEquals(Float.floatToRawIntBits(x32[i] < 0 ? 0f : x32[i]),
+                    Float.floatToRawIntBits(relu32[i]), "float relu at " + x32[i]);
+        }
+        double[] out = new double[1];
+        DoubleKernels.where(new double[] {m}, new double[] {a}, new double[] {b}, out);
+        assertEquals(Double.doubleToRawLongBits(m != 0 ? a : b),
+                Double.doubleToRawLongBits(out[0]));
+        float[] out32 = new float[1];
+        FloatKernels.where(new float[] {(float) m}, new float[] {(float) a},
+                new float[] {(float) b}, out32);
+        assertEquals(Float.floatToRawIntBits((float) m != 0 ? (float) a : (float) b),
+                Float.floatToRawIntBits(out32[0]));
+    }
+
     @Test
     void integerNegationAndReluWrapAsJavaDoes() {
         int[] out = new int[3];
