@@ -1,6 +1,7 @@
 package jgrad.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import jgrad.core.kernels.BinaryOp;
 import jgrad.core.kernels.BroadcastPlan;
@@ -382,7 +383,7 @@ final class Kernels {
         int m = outShape.dim(rank - 2);
         int n = outShape.dim(rank - 1);
         int k = a.shape().dim(transposeA ? -2 : -1);
-        int[] batch = java.util.Arrays.copyOf(outShape.toArray(), rank - 2);
+        int[] batch = Arrays.copyOf(outShape.toArray(), rank - 2);
         int[] aOffsets = Movement.offsets(batch, matrixStrides(a.shape(), batch.length), 0);
         int[] bOffsets = Movement.offsets(batch, matrixStrides(b.shape(), batch.length), 0);
         GemmLayout layout = GemmLayout.batched(transposeA ? MatrixOp.TRANSPOSE : MatrixOp.IDENTITY,

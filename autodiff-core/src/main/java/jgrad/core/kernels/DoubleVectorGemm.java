@@ -39,8 +39,8 @@ final class DoubleVectorGemm {
 
     static final VectorSpecies<Double> SPECIES = VectorSpecies.of(double.class, VectorGemm.SHAPE);
     static final int LANES = SPECIES.length();
-    /** Register tile rows: 12 x 2 accumulators + 2 B vectors + 1 broadcast fit 32 registers. */
-    static final int MR = VectorGemm.REGISTERS >= 32 ? 12 : 6;
+    /** Register tile rows (see {@link VectorGemm#TILE_ROWS}). */
+    static final int MR = VectorGemm.TILE_ROWS;
     /** Register tile columns: two vectors. */
     static final int NR = 2 * LANES;
     /** Depth of a k-slice: a B sliver ({@code KC x NR}) and an A sliver fit L1 together. */

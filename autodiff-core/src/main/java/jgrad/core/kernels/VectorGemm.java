@@ -28,6 +28,12 @@ final class VectorGemm extends GemmEngine {
      */
     static final int REGISTERS = isX86() && SHAPE.vectorBitSize() < 512 ? 16 : 32;
 
+    /**
+     * Register tile rows of both dtypes' kernels: 12 x 2 accumulators + 2 B vectors + 1 broadcast
+     * fit 32 registers, 6 x 2 + 3 fit 16.
+     */
+    static final int TILE_ROWS = REGISTERS >= 32 ? 12 : 6;
+
     /** Created by {@link VectorSupport} only. */
     VectorGemm() {
         if (FloatVector.SPECIES_PREFERRED.length() < 4) {
@@ -44,17 +50,16 @@ final class VectorGemm extends GemmEngine {
 
     /** Width and tile sizes, for the start-up log line. */
     String describe() {
-        // The same sizes as FloatVectorGemm's and DoubleVectorGemm's (MR, NR = 2 LANES), worked
-        // out here so that the log line does not initialise those classes: each starts its
-        // warm-up thread on its dtype's first product, not at start-up.
+        // FloatVectorGemm's and DoubleVectorGemm's NR = 2 LANES, worked out here so that the log
+        // line does not initialise those classes: each starts its warm-up thread on its dtype's
+        // first product, not at start-up.
         int floatLanes = SHAPE.vectorBitSize() / Float.SIZE;
         int doubleLanes = SHAPE.vectorBitSize() / Double.SIZE;
-        int tileRows = REGISTERS >= 32 ? 12 : 6;
         return String.format(Locale.ROOT,
                 "%d-bit vectors (float %d lanes, double %d lanes), register tiles float %d x %d,"
                         + " double %d x %d",
-                SHAPE.vectorBitSize(), floatLanes, doubleLanes, tileRows, 2 * floatLanes,
-                tileRows, 2 * doubleLanes);
+                SHAPE.vectorBitSize(), floatLanes, doubleLanes, TILE_ROWS, 2 * floatLanes,
+                TILE_ROWS, 2 * doubleLanes);
     }
 
     @Override
